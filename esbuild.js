@@ -1,0 +1,94 @@
+// Builds the CLI and extension bundles (dist/), and with --tests the mocha test bundles (out/).
+// Usage: node esbuild.js [--production] [--tests] [--watch]
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
+const watch = process.argv.includes('--watch');
+
+/** Shared options: Node, CommonJS, rule docs and templates inlined as text. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  loader: { '.md': 'text' },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+function findFiles(dir, suffix, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) findFiles(full, suffix, out);
+    else if (entry.name.endsWith(suffix)) out.push(full);
+  }
+  return out;
+}
+
+async function build(options) {
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  } else {
+    await esbuild.build(options);
+  }
+}
+
+async function main() {
+  const builds = [
+    build({
+      ...common,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      banner: { js: '#!/usr/bin/env node' },
+      minify: production,
+      sourcemap: !production,
+    }),
+    build({
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.js',
+      external: ['vscode'],
+      minify: production,
+      sourcemap: !production,
+    }),
+  ];
+  if (tests) {
+    // Unit tests: every *.test.ts under test/ and rules/, one bundle each, mirrored under out/.
+    const unitTests = [...findFiles('test/unit', '.test.ts'), ...findFiles('rules', '.test.ts')];
+    builds.push(
+      build({
+        ...common,
+        entryPoints: unitTests,
+        outdir: 'out',
+        outbase: '.',
+        sourcemap: true,
+        external: ['mocha'],
+      }),
+    );
+    // Tests that run inside VS Code's extension host (real-VS-Code harness and @vscode/test-electron).
+    const hostEntries = [...findFiles('test/vscode', '.ts')].filter((f) => !f.endsWith('.d.ts'));
+    if (hostEntries.length > 0) {
+      builds.push(
+        build({
+          ...common,
+          entryPoints: hostEntries,
+          outdir: 'out',
+          outbase: '.',
+          sourcemap: true,
+          external: ['vscode', 'mocha'],
+        }),
+      );
+    }
+  }
+  await Promise.all(builds);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+/** Classification: what artifacts a parsed document holds, decided once and shared by every rule. */
+import type { ParsedDocument } from '../document';
+import { spanOf } from '../document';
+import type { DocumentModel, InsertPoint, SectionedArtifact, Story } from '../model';
+import type { ArtifactKind, EffectiveConfig } from '../types';
+import { kindFromFileName, kindFromName } from './kind';
+import { findRoadmap } from './roadmap';
+import { buildSections, sectionKind, type SectionKind } from './sections';
+import { documentStory, StoryLocator } from './stories';
+import { findStatement } from './statement';
+import { contentOffsets, offsets, plainText } from './text';
+
+/** Section kinds whose presence makes a document PRD-like. */
+const PRD_EVIDENCE: readonly SectionKind[] = ['problem', 'audience', 'goals', 'metrics', 'scope', 'risks', 'cost'];
+
+export interface ClassifyOptions {
+  filePath?: string;
+  config: EffectiveConfig;
+}
+
+function frontMatterField(doc: ParsedDocument, key: string): unknown {
+  const data = doc.frontMatter?.data;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : undefined;
+}
+
+function titleOf(doc: ParsedDocument): string {
+  const fmTitle = frontMatterField(doc, 'title');
+  if (typeof fmTitle === 'string') return fmTitle;
+  const h1 = doc.root.children.find((n) => n.type === 'heading' && n.depth === 1);
+  return h1 ? plainText(h1) : '';
+}
+
+function appendPoint(doc: ParsedDocument, depth: number): InsertPoint {
+  let end = doc.text.length;
+  while (end > 0 && /\s/.test(doc.text[end - 1] as string)) end--;
+  return { offset: end, before: end === 0 ? '' : '\n\n', after: '\n', indent: '', headingDepth: depth };
+}
+
+export function classify(doc: ParsedDocument, options: ClassifyOptions): DocumentModel {
+  const { tree, flat } = buildSections(doc);
+  const locator = new StoryLocator(doc, options.config.acceptanceCriteriaLabels);
+  locator.scanSections(flat);
+  locator.scanBlocks(doc.root.children);
+
+  let kind: ArtifactKind | null = null;
+  let detectedBy: DocumentModel['detectedBy'] = null;
+  const fmKind = kindFromName(frontMatterField(doc, 'type'));
+  const nameKind = kindFromFileName(options.filePath);
+  if (fmKind) [kind, detectedBy] = [fmKind, 'front-matter'];
+  else if (options.config.artifact) [kind, detectedBy] = [options.config.artifact, 'config'];
+  else if (nameKind) [kind, detectedBy] = [nameKind, 'file-name'];
+
+  const sectionKinds = new Set(flat.map((e) => sectionKind(e.section.title)).filter((k): k is SectionKind => k !== null));
+  const prdScore = PRD_EVIDENCE.filter((k) => sectionKinds.has(k)).length;
+  const dominant = locator.groups.filter((g) => g.stories.length >= 2 && g.stories.length * 2 >= g.size);
+  const forcedRoadmap = kind === 'roadmap';
+
+  if (!kind) {
+    const title = titleOf(doc).toLowerCase();
+    let contentKind: ArtifactKind | null = null;
+    if (/^\s*epic\b/.test(title) && (prdScore >= 1 || locator.groups.length > 0)) contentKind = 'epic';
+    else if (/\bbusiness case\b/.test(title) && prdScore >= 1) contentKind = 'business-case';
+    else if (/\b(?:prd|product requirements?(?: document)?|product spec(?:ification)?)\b/.test(title) && prdScore >= 1) contentKind = 'prd';
+    else if (prdScore >= 3 && (sectionKinds.has('problem') || sectionKinds.has('goals') || sectionKinds.has('metrics'))) contentKind = 'prd';
+    else if (findRoadmap(doc, flat, false)) contentKind = 'roadmap';
+    else if (dominant.length > 0) contentKind = 'backlog';
+    else if (opensWithStory(doc)) contentKind = 'story';
+    if (contentKind) [kind, detectedBy] = [contentKind, 'content'];
+  }
+
+  const model: DocumentModel = { kind, detectedBy, stories: [], backlog: null, sectioned: null, roadmap: null, sections: tree };
+  if (!kind) return model;
+
+  const parent = kind;
+  const withParent = (s: Omit<Story, 'parent'>, index: number): Story => ({ ...s, index, parent });
+  if (kind === 'story') {
+    model.stories = [withParent(documentStory(doc, options.config.acceptanceCriteriaLabels), 0)];
+  } else if (kind === 'roadmap' || kind === 'roadmap-item') {
+    model.roadmap = findRoadmap(doc, flat, forcedRoadmap || kind === 'roadmap-item' || detectedBy === 'content');
+  } else {
+    const drafts = locator.groups.flatMap((g) => (kind === 'backlog' && dominant.includes(g) ? [...g.stories, ...g.others] : g.stories));
+    drafts.sort((a, b) => a.span.start - b.span.start);
+    model.stories = drafts.map(withParent);
+    if (kind === 'backlog') {
+      const first = model.stories[0];
+      const last = model.stories[model.stories.length - 1];
+      model.backlog = { kind: 'backlog', span: first && last ? spanOf(doc, first.span.start, last.span.end) : spanOf(doc, 0, doc.text.length), stories: model.stories };
+    } else {
+      model.sectioned = sectioned(doc, kind, flat.map((e) => e.section));
+    }
+  }
+  return model;
+}
+
+function sectioned(doc: ParsedDocument, kind: 'prd' | 'epic' | 'business-case', sections: SectionedArtifact['sections']): SectionedArtifact {
+  const h1 = doc.root.children.find((n) => n.type === 'heading' && n.depth === 1);
+  const depths = sections.map((s) => s.depth).filter((d) => !(h1 && d === 1));
+  return {
+    kind,
+    span: spanOf(doc, 0, doc.text.length),
+    title: h1 ? spanOf(doc, ...offsets(h1)) : undefined,
+    sections,
+    appendSection: appendPoint(doc, depths.length > 0 ? Math.min(...depths) : 2),
+  };
+}
+
+/** The first paragraph (or a heading right after the title) is a story statement. */
+function opensWithStory(doc: ParsedDocument): boolean {
+  const blocks = doc.root.children.filter((n) => n.type !== 'yaml' && n.type !== 'html');
+  const [first, second] = blocks;
+  const candidates = first?.type === 'heading' && first.depth === 1 ? [first, second] : [first];
+  return candidates.some((node) => {
+    if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return false;
+    const [s, e] = contentOffsets(node);
+    return findStatement(doc.text.slice(s, e), s) !== null;
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Checks across the files of one run (duplicate stories in two backlogs, say). Each file contributes
+ * small items while it is linted; trees are not kept, so memory stays flat however many files there are.
+ */
+import { allRules } from '../../rules';
+import { docsUrl, type CrossFileItem, type Rule } from './rule';
+import type { DocumentLint } from './engine';
+import { severityOf } from './engine';
+import { parseDirectives, suppressorOf } from './suppress';
+import type { ActiveSeverity, EffectiveConfig, Finding } from './types';
+
+interface Entry {
+  filePath: string;
+  item: CrossFileItem;
+  severity: ActiveSeverity;
+}
+
+export class CrossFileRun {
+  private readonly entries = new Map<string, Entry[]>();
+  private readonly directives = new Map<string, ReturnType<typeof parseDirectives>>();
+
+  constructor(private readonly rules: readonly Rule<any>[] = allRules) {}
+
+  add(lint: DocumentLint, config: EffectiveConfig): void {
+    const filePath = lint.result.filePath;
+    for (const [ruleId, items] of lint.crossFile) {
+      const rule = this.rules.find((r) => r.meta.id === ruleId);
+      const severity = rule ? severityOf(rule, config) : 'off';
+      if (severity === 'off' || items.length === 0) continue;
+      const list = this.entries.get(ruleId) ?? [];
+      for (const item of items) list.push({ filePath, item, severity });
+      this.entries.set(ruleId, list);
+    }
+    const directives = parseDirectives(lint.doc);
+    if (directives.length > 0) this.directives.set(filePath, directives);
+  }
+
+  /** Findings per file, split into reported and suppressed. */
+  finish(): Map<string, { findings: Finding[]; suppressed: Finding[] }> {
+    const out = new Map<string, { findings: Finding[]; suppressed: Finding[] }>();
+    for (const rule of this.rules) {
+      const entries = this.entries.get(rule.meta.id);
+      if (!rule.crossFile || !entries) continue;
+      const severityByItem = new Map(entries.map((e) => [e.item, e.severity]));
+      for (const report of rule.crossFile.checkAcross(entries.map(({ filePath, item }) => ({ filePath, item })))) {
+        const { item } = report;
+        const finding: Finding = {
+          ruleId: rule.meta.id,
+          role: rule.meta.role,
+          artifact: item.artifact,
+          severity: severityByItem.get(item) ?? rule.meta.severity,
+          message: report.message,
+          range: [item.span.start, item.span.end],
+          line: item.line,
+          column: item.column,
+          endLine: item.endLine,
+          endColumn: item.endColumn,
+          docsUrl: docsUrl(rule.meta),
+        };
+        const bucket = out.get(report.filePath) ?? { findings: [], suppressed: [] };
+        const by = suppressorOf(this.directives.get(report.filePath) ?? [], finding);
+        if (by) bucket.suppressed.push({ ...finding, suppressed: { kind: 'inline', comment: by.comment } });
+        else bucket.findings.push(finding);
+        out.set(report.filePath, bucket);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,76 @@
+/** A parsed document: the text, its one mdast tree, front matter, and offset ↔ line/column mapping. */
+import type { Root } from 'mdast';
+import type { Position, Span } from './types';
+
+export interface FrontMatter {
+  /** The whole `---` block. */
+  span: Span;
+  /** The YAML value, or undefined when it did not parse. */
+  data: unknown;
+  /** YAML syntax error, when there is one. */
+  error?: { message: string; offset: number };
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 1-based line and column of an offset. */
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 };
+  }
+
+  /** Offset of the start of a 1-based line (clamped). */
+  lineStart(line: number): number {
+    const i = Math.min(Math.max(line - 1, 0), this.starts.length - 1);
+    return this.starts[i] as number;
+  }
+
+  /** Offset of a 1-based line and column. */
+  offsetAt(pos: Position): number {
+    return this.lineStart(pos.line) + pos.column - 1;
+  }
+}
+
+export interface ParsedDocument {
+  text: string;
+  filePath?: string;
+  root: Root;
+  frontMatter: FrontMatter | null;
+  lines: LineIndex;
+}
+
+export function spanOf(doc: { text: string }, start: number, end: number): Span {
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+/** Span of an mdast node (every node from the parser carries offsets). */
+export function nodeSpan(doc: { text: string }, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return spanOf(doc, start, end);
+}
+
+/** Span of a run of sibling nodes, first to last. */
+export function nodesSpan(doc: { text: string }, nodes: readonly { position?: { start: { offset?: number }; end: { offset?: number } } }[]): Span | null {
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (!first || !last) return null;
+  return spanOf(doc, nodeSpan(doc, first).start, nodeSpan(doc, last).end);
+}

@@ -1,0 +1,154 @@
+/**
+ * The engine: one parse, one classification, then every enabled rule of every enabled pack over the
+ * shared model. Pure and synchronous: the CLI, the editor and the tests call the same function.
+ */
+import { allRules } from '../../rules';
+import { classify } from './classify';
+import { parseMarkdown } from './parse';
+import type { ParsedDocument } from './document';
+import type { DocumentModel } from './model';
+import { docsUrl, type CrossFileItem, type ReportInput, type Rule, type RuleContext } from './rule';
+import { parseDirectives, suppressorOf } from './suppress';
+import type { ActiveSeverity, EffectiveConfig, Finding, Fix, LintResult, Pack, Role } from './types';
+
+export interface LintOptions {
+  filePath?: string;
+  config: EffectiveConfig;
+  /** Defaults to every built-in rule. */
+  rules?: readonly Rule<any>[];
+}
+
+export interface DocumentLint {
+  result: LintResult;
+  doc: ParsedDocument;
+  model: DocumentModel;
+  /** Per rule id, what this file contributes to checks across files. */
+  crossFile: Map<string, CrossFileItem[]>;
+}
+
+const ROLE_NAMES: Record<string, Role> = {
+  po: 'po',
+  'product owner': 'po',
+  'product-owner': 'po',
+  pm: 'pm',
+  'product manager': 'pm',
+  'product-manager': 'pm',
+};
+
+/** Front matter `role:` / `owner:` narrows the packs to that role (common rules still run). */
+function rolesFor(doc: ParsedDocument, config: EffectiveConfig): Set<Pack> {
+  const data = doc.frontMatter?.data as Record<string, unknown> | undefined;
+  let roles: Role[] = config.roles;
+  for (const key of ['role', 'owner']) {
+    const value = data && typeof data === 'object' ? data[key] : undefined;
+    const named = (Array.isArray(value) ? value : [value])
+      .map((v) => (typeof v === 'string' ? ROLE_NAMES[v.trim().toLowerCase()] : undefined))
+      .filter((r): r is Role => r !== undefined);
+    if (named.length > 0) {
+      roles = roles.filter((r) => named.includes(r));
+      break;
+    }
+  }
+  const packs = new Set<Pack>(roles);
+  if (roles.length > 0) packs.add('common');
+  return packs;
+}
+
+/** A document that is no artifact can still claim to be one in its front matter (and be told it is wrong). */
+function claimsArtifact(doc: ParsedDocument): boolean {
+  const data = doc.frontMatter?.data;
+  if (doc.frontMatter?.error) return true;
+  return !!data && typeof data === 'object' && ['type', 'role', 'owner'].some((k) => k in (data as object));
+}
+
+export function severityOf(rule: Rule<any>, config: EffectiveConfig): ActiveSeverity | 'off' {
+  return config.rules[rule.meta.id]?.severity ?? rule.meta.severity;
+}
+
+function optionsOf(rule: Rule<any>, config: EffectiveConfig): unknown {
+  if (!rule.options) return undefined;
+  const parsed = rule.options.safeParse(config.rules[rule.meta.id]?.options ?? {});
+  // The config layer reports invalid options with their key path; here the rule falls back to its defaults.
+  return parsed.success ? parsed.data : rule.options.parse({});
+}
+
+function withEol(fix: Fix | undefined, eol: string): Fix | undefined {
+  if (!fix || eol === '\n') return fix;
+  return { ...fix, edits: fix.edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, eol) })) };
+}
+
+export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentLint {
+  const rules = options.rules ?? allRules;
+  const model = classify(doc, { filePath: options.filePath, config: options.config });
+  const result: LintResult = { filePath: options.filePath ?? '', artifact: model.kind, findings: [], suppressed: [] };
+  const crossFile = new Map<string, CrossFileItem[]>();
+  if (model.kind === null && !claimsArtifact(doc)) return { result, doc, model, crossFile };
+
+  const packs = rolesFor(doc, options.config);
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const all: Finding[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, options.config);
+    if (severity === 'off' || !packs.has(rule.meta.role)) continue;
+    const ctx: RuleContext<unknown> = {
+      doc,
+      model,
+      config: options.config,
+      options: optionsOf(rule, options.config),
+      report: (input: ReportInput) => all.push(toFinding(doc, rule, severity, input, eol)),
+      template: (name = 'default') => {
+        const key = name === 'default' ? rule.meta.id : `${rule.meta.id}.${name}`;
+        const text = options.config.templates[key] ?? rule.templates[name];
+        if (text === undefined) throw new Error(`Rule ${rule.meta.id} has no template '${name}'`);
+        return text;
+      },
+    };
+    try {
+      rule.check(ctx);
+      if (rule.crossFile) crossFile.set(rule.meta.id, rule.crossFile.collect(ctx));
+    } catch (err) {
+      throw new Error(`Rule ${rule.meta.id} failed on ${options.filePath ?? 'the document'}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  const directives = parseDirectives(doc);
+  for (const f of all.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId))) {
+    const by = suppressorOf(directives, f);
+    if (by) result.suppressed.push({ ...f, suppressed: { kind: 'inline', comment: by.comment } });
+    else result.findings.push(f);
+  }
+  return { result, doc, model, crossFile };
+}
+
+function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverity, input: ReportInput, eol: string): Finding {
+  const start = Math.max(0, Math.min(input.span.start, doc.text.length));
+  const end = Math.max(start, Math.min(input.span.end, doc.text.length));
+  const s = doc.lines.positionAt(start);
+  const e = doc.lines.positionAt(end);
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    role: rule.meta.role,
+    artifact: input.artifact,
+    severity,
+    message: input.message,
+    range: [start, end],
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    docsUrl: docsUrl(rule.meta),
+  };
+  const fix = withEol(input.fix, eol);
+  if (fix) finding.fix = fix;
+  if (input.suggestions?.length) finding.suggestions = input.suggestions.map((f) => withEol(f, eol) as Fix);
+  return finding;
+}
+
+/** Lints one document's text. */
+export function lintText(text: string, options: LintOptions): LintResult {
+  return lintParsed(parseMarkdown(text, options.filePath), options).result;
+}
+
+/** Lints one document, keeping the parse and model (for callers that need them, like the editor). */
+export function lintDocument(text: string, options: LintOptions): DocumentLint {
+  return lintParsed(parseMarkdown(text, options.filePath), options);
+}

@@ -1,0 +1,87 @@
+/**
+ * Fixes as text edits: rendering templates into insertions, applying fixes without overlap, and the
+ * "disable for this line" edit. The CLI's --fix and the editor's quick fixes use exactly these edits.
+ */
+import type { InsertPoint } from './model';
+import type { Finding, Fix, TextEdit } from './types';
+
+/**
+ * Turns a Markdown template into the text to insert at `at`: headings shifted so the template's top
+ * heading sits at `at.headingDepth`, every line indented by `at.indent`, separated from its neighbours.
+ */
+export function renderBlock(template: string, at: InsertPoint): string {
+  const lines = template.replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '').split('\n');
+  const depths = lines.map((l) => /^(#{1,6})\s/.exec(l)?.[1]?.length).filter((d): d is number => d !== undefined);
+  const shift = depths.length > 0 && at.headingDepth > 0 ? at.headingDepth - Math.min(...depths) : 0;
+  const body = lines
+    .map((line) => {
+      const h = /^(#{1,6})(\s.*)$/.exec(line);
+      const shifted = h && shift !== 0 ? '#'.repeat(Math.min(6, Math.max(1, (h[1] as string).length + shift))) + h[2] : line;
+      return shifted === '' ? '' : at.indent + shifted;
+    })
+    .join('\n');
+  return at.before + body + at.after;
+}
+
+export function insertionFix(title: string, at: InsertPoint, template: string): Fix {
+  return { title, edits: [{ range: [at.offset, at.offset], text: renderBlock(template, at) }] };
+}
+
+function extent(fix: Fix): [number, number] {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const e of fix.edits) {
+    start = Math.min(start, e.range[0]);
+    end = Math.max(end, e.range[1]);
+  }
+  return [start, end];
+}
+
+/**
+ * Applies fixes bottom-up. A fix whose extent touches one already taken is skipped (a later pass of
+ * --fix picks it up), so edits never overlap and two insertions never race for the same offset.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[]; skipped: Fix[] } {
+  const ordered = fixes.filter((f) => f.edits.length > 0).map((fix) => ({ fix, range: extent(fix) }));
+  ordered.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const applied: Fix[] = [];
+  const skipped: Fix[] = [];
+  let lastEnd = -1;
+  for (const { fix, range } of ordered) {
+    if (range[0] <= lastEnd || range[0] < 0 || range[1] > text.length) {
+      skipped.push(fix);
+      continue;
+    }
+    applied.push(fix);
+    lastEnd = range[1];
+  }
+  const edits: TextEdit[] = applied.flatMap((f) => f.edits).sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1]);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.range[0]) + e.text + out.slice(e.range[1]);
+  return { text: out, applied, skipped };
+}
+
+/**
+ * "Disable <rule> for this line". Above ordinary lines it inserts a disable-next-line comment; in a
+ * table row or list item, where a comment line would split the table or list, it puts a disable-line
+ * comment inside the line instead.
+ */
+export function disableNextLineFix(text: string, finding: Finding): Fix {
+  const lineStart = text.lastIndexOf('\n', Math.max(0, finding.range[0] - 1)) + 1;
+  const nl = text.indexOf('\n', lineStart);
+  const lineEnd = nl === -1 ? text.length : nl > lineStart && text[nl - 1] === '\r' ? nl - 1 : nl;
+  const line = text.slice(lineStart, lineEnd);
+  const indent = /^[ \t>]*/.exec(line)?.[0] ?? '';
+  const title = `Disable ${finding.ruleId} for this line`;
+  if (/^\s*\|/.test(line)) {
+    const at = lineStart + line.indexOf('|') + 1;
+    return { title, edits: [{ range: [at, at], text: ` <!-- backlog-lint-disable-line ${finding.ruleId} -->` }] };
+  }
+  if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line) || (indent.length > 0 && !indent.includes('>'))) {
+    let end = lineEnd;
+    while (end > lineStart && /[ \t]/.test(text[end - 1] as string)) end--;
+    return { title, edits: [{ range: [end, end], text: ` <!-- backlog-lint-disable-line ${finding.ruleId} -->` }] };
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { title, edits: [{ range: [lineStart, lineStart], text: `${indent}<!-- backlog-lint-disable-next-line ${finding.ruleId} -->${eol}` }] };
+}

@@ -1,0 +1,36 @@
+/** The one parse of a document: remark (CommonMark + GFM + front matter) into mdast, YAML front matter read once. */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { parseDocument } from 'yaml';
+import type { Root } from 'mdast';
+import { LineIndex, nodeSpan, type FrontMatter, type ParsedDocument } from './document';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** A BOM is not content: it is dropped before parsing (and kept by `--fix` when writing back). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseMarkdown(text: string, filePath?: string): ParsedDocument {
+  const root = processor.parse(text) as Root;
+  const doc: ParsedDocument = { text, filePath, root, frontMatter: null, lines: new LineIndex(text) };
+  const first = root.children[0];
+  if (first && first.type === 'yaml') {
+    const span = nodeSpan(doc, first);
+    const yamlDoc = parseDocument(first.value, { prettyErrors: false });
+    const fm: FrontMatter = { span, data: undefined };
+    const err = yamlDoc.errors[0];
+    if (err) {
+      // The YAML value starts after the opening `---` line.
+      const valueStart = text.indexOf('\n', span.start) + 1;
+      fm.error = { message: err.message.split('\n')[0] ?? err.message, offset: valueStart + (err.pos[0] ?? 0) };
+    } else {
+      fm.data = yamlDoc.toJS();
+    }
+    doc.frontMatter = fm;
+  }
+  return doc;
+}
