@@ -8,8 +8,11 @@ const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
 const watch = process.argv.includes('--watch');
 
+const { version } = require('./package.json');
+
 /** Shared options: Node, CommonJS, rule docs and templates inlined as text. */
 const common = {
+  define: { BACKLOG_LINT_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -143,12 +143,34 @@ function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverit
   return finding;
 }
 
-/** Lints one document's text. */
-export function lintText(text: string, options: LintOptions): LintResult {
-  return lintParsed(parseMarkdown(text, options.filePath), options).result;
+/** Moves a finding found in BOM-less text back onto the text with its BOM (one code unit, on line 1). */
+function shiftForBom(f: Finding): Finding {
+  const shift = (n: number): number => n + 1;
+  return {
+    ...f,
+    range: [shift(f.range[0]), shift(f.range[1])],
+    column: f.line === 1 ? f.column + 1 : f.column,
+    endColumn: f.endLine === 1 ? f.endColumn + 1 : f.endColumn,
+    fix: f.fix && { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: [shift(e.range[0]), shift(e.range[1])] as [number, number] })) },
+    suggestions: f.suggestions?.map((s) => ({ ...s, edits: s.edits.map((e) => ({ ...e, range: [shift(e.range[0]), shift(e.range[1])] as [number, number] })) })),
+  };
 }
 
-/** Lints one document, keeping the parse and model (for callers that need them, like the editor). */
+/**
+ * Lints one document, keeping the parse and model (for callers that need them, like the editor).
+ * The parser drops a leading BOM; offsets in the result still refer to `text` as given.
+ */
 export function lintDocument(text: string, options: LintOptions): DocumentLint {
-  return lintParsed(parseMarkdown(text, options.filePath), options);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const lint = lintParsed(parseMarkdown(bom ? text.slice(1) : text, options.filePath), options);
+  if (bom) {
+    lint.result.findings = lint.result.findings.map(shiftForBom);
+    lint.result.suppressed = lint.result.suppressed.map(shiftForBom);
+  }
+  return lint;
+}
+
+/** Lints one document's text. */
+export function lintText(text: string, options: LintOptions): LintResult {
+  return lintDocument(text, options).result;
 }

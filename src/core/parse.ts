@@ -9,11 +9,7 @@ import { LineIndex, nodeSpan, type FrontMatter, type ParsedDocument } from './do
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
-/** A BOM is not content: it is dropped before parsing (and kept by `--fix` when writing back). */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
+/** Parses BOM-less text (the engine strips a BOM first, since the parser would drop it and shift every offset). */
 export function parseMarkdown(text: string, filePath?: string): ParsedDocument {
   const root = processor.parse(text) as Root;
   const doc: ParsedDocument = { text, filePath, root, frontMatter: null, lines: new LineIndex(text) };

@@ -5,7 +5,7 @@ import type { DocumentModel, InsertPoint, SectionedArtifact, Story } from '../mo
 import type { ArtifactKind, EffectiveConfig } from '../types';
 import { kindFromFileName, kindFromName } from './kind';
 import { findRoadmap } from './roadmap';
-import { buildSections, sectionKind, type SectionKind } from './sections';
+import { buildSections, sectionKinds as kindsOf, type SectionKind } from './sections';
 import { documentStory, StoryLocator } from './stories';
 import { findStatement } from './statement';
 import { contentOffsets, offsets, plainText } from './text';
@@ -50,7 +50,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
   else if (options.config.artifact) [kind, detectedBy] = [options.config.artifact, 'config'];
   else if (nameKind) [kind, detectedBy] = [nameKind, 'file-name'];
 
-  const sectionKinds = new Set(flat.map((e) => sectionKind(e.section.title)).filter((k): k is SectionKind => k !== null));
+  const sectionKinds = new Set(flat.flatMap((e) => kindsOf(e.section.title)));
   const prdScore = PRD_EVIDENCE.filter((k) => sectionKinds.has(k)).length;
   const dominant = locator.groups.filter((g) => g.stories.length >= 2 && g.stories.length * 2 >= g.size);
   const forcedRoadmap = kind === 'roadmap';

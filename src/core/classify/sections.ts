@@ -24,9 +24,19 @@ export function sectionKind(title: string): SectionKind | null {
   for (const { alias, kind } of aliasIndex) {
     if (!PREFIX_KINDS.has(kind) || !label.startsWith(alias)) continue;
     const rest = label.slice(alias.length);
-    if (/^(?:\s*(?:&|and|\/|,|\(|for|of|to|–|—|-)\s|\s*\()/.test(rest)) return kind;
+    if (/^\s*(?:(?:&|and|,|for|of|to|–|—|-)\s|\/|\()/.test(rest)) return kind;
   }
   return null;
+}
+
+/** Every named section a heading stands for: "Goals/Non-Goals" and "Risks & open questions" name two. */
+export function sectionKinds(title: string): SectionKind[] {
+  const kinds = new Set<SectionKind>();
+  for (const part of [title, ...title.split(/\s*(?:\/|&|\band\b)\s*/)]) {
+    const kind = sectionKind(part);
+    if (kind) kinds.add(kind);
+  }
+  return [...kinds];
 }
 
 /** True when a heading names a horizon: Now / Next / Later, a quarter, a half-year or a month and year. */

@@ -26,7 +26,7 @@ function isWordChar(c: string | undefined): boolean {
 }
 
 const WANT =
-  String.raw`i\s+(?:(?:really\s+)?want|would\s+(?:like|love|prefer)|'d\s+(?:like|love)|’d\s+(?:like|love)|need|wish|can|could|should\s+be\s+able\s+to|must\s+be\s+able\s+to|am\s+able\s+to|want\s+to\s+be\s+able\s+to|expect|require|desire)`;
+  String.raw`i(?:\s+(?:(?:really\s+)?want|(?:do\s+not|don't|don’t)\s+want|would\s+(?:like|love|prefer|be\s+able\s+to)|'d\s+(?:like|love)|’d\s+(?:like|love)|need|wish|can|could|should\s+be\s+able\s+to|must\s+be\s+able\s+to|am\s+able\s+to|want\s+to\s+be\s+able\s+to|expect|require|desire)|['’]m\s+able\s+to)`;
 
 /** Words that open the ends clause. Longest first so "so that I can" wins over "so". */
 const ENDS_KEYWORDS = [
@@ -41,8 +41,12 @@ const ENDS_KEYWORDS = [
 ];
 const ENDS_RE = new RegExp(String.raw`(?:,\s*|\s+|\s*[-–—]\s*)(${ENDS_KEYWORDS.join('|')})\b\s*`, 'iy');
 
-/** "As a / an / the <role>" at a word boundary. */
-const CONNEXTRA_START = /(?<![\p{L}\p{N}])as\s+(?:an?|the)\s+/giu;
+/**
+ * "As a / an / the <role>" at a word boundary; real backlogs also drop the article ("As repository
+ * manager, I want …"), so a bare role is accepted unless the word opens an ordinary clause ("As discussed").
+ */
+const CONNEXTRA_START =
+  /(?<![\p{L}\p{N}])as\s+(?:(?:an?|the)\s+|(?!(?:soon|well|long|far|much|many|per|of|if|though|part|such|usual|always|before|discussed|mentioned|noted|described|expected|needed|required|shown|above|below|follows|for|to|with|in|on|at|it|we|you|they|he|she|this|that|these|those|i|my|our|your|their|its|his|her|some|any|one|no)\b)(?=\p{L}))/giu;
 /** "When <situation>," opening a job story (must be followed by "I want to" within the statement). */
 const JOB_START = /(?<![\p{L}\p{N}])when\s+/giu;
 

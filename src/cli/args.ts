@@ -1,0 +1,125 @@
+/** Command-line arguments: parsed with node:util, checked, and turned into the options a run needs. */
+import { parseArgs } from 'node:util';
+import { FORMAT_NAMES, isFormatName, type FormatName } from '../formatters';
+import { ROLES, type Role } from '../core/types';
+
+export interface CliOptions {
+  patterns: string[];
+  fix: boolean;
+  format: FormatName;
+  output?: string;
+  roles?: Role[];
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  explain?: string;
+  printConfig?: string;
+  init: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  color?: boolean;
+  maxFileSize: number;
+  listRules: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export const HELP = `Usage: backlog-lint [options] [paths or globs…]
+
+Lints user stories, backlogs, PRDs, epics and roadmaps in Markdown, by the role that owns them.
+Paths default to "." (Markdown files below it, respecting .gitignore and the config's "ignores").
+Use "-" to read one document from standard input.
+
+Options:
+  --fix                    Apply fixes to the files (atomic writes), then report what remains
+  -f, --format NAME        stylish (default), json, sarif, github, junit
+  -o, --output FILE        Write the report to FILE instead of standard output
+  --role LIST              Roles whose rules run, e.g. po or po,pm (default: from config, else both)
+  -c, --config FILE        Use only this config file (no lookup of .backlog-lint.* files)
+  --max-warnings N         Exit 1 when there are more than N warnings
+  --quiet                  Report errors only
+  --explain RULE           Print a rule's documentation
+  --list-rules             Print the rules with their role, artifacts and default severity
+  --print-config FILE      Print the configuration in force for FILE
+  --init                   Write a starter .backlog-lint.jsonc here
+  --stdin-filename NAME    Name (and config lookup path) for the document read from "-"
+  --max-file-size BYTES    Skip larger files with a message (default ${DEFAULT_MAX_FILE_SIZE})
+  --color, --no-color      Force colour on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)
+  -h, --help               Show this help
+  -v, --version            Show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or file problems.
+`;
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got '${value}'`);
+  return Number(value);
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        fix: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        role: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        explain: { type: 'string' },
+        'list-rules': { type: 'boolean' },
+        'print-config': { type: 'string' },
+        init: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'max-file-size': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  const format = v.format ?? 'stylish';
+  if (!isFormatName(format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got '${format}'`);
+  let roles: Role[] | undefined;
+  if (v.role !== undefined) {
+    roles = v.role.split(',').map((r) => r.trim().toLowerCase()).filter((r) => r !== '') as Role[];
+    const bad = roles.filter((r) => !ROLES.includes(r));
+    if (bad.length > 0 || roles.length === 0) throw new UsageError(`--role takes ${ROLES.join(', ')} (comma-separated); got '${v.role}'`);
+  }
+  const stdin = parsed.positionals.includes('-');
+  if (stdin && parsed.positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with paths');
+  return {
+    patterns: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
+    fix: v.fix ?? false,
+    format,
+    output: v.output,
+    roles,
+    config: v.config,
+    maxWarnings: positiveInt('--max-warnings', v['max-warnings']),
+    quiet: v.quiet ?? false,
+    explain: v.explain,
+    printConfig: v['print-config'],
+    init: v.init ?? false,
+    stdin,
+    stdinFilename: v['stdin-filename'],
+    color: v['no-color'] ? false : v.color,
+    maxFileSize: positiveInt('--max-file-size', v['max-file-size']) ?? DEFAULT_MAX_FILE_SIZE,
+    listRules: v['list-rules'] ?? false,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Which files a CLI run lints. Each pattern is a file, a folder or a glob:
+ * - a file is linted as given, whatever its extension, even when .gitignore'd (the user named it);
+ * - a folder is searched recursively for `*.md` and `*.markdown` files;
+ * - a glob (picomatch syntax, relative to `cwd`, dot files included) selects `*.md` and `*.markdown` files.
+ * Folder and glob searches skip `node_modules` and `.git`, files excluded by `.gitignore` files (the ones in
+ * the searched folders and those above them up to the repository root) and `opts.ignores` (gitignore syntax,
+ * relative to `cwd`), and never follow symlinked folders (which could loop). Symlinked files are linted.
+ *
+ * Like ESLint, a file or glob that yields no file is an error (NoFilesFoundError) rather than a silent no-op,
+ * so a typo in CI does not pass by linting nothing. An existing folder without Markdown is not an error
+ * (as in markdownlint-cli2): a repository with no docs yet must not fail its CI.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+const MARKDOWN = /\.(md|markdown)$/i;
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+export class NoFilesFoundError extends Error {
+  constructor(readonly pattern: string, allIgnored: boolean) {
+    super(allIgnored ? `All files matching '${pattern}' are ignored.` : `No files matching '${pattern}' were found.`);
+    this.name = 'NoFilesFoundError';
+  }
+}
+
+/** Absolute paths, sorted by code unit so the order is the same on every machine. */
+export async function findMarkdownFiles(patterns: string[], opts: { cwd: string; ignores?: string[] }): Promise<string[]> {
+  const cwd = path.resolve(opts.cwd);
+  const filter = new IgnoreFilter(cwd, opts.ignores ?? []);
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    const matches = await expand(pattern, cwd, filter);
+    if (matches.kept.length === 0 && !(matches.folder && matches.ignored === 0)) {
+      throw new NoFilesFoundError(pattern, matches.ignored > 0);
+    }
+    for (const file of matches.kept) found.add(file);
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+interface Expansion {
+  kept: string[];
+  /** How many candidates ignores removed, to tell "nothing there" from "all ignored". */
+  ignored: number;
+  /** The pattern named an existing folder. */
+  folder?: boolean;
+}
+
+async function expand(pattern: string, cwd: string, filter: IgnoreFilter): Promise<Expansion> {
+  // On Windows users write 'docs\*.md'; globs need '/', and '\' would otherwise escape the next character.
+  const normalized = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
+  const absolute = path.resolve(cwd, normalized);
+  const stats = await stat(absolute).catch(() => undefined);
+  if (stats?.isFile()) return { kept: [absolute], ignored: 0 };
+  if (stats?.isDirectory()) return { ...(await walk(absolute, cwd, filter, () => true)), folder: true };
+  const scan = picomatch.scan(normalized);
+  if (!scan.isGlob) return { kept: [], ignored: 0 };
+  const match = picomatch(normalized, { dot: true, windows: false });
+  const matchesGlob = (file: string) =>
+    match(path.isAbsolute(normalized) ? toPosix(file) : toPosix(path.relative(cwd, file)));
+  const base = path.resolve(cwd, scan.base || '.');
+  const baseStats = await stat(base).catch(() => undefined);
+  if (!baseStats?.isDirectory()) return { kept: [], ignored: 0 };
+  return walk(base, cwd, filter, matchesGlob);
+}
+
+/** Markdown files under `root` accepted by `accept` and not ignored. Ignored folders are not entered. */
+async function walk(root: string, cwd: string, filter: IgnoreFilter, accept: (file: string) => boolean): Promise<Expansion> {
+  const top = await gitignoreTop(root, cwd);
+  if (await filter.ignoresFolderOrParent(root, top)) return { kept: [], ignored: 1 };
+  const result: Expansion = { kept: [], ignored: 0 };
+  const visit = async (dir: string): Promise<void> => {
+    const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!(await filter.ignores(full, true, top))) await visit(full);
+        continue;
+      }
+      // A symlink counts as what it points to, except that linked folders are never entered.
+      const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isFile());
+      if (!isFile || !MARKDOWN.test(entry.name) || !accept(full)) continue;
+      if (await filter.ignores(full, false, top)) result.ignored++;
+      else result.kept.push(full);
+    }
+  };
+  await visit(root);
+  return result;
+}
+
+/**
+ * The highest folder whose .gitignore applies under `root`: the repository root (the nearest folder at or
+ * above `root` holding `.git`); outside a repository, `cwd` when `root` is inside it, else `root` itself.
+ * This keeps a stray .gitignore in a home folder from applying to a project that is not under git.
+ */
+async function gitignoreTop(root: string, cwd: string): Promise<string> {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (await stat(path.join(dir, '.git')).catch(() => undefined)) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  return root === cwd || relativePosix(cwd, root) !== undefined ? cwd : root;
+}
+
+/**
+ * .gitignore files and `opts.ignores`. Git's precedence: a deeper .gitignore overrides a shallower one,
+ * and within a file the last matching line wins (the `ignore` package handles that part).
+ */
+class IgnoreFilter {
+  private readonly gitignores = new Map<string, Promise<Ignore | undefined>>();
+  private readonly extra: Ignore;
+
+  constructor(private readonly cwd: string, patterns: string[]) {
+    this.extra = ignore().add(patterns);
+  }
+
+  /** Whether `file` is ignored by `opts.ignores` or by the .gitignore files from its folder up to `top`. */
+  async ignores(file: string, isDir: boolean, top: string): Promise<boolean> {
+    const suffix = isDir ? '/' : '';
+    const fromCwd = relativePosix(this.cwd, file);
+    if (fromCwd !== undefined && this.extra.ignores(fromCwd + suffix)) return true;
+    for (let dir = path.dirname(file); relativePosix(dir, file) !== undefined; dir = path.dirname(dir)) {
+      const verdict = (await this.gitignoreOf(dir))?.test(relativePosix(dir, file)! + suffix);
+      if (verdict?.ignored) return true;
+      if (verdict?.unignored) return false;
+      if (dir === top || path.dirname(dir) === dir) break;
+    }
+    return false;
+  }
+
+  /** Whether a search root or a folder above it (up to `top`) is ignored: `build/docs` with `build/` ignored. */
+  async ignoresFolderOrParent(root: string, top: string): Promise<boolean> {
+    for (let dir = root; relativePosix(top, dir) !== undefined; dir = path.dirname(dir)) {
+      if (await this.ignores(dir, true, top)) return true;
+    }
+    return false;
+  }
+
+  private gitignoreOf(dir: string): Promise<Ignore | undefined> {
+    let rules = this.gitignores.get(dir);
+    if (!rules) {
+      rules = readFile(path.join(dir, '.gitignore'), 'utf8').then(
+        (text) => ignore().add(text),
+        () => undefined,
+      );
+      this.gitignores.set(dir, rules);
+    }
+    return rules;
+  }
+}
+
+/** `file` relative to `dir` with '/' separators, or undefined when it is outside `dir` (or is `dir`). */
+function relativePosix(dir: string, file: string): string | undefined {
+  const relative = path.relative(dir, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return toPosix(relative);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

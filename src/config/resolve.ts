@@ -1,0 +1,68 @@
+/** Computes the configuration in force for one file from the config layers that apply to it. */
+import type { EffectiveConfig, Role, RuleSetting } from '../core/types';
+import { defaultConfig } from './defaults';
+import { matchesPathOrFolder } from './globs';
+import type { ConfigLayer } from './layer';
+import { relativeInside } from './paths';
+import type { RuleEntry } from './schema';
+
+export interface FileConfig extends EffectiveConfig {
+  /** True when an `ignores` glob of a contributing config matches the file (or one of its folders). */
+  ignored: boolean;
+}
+
+/**
+ * Merge rules, layer by layer from the farthest config to the nearest:
+ * - `roles`, `acceptanceCriteriaLabels`: the nearest config that sets them wins;
+ * - `rules`: per rule id, nearest wins; a severity alone keeps options set farther away (as in ESLint);
+ * - `allowWords`: concatenated (duplicates dropped);
+ * - `templates`: per template key, nearest wins;
+ * - `artifacts`: the last matching glob of the nearest config with a match wins;
+ * - `ignores`: the file is ignored if any config's globs match;
+ * - `overrides`: applied after all of that, farthest config's first, each in order, so later entries win.
+ * Finally `cliRoles` (`--role`) narrows the roles: only roles in both lists run.
+ */
+export function resolveFileConfig(layers: readonly ConfigLayer[], file: string, cliRoles?: readonly Role[]): FileConfig {
+  const config: FileConfig = { ...defaultConfig(), ignored: false };
+  const allowWords: string[] = [];
+  for (const layer of layers) {
+    const { data } = layer;
+    if (data.roles) config.roles = [...data.roles];
+    if (data.rules) mergeRules(config.rules, data.rules);
+    if (data.allowWords) allowWords.push(...data.allowWords);
+    if (data.acceptanceCriteriaLabels) config.acceptanceCriteriaLabels = [...data.acceptanceCriteriaLabels];
+    Object.assign(config.templates, layer.templates);
+    const relative = relativeInside(layer.dir, file);
+    if (relative === undefined) continue;
+    for (const { match, kind } of layer.artifacts) if (match(relative)) config.artifact = kind;
+    if (matchesPathOrFolder(layer.ignores, relative)) config.ignored = true;
+  }
+  for (const layer of layers) {
+    const relative = relativeInside(layer.dir, file);
+    if (relative === undefined) continue;
+    for (const override of layer.overrides) {
+      if (!override.match(relative)) continue;
+      if (override.roles) config.roles = [...override.roles];
+      if (override.rules) mergeRules(config.rules, override.rules);
+      if (override.allowWords) allowWords.push(...override.allowWords);
+    }
+  }
+  if (cliRoles) config.roles = config.roles.filter((role) => cliRoles.includes(role));
+  config.allowWords = [...new Set(allowWords)];
+  config.sources = layers.map((layer) => layer.file);
+  return config;
+}
+
+function mergeRules(target: Record<string, RuleSetting>, entries: Record<string, RuleEntry>): void {
+  for (const [id, entry] of Object.entries(entries)) {
+    if (typeof entry === 'string') {
+      target[id] = withOptions(entry, target[id]?.options);
+    } else {
+      target[id] = withOptions(entry[0], entry.length > 1 ? entry[1] : target[id]?.options);
+    }
+  }
+}
+
+function withOptions(severity: RuleSetting['severity'], options: unknown): RuleSetting {
+  return options === undefined ? { severity } : { severity, options };
+}

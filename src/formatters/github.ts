@@ -1,0 +1,55 @@
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…::message`), which the runner turns into
+ * annotations on the pull request diff. Suppressed findings are left out, as in the terminal.
+ */
+import type { ActiveSeverity, LintResult } from '../core/types';
+import type { FormatContext } from './context';
+import { relativePath } from './paths';
+import { problemText } from './problem';
+
+const COMMAND: Record<ActiveSeverity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
+
+export function formatGithub(results: readonly LintResult[], ctx: FormatContext): string {
+  let out = '';
+  for (const result of results) {
+    const file = relativePath(ctx.cwd, result.filePath);
+    if (result.problem) {
+      // Point at the file the problem is about (a broken config, say), which may not be the linted one.
+      const target = relativePath(ctx.cwd, result.problem.file ?? result.filePath);
+      out += command('error', { file: target, title: 'backlog-lint' }, problemText(result.problem, result.filePath, ctx.cwd));
+    }
+    for (const f of result.findings) {
+      const properties = {
+        file,
+        line: f.line,
+        col: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        title: f.ruleId,
+      };
+      out += command(COMMAND[f.severity], properties, f.message);
+    }
+  }
+  return out;
+}
+
+function command(name: string, properties: Record<string, string | number>, message: string): string {
+  const props = Object.entries(properties)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${name} ${props}::${escapeData(message)}\n`;
+}
+
+/** The runner's unescaping of command data; `%` goes first so the other escapes are not re-escaped. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also end at `,` (next property) and `:` (start of `::data`). */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,207 @@
+/**
+ * SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, SARIF viewers):
+ * one run, the rule catalogue in `tool.driver.rules`, one result per finding (suppressed ones
+ * marked), and files that could not be linted as tool execution notifications.
+ */
+import { docsUrl, type RuleMeta } from '../core/rule';
+import type { ActiveSeverity, Finding, Fix, LintResult } from '../core/types';
+import type { FormatContext } from './context';
+import { absolutePath, fileUri, folderUri, isOutside, relativePath, relativeUri } from './paths';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/backlog-lint/backlog-lint';
+const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<ActiveSeverity, Level> = { error: 'error', warning: 'warning', info: 'note' };
+
+// The subset of the SARIF object model this formatter writes.
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+interface SarifFix {
+  description: { text: string };
+  artifactChanges: {
+    artifactLocation: ArtifactLocation;
+    replacements: { deletedRegion: { charOffset: number; charLength: number }; insertedContent?: { text: string } }[];
+  }[];
+}
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: Level;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }[];
+  suppressions?: { kind: 'inSource' }[];
+  fixes?: SarifFix[];
+  properties: { role: string; artifact: string };
+}
+interface ReportingDescriptor {
+  id: string;
+  name?: string;
+  shortDescription?: { text: string };
+  fullDescription?: { text: string };
+  helpUri?: string;
+  defaultConfiguration?: { level: Level };
+  properties?: { role: string; artifacts: string[] };
+}
+interface Notification {
+  level: 'error';
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[];
+  properties?: { keyPath: string };
+}
+
+export function formatSarif(results: readonly LintResult[], ctx: FormatContext): string {
+  const rules = ruleCatalogue(results, ctx);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const location = (filePath: string) => artifactLocation(ctx.cwd, filePath);
+
+  const sarifResults: SarifResult[] = [];
+  const notifications: Notification[] = [];
+  for (const result of results) {
+    const fileLocation = location(result.filePath);
+    for (const finding of result.findings) sarifResults.push(toResult(finding, false, fileLocation, ruleIndex));
+    for (const finding of result.suppressed) sarifResults.push(toResult(finding, true, fileLocation, ruleIndex));
+    if (result.problem) {
+      const notification: Notification = {
+        level: 'error',
+        message: { text: result.problem.message },
+        locations: [{ physicalLocation: { artifactLocation: location(result.problem.file ?? result.filePath) } }],
+      };
+      if (result.problem.keyPath !== undefined) notification.properties = { keyPath: result.problem.keyPath };
+      notifications.push(notification);
+    }
+  }
+
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'backlog-lint', informationUri: INFORMATION_URI, version: ctx.toolVersion, rules },
+        },
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: folderUri(absolutePath(ctx.cwd, '.')) } },
+        // Finding columns are UTF-16 code units (see Position in core/types).
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function toResult(
+  finding: Finding,
+  suppressed: boolean,
+  fileLocation: ArtifactLocation,
+  ruleIndex: ReadonlyMap<string, number>,
+): SarifResult {
+  const sarif: SarifResult = {
+    ruleId: finding.ruleId,
+    // Every finding's rule is in the catalogue: ruleCatalogue adds the ones ctx.rules lacks.
+    ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: fileLocation,
+          region: {
+            startLine: finding.line,
+            startColumn: finding.column,
+            endLine: finding.endLine,
+            endColumn: finding.endColumn,
+          },
+        },
+      },
+    ],
+    properties: { role: finding.role, artifact: finding.artifact },
+  };
+  if (suppressed) sarif.suppressions = [{ kind: 'inSource' }];
+  const fixes = [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])];
+  if (fixes.length > 0) sarif.fixes = fixes.map((fix) => toFix(fix, fileLocation));
+  return sarif;
+}
+
+/**
+ * Rules from ctx sorted by id (stable output whatever the registration order), then any rule a
+ * finding names that ctx does not know, so every result's ruleIndex points at its rule.
+ */
+function ruleCatalogue(results: readonly LintResult[], ctx: FormatContext): ReportingDescriptor[] {
+  const known = [...ctx.rules.values()].map((rule) => rule.meta).sort((a, b) => compare(a.id, b.id));
+  const catalogue = known.map(describeRule);
+  const ids = new Set(catalogue.map((rule) => rule.id));
+  for (const result of results) {
+    for (const finding of [...result.findings, ...result.suppressed]) {
+      if (ids.has(finding.ruleId)) continue;
+      ids.add(finding.ruleId);
+      catalogue.push({ id: finding.ruleId, helpUri: finding.docsUrl });
+    }
+  }
+  return catalogue;
+}
+
+function describeRule(meta: RuleMeta): ReportingDescriptor {
+  return {
+    id: meta.id,
+    name: pascalCase(meta.id),
+    shortDescription: { text: meta.description },
+    fullDescription: { text: meta.rationale },
+    helpUri: docsUrl(meta),
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { role: meta.role, artifacts: [...meta.artifacts] },
+  };
+}
+
+/** SARIF suggests a readable identifier distinct from the opaque id: `story-has-value` → `StoryHasValue`. */
+function pascalCase(id: string): string {
+  return id
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/**
+ * Files under cwd get a relative URI against %SRCROOT% (so the log is portable between checkouts);
+ * a file outside cwd gets its absolute file: URI, since `../` would escape the source root.
+ */
+function artifactLocation(cwd: string, filePath: string): ArtifactLocation {
+  const relative = relativePath(cwd, filePath);
+  if (isOutside(relative)) return { uri: fileUri(absolutePath(cwd, filePath)) };
+  return { uri: relativeUri(relative), uriBaseId: SRCROOT };
+}
+
+/** Edits are UTF-16 offsets, which match charOffset/charLength under columnKind utf16CodeUnits. */
+function toFix(fix: Fix, location: ArtifactLocation): SarifFix {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation: location,
+        replacements: fix.edits.map((edit) => ({
+          deletedRegion: { charOffset: edit.range[0], charLength: edit.range[1] - edit.range[0] },
+          ...(edit.text === '' ? {} : { insertedContent: { text: edit.text } }),
+        })),
+      },
+    ],
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
