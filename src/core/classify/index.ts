@@ -33,7 +33,8 @@ function titleOf(doc: ParsedDocument): string {
 function appendPoint(doc: ParsedDocument, depth: number): InsertPoint {
   let end = doc.text.length;
   while (end > 0 && /\s/.test(doc.text[end - 1] as string)) end--;
-  return { offset: end, before: end === 0 ? '' : '\n\n', after: '\n', indent: '', headingDepth: depth };
+  // The text's own final newline stays after the insertion; add one only when there is none.
+  return { offset: end, before: end === 0 ? '' : '\n\n', after: doc.text.includes('\n', end) ? '' : '\n', indent: '', headingDepth: depth };
 }
 
 export function classify(doc: ParsedDocument, options: ClassifyOptions): DocumentModel {
@@ -78,7 +79,12 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
   } else if (kind === 'roadmap' || kind === 'roadmap-item') {
     model.roadmap = findRoadmap(doc, flat, forcedRoadmap || kind === 'roadmap-item' || detectedBy === 'content');
   } else {
-    const drafts = locator.groups.flatMap((g) => (kind === 'backlog' && dominant.includes(g) ? [...g.stories, ...g.others] : g.stories));
+    const found = locator.groups.flatMap((g) => g.stories);
+    // A non-story item that holds stories (a "## US-2: Export" heading over a list of stories) is a grouping, not an item.
+    const holdsStory = (d: (typeof found)[number]): boolean => found.some((s) => s !== d && s.span.start >= d.span.start && s.span.end <= d.span.end);
+    const drafts = locator.groups.flatMap((g) =>
+      kind === 'backlog' && dominant.includes(g) ? [...g.stories, ...g.others.filter((o) => !holdsStory(o))] : g.stories,
+    );
     drafts.sort((a, b) => a.span.start - b.span.start);
     model.stories = drafts.map(withParent);
     if (kind === 'backlog') {

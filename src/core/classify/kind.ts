@@ -2,7 +2,8 @@
 import type { ArtifactKind } from '../types';
 import { ARTIFACT_KINDS } from '../types';
 
-const KIND_ALIASES: Record<string, ArtifactKind> = {
+/** Other names a front-matter `type:` may use (the front-matter rule lists them as valid values). */
+export const KIND_ALIASES: Record<string, ArtifactKind> = {
   'user-story': 'story',
   'user story': 'story',
   'job-story': 'story',

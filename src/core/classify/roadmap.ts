@@ -55,7 +55,8 @@ function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): Roadma
     row.children.forEach((cell, i) => {
       const field = columns[i];
       const [cs, ce] = cell.children.length > 0 ? contentOffsets(cell) : offsets(cell);
-      if (field && field !== 'title' && doc.text.slice(cs, ce).trim() !== '') fields[field] = spanOf(doc, cs, ce);
+      // An empty cell has no children, and its offsets cover the pipe: it is no value.
+      if (field && field !== 'title' && cell.children.length > 0 && doc.text.slice(cs, ce).trim() !== '') fields[field] = spanOf(doc, cs, ce);
     });
     const titleCell = row.children[titleColumn] ?? row.children[0];
     const title = titleCell && titleCell.children.length > 0 ? spanOf(doc, ...contentOffsets(titleCell)) : spanOf(doc, ...offsets(row));

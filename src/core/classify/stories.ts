@@ -98,18 +98,19 @@ export class StoryLocator {
         const paraText = firstPara ? plainText(firstPara) : '';
         if (!STORY_ID_TITLE.test(normalizeLabel(entry.section.title).toUpperCase()) && !ATTEMPT.test(paraText) && !ATTEMPT.test(entry.section.title)) continue;
         const target = firstPara ?? (children[entry.headingIndex] as RootContent);
-        others.push(this.sectionStory(entry, invalidStatement(this.doc, ...offsets(target)), target));
+        // Not claimed: stories in lists or tables inside such a section are still found.
+        others.push(this.sectionStory(entry, invalidStatement(this.doc, ...offsets(target)), target, false));
       }
       this.groups.push({ size: entries.length, stories, others });
     }
   }
 
-  private sectionStory(entry: SectionNodes, statement: StoryStatement, statementNode: RootContent): Draft {
+  private sectionStory(entry: SectionNodes, statement: StoryStatement, statementNode: RootContent, claim = true): Draft {
     const children = this.doc.root.children;
     const body = children.slice(entry.headingIndex + 1, entry.endIndex);
     const afterStatement = body.filter((n) => offsets(n)[0] >= offsets(statementNode)[1]);
     const span = entry.section.span;
-    this.claimed.push([span.start, span.end]);
+    if (claim) this.claimed.push([span.start, span.end]);
     return {
       kind: 'story',
       container: 'section',

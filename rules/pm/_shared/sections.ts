@@ -1,0 +1,136 @@
+/**
+ * Helpers shared by the PM rules: where a PRD or epic states something (a named section, a labelled
+ * line such as "**Problem:** …", a key/value table row or a front-matter key), and where to report
+ * and fix a missing one.
+ */
+import type { RootContent, Table } from 'mdast';
+import { sectionKind, sectionKinds, type SectionKind } from '../../../src/core/classify/sections';
+import { normalizeLabel, offsets, plainText } from '../../../src/core/classify/text';
+import { spanOf } from '../../../src/core/document';
+import { insertionFix } from '../../../src/core/fixes';
+import type { Section } from '../../../src/core/model';
+import type { RuleContext } from '../../../src/core/rule';
+import type { ArtifactKind, Span } from '../../../src/core/types';
+
+export type { SectionKind };
+
+/** Sections (at any depth) whose heading names one of `kinds`. */
+export function sectionsOfKind(ctx: RuleContext<unknown>, kinds: readonly SectionKind[]): Section[] {
+  return (ctx.model.sectioned?.sections ?? []).filter((s) => sectionKinds(s.title).some((k) => kinds.includes(k)));
+}
+
+/** "Problem: …", "**Problem:** …", "**Problem**: …", "- Why: …" at the start of a line, with a value after it. */
+const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z' /&-]{0,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(\S.*)$/gm;
+
+/** Section kinds named by labelled lines between `start` and `end`. */
+function labelledKinds(text: string, start: number, end: number): Set<SectionKind> {
+  const found = new Set<SectionKind>();
+  const slice = text.slice(start, end);
+  LABEL_LINE.lastIndex = 0;
+  for (let m = LABEL_LINE.exec(slice); m; m = LABEL_LINE.exec(slice)) {
+    const kind = sectionKind(m[1] ?? '');
+    if (kind) found.add(kind);
+  }
+  return found;
+}
+
+/** Rows of two-column "key | value" tables: a PRD one-pager often opens with one. */
+function tableKinds(table: Table): Set<SectionKind> {
+  const found = new Set<SectionKind>();
+  for (const row of table.children) {
+    const [key, value] = row.children;
+    if (!key || !value || plainText(value).trim() === '') continue;
+    const kind = sectionKind(plainText(key));
+    if (kind) found.add(kind);
+  }
+  return found;
+}
+
+function frontMatterKinds(ctx: RuleContext<unknown>): Set<SectionKind> {
+  const data = ctx.doc.frontMatter?.data;
+  const found = new Set<SectionKind>();
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return found;
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (value === null || value === undefined || String(value).trim() === '') continue;
+    const kind = sectionKind(key.replace(/[_-]+/g, ' '));
+    if (kind) found.add(kind);
+  }
+  return found;
+}
+
+/** Headings that open a document's summary: a labelled line there counts as a section. */
+const SUMMARY_TITLES = /^(?:summary|overview|tl;?dr|introduction|intro|at a glance|one[- ]pager|executive summary|description)$/;
+
+/**
+ * The top-level nodes where a labelled statement counts: `opening` = before the first section (after
+ * the title) and in a Summary/Overview section; `anywhere` = the whole document.
+ */
+function statementNodes(ctx: RuleContext<unknown>, where: 'opening' | 'anywhere'): RootContent[] {
+  const nodes = ctx.doc.root.children;
+  if (where === 'anywhere') return nodes;
+  const out: RootContent[] = [];
+  let inSummary = true;
+  let first = true;
+  for (const node of nodes) {
+    if (node.type === 'heading') {
+      // The document's title keeps the opening going; any other heading ends it unless it names a summary.
+      if (!(first && node.depth === 1)) inSummary = SUMMARY_TITLES.test(normalizeLabel(plainText(node)));
+      first = false;
+    } else if (inSummary) {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+/**
+ * True when the document states one of `kinds`: a section, a front-matter key, or (in the nodes
+ * `where` allows) a labelled line or key/value table row.
+ */
+export function states(ctx: RuleContext<unknown>, kinds: readonly SectionKind[], where: 'opening' | 'anywhere'): boolean {
+  if (sectionsOfKind(ctx, kinds).length > 0) return true;
+  const has = (set: Set<SectionKind>): boolean => kinds.some((k) => set.has(k));
+  if (has(frontMatterKinds(ctx))) return true;
+  for (const node of statementNodes(ctx, where)) {
+    if (node.type === 'table' && has(tableKinds(node))) return true;
+    if (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') {
+      const [s, e] = offsets(node);
+      if (has(labelledKinds(ctx.doc.text, s, e))) return true;
+    }
+  }
+  return false;
+}
+
+/** What to underline for a whole-document finding: the title, else the first heading, else the first line of content. */
+export function documentAnchor(ctx: RuleContext<unknown>): Span {
+  const title = ctx.model.sectioned?.title;
+  if (title) return title;
+  const first = ctx.doc.root.children.find((n) => n.type !== 'yaml' && n.type !== 'html');
+  if (!first) return spanOf(ctx.doc, 0, 0);
+  const [s, e] = offsets(first);
+  const nl = ctx.doc.text.indexOf('\n', s);
+  return spanOf(ctx.doc, s, nl === -1 || nl > e ? e : nl);
+}
+
+export interface MissingSection {
+  artifact: Extract<ArtifactKind, 'prd' | 'epic' | 'business-case'>;
+  kinds: readonly SectionKind[];
+  where: 'opening' | 'anywhere';
+  message: string;
+  fixTitle: string;
+  /** Counts as stated even without a section (e.g. user stories name an audience). */
+  alsoStated?: (ctx: RuleContext<unknown>) => boolean;
+}
+
+/** Reports a sectioned artifact that states none of `spec.kinds`, with a fix appending the rule's template. */
+export function checkMissingSection(ctx: RuleContext<unknown>, spec: MissingSection): void {
+  const artifact = ctx.model.sectioned;
+  if (!artifact || artifact.kind !== spec.artifact) return;
+  if (states(ctx, spec.kinds, spec.where) || spec.alsoStated?.(ctx)) return;
+  ctx.report({
+    artifact: spec.artifact,
+    span: documentAnchor(ctx),
+    message: spec.message,
+    fix: insertionFix(spec.fixTitle, artifact.appendSection, ctx.template()),
+  });
+}

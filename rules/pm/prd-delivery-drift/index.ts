@@ -1,0 +1,92 @@
+import type { ListItem, Nodes, Table } from 'mdast';
+import { normalizeLabel, offsets, plainText } from '../../../src/core/classify/text';
+import { defineRule } from '../../../src/core/rule';
+import { matchProse, type Range } from '../../_lib/prose';
+import docs from './README.md';
+import columns from './columns.json';
+
+const WHY = 'Sprint-level detail belongs in the backlog: in a PRD it goes stale at the next planning, and it turns a document about the problem and the outcome into a delivery plan.';
+
+const STORY_POINTS = /(?:\b\d+(?:\.\d+)?[ \t]?)?\bstory[ -]?points?\b|\bSP[ \t]*[:=][ \t]*\d+|\b\d+(?:\.\d+)?[ \t]?SP\b|\b\d+(?:\.\d+)?[ \t]?pts\b/gi;
+const SPRINT = /\bsprint[ \t]*#?[ \t]?\d+\b/gi;
+/** "+5 pts of NPS" is a score, not an estimate. */
+const SCORE_CONTEXT = /\b(?:nps|csat|ces|score|rating|percentage|sus)\b/i;
+/**
+ * An assignee (`@alice`) or a tracker key (`PAY-123`) on a checklist item. Standard identifiers
+ * (`CVE-2024-1234`, `RFC-9110`, `ISO-27001`) look like keys but name no task.
+ */
+const ASSIGNED = /(?:^|[\s(])@[A-Za-z0-9][\w.-]*|\b(?!(?:CVE|CWE|GHSA|RFC|ISO|IEC|KEP|PEP|JSR|UTF|SHA|TLS|HTTP|WCAG|SOC|PCI|ECMA|IEEE)-)[A-Z][A-Z0-9]{1,9}-\d+\b(?!-\d)/;
+
+function columnsOf(table: Table): Set<keyof typeof columns> {
+  const found = new Set<keyof typeof columns>();
+  for (const cell of table.children[0]?.children ?? []) {
+    const label = normalizeLabel(plainText(cell));
+    for (const kind of ['person', 'work', 'status', 'task'] as const) if (columns[kind].includes(label)) found.add(kind);
+  }
+  return found;
+}
+
+/** Who + how big, or who + status on a table of tasks: a sprint board pasted into the PRD. "Question | Owner | Status" is not one. */
+function isTaskTable(table: Table): boolean {
+  const c = columnsOf(table);
+  return c.has('person') && (c.has('work') || (c.has('status') && c.has('task')));
+}
+
+function* walk(node: Nodes): Generator<Nodes> {
+  yield node;
+  if ('children' in node) for (const child of node.children as Nodes[]) yield* walk(child);
+}
+
+export default defineRule({
+  meta: {
+    id: 'prd-delivery-drift',
+    role: 'pm',
+    artifacts: ['prd'],
+    severity: 'warning',
+    description: 'A PRD carries sprint-level detail: story points, sprint numbers, task tables or assigned task checklists.',
+    rationale: 'A PRD is the Product Manager\'s statement of problem, outcome and scope; estimates and task assignments belong to the team\'s backlog and go stale in a PRD.',
+    fixable: false,
+  },
+  docs,
+  check(ctx) {
+    if (ctx.model.sectioned?.kind !== 'prd') return;
+    const { doc } = ctx;
+    const taken: Range[] = [];
+    for (const node of walk(doc.root)) {
+      if (node.type === 'table' && isTaskTable(node)) {
+        const [s, e] = offsets(node);
+        taken.push({ start: s, end: e });
+        ctx.report({
+          artifact: 'prd',
+          span: doc.text.slice(s, e).includes('\n') ? { start: s, end: doc.text.indexOf('\n', s) } : { start: s, end: e },
+          message: `This table assigns tasks with estimates or status. ${WHY} Move the tasks to the backlog and link to it.`,
+        });
+      } else if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') {
+        const [s, e] = offsets(node);
+        const nl = doc.text.indexOf('\n', s);
+        const lineEnd = nl === -1 || nl > e ? e : nl;
+        if (!ASSIGNED.test(doc.text.slice(s, lineEnd)) || taken.some((r) => s >= r.start && s < r.end)) continue;
+        taken.push({ start: s, end: e });
+        ctx.report({
+          artifact: 'prd',
+          span: { start: s, end: lineEnd },
+          message: `This checklist item is a task assigned to someone. ${WHY} Track it in the backlog instead.`,
+        });
+      }
+    }
+    const whole = [{ start: doc.frontMatter?.span.end ?? 0, end: doc.text.length }];
+    for (const [re, what] of [[STORY_POINTS, 'Story points'], [SPRINT, 'A sprint number']] as const) {
+      for (const { match, start, end } of matchProse(doc, whole, re)) {
+        if (taken.some((r) => start >= r.start && start < r.end)) continue;
+        const lineStart = doc.text.lastIndexOf('\n', start) + 1;
+        const lineEnd = doc.text.indexOf('\n', start);
+        if (re === STORY_POINTS && /pts$/i.test(match[0]) && SCORE_CONTEXT.test(doc.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))) continue;
+        ctx.report({
+          artifact: 'prd',
+          span: { start, end },
+          message: `${what} ("${match[0]}") in a PRD. ${WHY} Keep estimates and sprint plans in the backlog.`,
+        });
+      }
+    }
+  },
+});

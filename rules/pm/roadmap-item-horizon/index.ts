@@ -1,0 +1,33 @@
+import { insertionFix } from '../../../src/core/fixes';
+import { defineRule } from '../../../src/core/rule';
+import docs from './README.md';
+import template from './template.md';
+
+/** A horizon written into the title: "Q3: SSO", "SSO (Next)", "SSO [2027]". */
+const TITLE_HORIZON = /\b(?:q[1-4]|h[12])\b|\b20\d{2}\b|[([](?:now|next|later)[)\]]/i;
+
+export default defineRule({
+  meta: {
+    id: 'roadmap-item-horizon',
+    role: 'pm',
+    artifacts: ['roadmap', 'roadmap-item'],
+    severity: 'warning',
+    description: 'A roadmap item has no horizon: no Now/Next/Later, quarter or date.',
+    rationale: 'The horizon is how the Product Manager tells stakeholders what is committed, what is likely and what is only an idea; without it every item reads as a promise for now.',
+    fixable: true,
+  },
+  docs,
+  templates: { default: template },
+  check(ctx) {
+    for (const item of ctx.model.roadmap?.items ?? []) {
+      if (item.fields.horizon || item.inheritedHorizon || TITLE_HORIZON.test(item.title.text)) continue;
+      ctx.report({
+        artifact: 'roadmap-item',
+        span: item.title,
+        message:
+          'This roadmap item has no horizon. Without Now / Next / Later (or a quarter), readers take every item as committed for now; put it under a horizon heading or add a "Horizon:" line.',
+        fix: item.insert ? insertionFix('Add a Horizon line', item.insert, ctx.template()) : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { insertionFix } from '../../../src/core/fixes';
+import { defineRule } from '../../../src/core/rule';
+import { textWithout } from '../_shared/roadmap';
+import docs from './README.md';
+import vocabulary from './why-cues.json';
+import template from './template.md';
+
+const CUE = new RegExp(`(?<![\\p{L}'])(?:${vocabulary.cues.map((c) => c.replace(/ /g, '\\s+').replace(/[-']/g, "[-'’ ]?")).join('|')})(?![\\p{L}'])`, 'iu');
+
+export default defineRule({
+  meta: {
+    id: 'roadmap-item-why',
+    role: 'pm',
+    artifacts: ['roadmap', 'roadmap-item'],
+    severity: 'warning',
+    description: 'A roadmap item does not say why it is on the roadmap: no reason, problem or opportunity.',
+    rationale: 'A roadmap is a set of bets; the Product Manager defends and re-orders them by their reasons, and an item without one is a feature promise.',
+    fixable: true,
+  },
+  docs,
+  templates: { default: template },
+  check(ctx) {
+    for (const item of ctx.model.roadmap?.items ?? []) {
+      // An outcome metric says what should change, not why it matters; a horizon says when.
+      if (item.fields.why || CUE.test(textWithout(item, ['outcome', 'horizon']))) continue;
+      ctx.report({
+        artifact: 'roadmap-item',
+        span: item.title,
+        message:
+          'This roadmap item does not say why it is on the roadmap. Without the problem or opportunity behind it, it reads as a feature promise and cannot be defended or re-prioritised; add a "Why:" with the reason it matters now.',
+        fix: item.insert ? insertionFix('Add a Why line', item.insert, ctx.template()) : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+/** Helpers shared by the PO rules: which stories are backlog items, and how story text is compared. */
+import type { DocumentModel, Story } from '../../../src/core/model';
+
+/** Stories quoted in a PRD, epic or business case illustrate a need; only backlog items and story files are the PO's to check. */
+export function backlogStories(model: DocumentModel): Story[] {
+  return model.stories.filter((s) => s.parent === 'story' || s.parent === 'backlog');
+}
+
+/** Well-formed stories (a recognised template with role and means). */
+export function wellFormedStories(model: DocumentModel): Story[] {
+  return backlogStories(model).filter((s) => s.statement.template !== 'invalid');
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** Lower-case word tokens without punctuation or articles: what two copies of a story still share. */
+export function tokens(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).filter((t) => !ARTICLES.has(t));
+}
+
+export function normalize(text: string): string {
+  return tokens(text).join(' ');
+}
+
+/** A benefit clause that opens a sentence of its own ("… my cart. So that I can come back later."). */
+export const ENDS_START = /^(?:so\s+that|so\s+(?:i|we|they)\s+can|in\s+order\s+to)\b/i;

@@ -1,0 +1,73 @@
+import type { Criterion } from '../../../src/core/model';
+import type { Span } from '../../../src/core/types';
+import { defineRule } from '../../../src/core/rule';
+import { backlogStories } from '../_shared/stories';
+import docs from './README.md';
+import ambiguous from '../../common/ambiguous-language/terms.json';
+import words from './words.json';
+
+function termKey(term: string): string {
+  return term.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+/** Longest first, so "easy to use" wins over "easy"; word edges so "good" does not match "goods". */
+const VAGUE = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:${[...words.vague].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}-])`,
+  'giu',
+);
+/** Words the common ambiguous-language rule reports anywhere, criteria included. */
+const SHARED = new Set(ambiguous.groups.flatMap((g) => g.words).map((w) => termKey(w)));
+const OUTCOME_WORDS = new Set(words.outcomes);
+/** A number, a quoted message, or a past participle ("is archived") also names something checkable. */
+const CHECKABLE = /\d|["“”‘’'][^"“”‘’']+["“”‘’']|`[^`]+`|\p{L}{3,}ed(?![\p{L}])/u;
+
+/** The first vague term, leaving out those ambiguous-language already reports when it runs. */
+function vagueTerm(c: Criterion, skipShared: boolean): Span | null {
+  VAGUE.lastIndex = 0;
+  for (let m = VAGUE.exec(c.span.text); m; m = VAGUE.exec(c.span.text)) {
+    if (skipShared && SHARED.has(termKey(m[0]))) continue;
+    const start = c.span.start + m.index;
+    return { start, end: start + m[0].length, text: m[0] };
+  }
+  return null;
+}
+
+function hasOutcome(c: Criterion): boolean {
+  if (c.gherkin || CHECKABLE.test(c.span.text)) return true;
+  return (c.span.text.toLowerCase().match(/[\p{L}']+/gu) ?? []).some((w) => OUTCOME_WORDS.has(w));
+}
+
+export default defineRule({
+  meta: {
+    id: 'acceptance-criteria-testable',
+    role: 'po',
+    artifacts: ['backlog', 'story'],
+    severity: 'warning',
+    description: 'An acceptance criterion states no observable outcome, or uses a vague term ("fast", "user-friendly", "etc.").',
+    rationale: 'Acceptance criteria are the test the story must pass; a criterion nobody can check leaves "done" to opinion at the review.',
+    fixable: false,
+  },
+  docs,
+  check(ctx) {
+    const skipShared = ctx.config.rules['ambiguous-language']?.severity !== 'off';
+    for (const story of backlogStories(ctx.model)) {
+      for (const criterion of story.acceptanceCriteria?.criteria ?? []) {
+        const vague = vagueTerm(criterion, skipShared);
+        if (vague) {
+          ctx.report({
+            artifact: 'story',
+            span: vague,
+            message: `"${vague.text}" cannot be tested: two people will judge it differently at the review. Say what is observed instead, with a number or a visible result (for example "the list loads in under 2 seconds").`,
+          });
+        } else if (!hasOutcome(criterion)) {
+          ctx.report({
+            artifact: 'story',
+            span: criterion.span,
+            message: 'This criterion names no observable result, so nobody can check it passed. State what the user sees or gets, e.g. "Given …, when …, then <result>", or a number or message to check.',
+          });
+        }
+      }
+    }
+  },
+});

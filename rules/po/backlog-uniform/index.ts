@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Story } from '../../../src/core/model';
+import { defineRule } from '../../../src/core/rule';
+import docs from './README.md';
+
+const options = z.strictObject({
+  /** Also tell "I want" from "I can" / "I need" / "I would like" within Connextra stories. */
+  distinguishWant: z.boolean().default(false),
+});
+
+const NAMES: Record<string, string> = {
+  connextra: 'Connextra ("As a …, I want …")',
+  job: 'job story ("When …, I want to …")',
+};
+
+/** The template a story is written in; with `distinguishWant`, Connextra is split by its want verb. */
+function shapeOf(story: Story, text: string, distinguishWant: boolean): string {
+  const st = story.statement;
+  if (st.template !== 'connextra' || !distinguishWant || !st.role || !st.means) return st.template;
+  const verb = /\bi\s+(want|need|can|could|would\s+like|wish|should|must|am\s+able|expect|require)|\bi['’](?:d\s+like|m\s+able)/i.exec(text.slice(st.role.end, st.means.start));
+  const word = (verb?.[1] ?? verb?.[0] ?? 'want').toLowerCase().replace(/\s+/g, ' ');
+  return `connextra:${word}`;
+}
+
+function describe(shape: string): string {
+  const [template, verb] = shape.split(':');
+  return verb ? `"As a …, I ${verb.replace(/^i['’]/, '')} …"` : (NAMES[template as string] ?? shape);
+}
+
+export default defineRule({
+  meta: {
+    id: 'backlog-uniform',
+    role: 'po',
+    artifacts: ['backlog'],
+    severity: 'info',
+    description: 'A backlog mixes story templates (Connextra and job stories); stories that deviate from the majority are reported.',
+    rationale: 'One template across a backlog lets the Product Owner and the team scan, compare and order stories quickly; a mix makes equal needs look different.',
+    fixable: false,
+  },
+  docs,
+  options,
+  check(ctx) {
+    const stories = ctx.model.backlog?.stories.filter((s) => s.statement.template !== 'invalid') ?? [];
+    if (stories.length < 3) return;
+    const shapes = stories.map((s) => shapeOf(s, ctx.doc.text, ctx.options.distinguishWant));
+    const counts = new Map<string, number>();
+    for (const s of shapes) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    const [majority, second] = ranked;
+    // A tie has no majority to align with; reporting either side would be arbitrary.
+    if (!majority || !second || majority[1] === second[1]) return;
+    stories.forEach((story, i) => {
+      const shape = shapes[i] as string;
+      if (shape === majority[0]) return;
+      ctx.report({
+        artifact: 'story',
+        span: story.statement.span,
+        message: `This story is written as a ${describe(shape)}, while ${majority[1]} of the ${stories.length} stories in this backlog use ${describe(majority[0])}. One template lets the Product Owner and the team compare and order stories at a glance; rewrite it in the backlog's template.`,
+      });
+    });
+  },
+});

@@ -1,0 +1,95 @@
+import type { Span } from '../../../src/core/types';
+import { defineRule } from '../../../src/core/rule';
+import { wellFormedStories } from '../_shared/stories';
+import docs from './README.md';
+import lexicon from './verbs.json';
+
+const VERBS = new Set(lexicon.verbs);
+const AMBIGUOUS = new Set(lexicon.ambiguous);
+/** What can follow a verb that is also a noun and still show it is a verb: an object or a preposition. */
+const OBJECT_START = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'it', 'them', 'him', 'me', 'us', 'this', 'that', 'these', 'those', 'all', 'any', 'each', 'every', 'some', 'new', 'for', 'to', 'with', 'by', 'on', 'in', 'into', 'from', 'about', 'up', 'out', 'off', 'back', 'through', 'via']);
+/** Where a verb can stand at the head of a feature: the start of the goal, or after "to" or a modal. */
+const VERB_SLOT = new Set(['to', 'can', 'could', 'will', 'should', 'must', 'and', 'or']);
+const CONJUNCTIONS = new Set(['and', 'or', '&', 'and/or', 'as well as', ',']);
+/** Words that may sit between a conjunction and its verb ("and then share", "or also print"). */
+const FILLER = new Set(['then', 'also', 'later', 'even', 'maybe', 'to']);
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/as\s+well\s+as|and\/or|[\p{L}][\p{L}'’-]*|&|,/giu)) {
+    out.push({ text: m[0].toLowerCase().replace(/\s+/g, ' '), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/** A verb in base form: in the list, or built with a verb suffix ("prioritize", "simplify"). */
+function isVerb(word: string): boolean {
+  return VERBS.has(word) || (word.length > 6 && /(?:ize|ify)$/.test(word));
+}
+
+/**
+ * The conjunction that joins two features, if any: it must be followed by a verb that heads its own
+ * action, and a verb must head the goal before it ("upload and share photos", "log in or register").
+ * "search by name and date" and "terms and conditions" join nouns, not actions, and are left alone.
+ */
+function featureJoin(means: string): { conj: Token; verb: Token } | null {
+  const tokens = tokenize(means);
+  const slotVerb = (i: number) => {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    return isVerb(t.text) && (i === 0 || (prev !== undefined && VERB_SLOT.has(prev.text)));
+  };
+  let seenVerb = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!CONJUNCTIONS.has(t.text)) {
+      if (slotVerb(i)) seenVerb = true;
+      continue;
+    }
+    if (!seenVerb) continue;
+    let j = i + 1;
+    while (j < tokens.length && FILLER.has((tokens[j] as Token).text)) j++;
+    const next = tokens[j];
+    if (!next || !isVerb(next.text)) continue;
+    const after = tokens[j + 1];
+    if (AMBIGUOUS.has(next.text) && !(after && OBJECT_START.has(after.text))) continue;
+    // A comma only joins features in a list of actions ("create, edit and delete"), checked by the verb after it.
+    if (t.text === ',' && !(after && (CONJUNCTIONS.has(after.text) || OBJECT_START.has(after.text) || isVerb(after.text)))) continue;
+    return { conj: t, verb: next };
+  }
+  return null;
+}
+
+export default defineRule({
+  meta: {
+    id: 'story-atomic',
+    role: 'po',
+    artifacts: ['backlog', 'story'],
+    severity: 'warning',
+    description: 'A user story asks for more than one feature ("upload and share photos").',
+    rationale: 'One story per feature lets the Product Owner order each feature by its own value and the team estimate, build and accept it on its own.',
+    fixable: false,
+  },
+  docs,
+  check(ctx) {
+    for (const story of wellFormedStories(ctx.model)) {
+      const means = story.statement.means;
+      if (!means) continue;
+      const join = featureJoin(means.text);
+      if (!join) continue;
+      const span: Span = { start: means.start + join.conj.start, end: means.start + join.verb.end, text: '' };
+      span.text = ctx.doc.text.slice(span.start, span.end);
+      ctx.report({
+        artifact: 'story',
+        span,
+        message: `This story asks for more than one feature: "${span.text.replace(/^,\s*/, '')}" starts another action. Each feature deserves its own story so the Product Owner can order it by its own value and the team can estimate and accept it alone; split the story.`,
+      });
+    }
+  },
+});

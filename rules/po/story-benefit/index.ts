@@ -1,0 +1,37 @@
+import { defineRule } from '../../../src/core/rule';
+import { ENDS_START, wellFormedStories } from '../_shared/stories';
+import docs from './README.md';
+import template from './template.md';
+import jobTemplate from './template.job.md';
+
+export default defineRule({
+  meta: {
+    id: 'story-benefit',
+    role: 'po',
+    artifacts: ['backlog', 'story'],
+    severity: 'warning',
+    description: 'A user story does not say why: no "so that …" (or "so I can …") benefit.',
+    rationale: 'The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value.',
+    fixable: true,
+  },
+  docs,
+  templates: { default: template, job: jobTemplate },
+  check(ctx) {
+    for (const story of wellFormedStories(ctx.model)) {
+      const { statement } = story;
+      // "… my cart. So that I can …": the benefit is there, cut off by a period (story-minimal reports that).
+      if (statement.ends || !statement.means || (statement.trailing && ENDS_START.test(statement.trailing.text))) continue;
+      const job = statement.template === 'job';
+      const clause = ctx.template(job ? 'job' : 'default').trim();
+      const at = statement.means.end;
+      ctx.report({
+        artifact: 'story',
+        span: statement.span,
+        message: job
+          ? 'This job story has no outcome ("so I can …"). The outcome is what the story is worth; without it the Product Owner cannot order it and the team cannot look for a simpler way to it. Add ", so I can <outcome>".'
+          : 'This story does not say why the user wants it (no "so that …"). The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value. Add ", so that <benefit>".',
+        fix: { title: job ? 'Add "so I can <outcome>"' : 'Add "so that <benefit>"', edits: [{ range: [at, at], text: `, ${clause}` }] },
+      });
+    }
+  },
+});

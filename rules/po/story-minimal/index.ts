@@ -1,0 +1,76 @@
+import type { Span } from '../../../src/core/types';
+import { defineRule } from '../../../src/core/rule';
+import { ENDS_START, wellFormedStories } from '../_shared/stories';
+import docs from './README.md';
+
+/**
+ * A bracketed aside: "( … )" or "[ … ]" without nested brackets. Markdown links ("[text](url)",
+ * "[text][ref]"), checkboxes and plural markers ("file(s)") are not asides and are skipped below.
+ */
+const BRACKETS = /\([^()\n]*\)|\[[^[\]\n]*\]/g;
+const EXAMPLE = /(?<![\p{L}])(?:e\.\s?g\.|i\.\s?e\.|for example|for instance|such as)(?![\p{L}])/giu;
+
+
+function asides(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  BRACKETS.lastIndex = 0;
+  for (let m = BRACKETS.exec(text); m; m = BRACKETS.exec(text)) {
+    const after = text[m.index + m[0].length];
+    const isLinkText = m[0].startsWith('[') && (after === '(' || after === '[');
+    const isLinkTarget = m[0].startsWith('(') && text[m.index - 1] === ']';
+    const isCheckbox = /^\[[ xX]?\]$/.test(m[0]);
+    // "file(s)", "(re-)use": a bracket glued to a word marks a word form, not an aside.
+    const isWordPart = (/^\((?:s|es)\)$/i.test(m[0]) && /\p{L}/u.test(text[m.index - 1] ?? '')) || (/-\)$/.test(m[0]) && /\p{L}/u.test(text[m.index + m[0].length] ?? ''));
+    if (!isLinkText && !isLinkTarget && !isCheckbox && !isWordPart) out.push(m);
+  }
+  return out;
+}
+
+function at(base: Span, m: RegExpExecArray): Span {
+  const start = base.start + m.index;
+  return { start, end: start + m[0].length, text: m[0] };
+}
+
+export default defineRule({
+  meta: {
+    id: 'story-minimal',
+    role: 'po',
+    artifacts: ['backlog', 'story'],
+    severity: 'info',
+    description: 'A user story statement carries more than role, goal and benefit: a bracketed aside, an example, or extra sentences.',
+    rationale: 'A statement the team can read at a glance is easier to order, estimate and split; details belong in the acceptance criteria or notes.',
+    fixable: false,
+  },
+  docs,
+  check(ctx) {
+    for (const story of wellFormedStories(ctx.model)) {
+      const st = story.statement;
+      const bracket = asides(st.span.text)[0];
+      if (bracket) {
+        ctx.report({
+          artifact: 'story',
+          span: at(st.span, bracket),
+          message: `The story statement has a bracketed aside ${bracket[0]}. Asides make the statement harder to read and often hide a detail the team must agree on; move it into the acceptance criteria or a note, or drop it.`,
+        });
+      }
+      EXAMPLE.lastIndex = 0;
+      const example = EXAMPLE.exec(st.span.text);
+      if (example) {
+        ctx.report({
+          artifact: 'story',
+          span: at(st.span, example),
+          message: `The story statement gives examples ("${example[0]}"). Examples in the statement blur what is in scope; keep the statement to who, what and why and turn the examples into acceptance criteria.`,
+        });
+      }
+      if (st.trailing) {
+        ctx.report({
+          artifact: 'story',
+          span: st.trailing,
+          message: ENDS_START.test(st.trailing.text)
+            ? 'A period cuts the benefit off the story statement. Read as one sentence, who, what and why stay together; join the two parts with a comma.'
+            : 'The story statement is followed by more sentences. A story should be one statement of who, what and why so it reads at a glance; move the extra text into the acceptance criteria or a note below the story.',
+        });
+      }
+    }
+  },
+});

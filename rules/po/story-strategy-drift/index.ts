@@ -1,0 +1,46 @@
+import { defineRule } from '../../../src/core/rule';
+import { backlogStories } from '../_shared/stories';
+import docs from './README.md';
+import terms from './terms.json';
+
+/** One alternation per group; the patterns are plain sequences (no nested quantifiers), so matching stays linear. */
+const GROUPS = terms.groups.map((g) => ({
+  topic: g.topic,
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${g.patterns.join('|')})(?![\\p{L}\\p{N}])`, g.caseSensitive ? 'gu' : 'giu'),
+}));
+
+function firstHit(text: string): { index: number; text: string; topic: string } | null {
+  let best: { index: number; text: string; topic: string } | null = null;
+  for (const g of GROUPS) {
+    g.re.lastIndex = 0;
+    const m = g.re.exec(text);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], topic: g.topic };
+  }
+  return best;
+}
+
+export default defineRule({
+  meta: {
+    id: 'story-strategy-drift',
+    role: 'po',
+    artifacts: ['backlog', 'story'],
+    severity: 'warning',
+    description: 'A user story carries product-strategy content (pricing strategy, market size, revenue targets, competitor analysis).',
+    rationale: 'Strategy decisions belong in the PRD or business case where the Product Manager owns them; in a story they go stale unseen and blur what the team must build.',
+    fixable: false,
+  },
+  docs,
+  check(ctx) {
+    for (const story of backlogStories(ctx.model)) {
+      // The story's whole region: statement, criteria and the rest of its section, list item or row.
+      const hit = firstHit(story.span.text);
+      if (!hit) continue;
+      const start = story.span.start + hit.index;
+      ctx.report({
+        artifact: 'story',
+        span: { start, end: start + hit.text.length },
+        message: `"${hit.text}" is about ${hit.topic}: a product-strategy matter, not something the team builds. Kept in a story it goes stale without the Product Manager seeing it; move it to the PRD or business case and keep here only what the user needs (link to the PRD if the team needs the context).`,
+      });
+    }
+  },
+});
