@@ -1,4 +1,7 @@
-/** The common pack. */
+/** The common pack: rules that apply to every artifact, whichever role runs. */
 import type { Rule } from '../../src/core/rule';
+import ambiguousLanguage from './ambiguous-language';
+import frontMatter from './front-matter';
+import placeholder from './placeholder';
 
-export const commonRules: readonly Rule<any>[] = [];
+export const commonRules: readonly Rule<any>[] = [ambiguousLanguage, placeholder, frontMatter];

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { defineRule } from '../../../src/core/rule';
+import { matchProse } from '../../_lib/prose';
+import { requirementRegions } from '../_shared/regions';
+import docs from './README.md';
+import vocabulary from './terms.json';
+
+type Category = keyof typeof vocabulary.categories;
+const CATEGORIES = Object.keys(vocabulary.categories) as Category[];
+/**
+ * A story's benefit ("so that I can easily find products") is its motivation, not what gets built and
+ * tested: only words that hedge or leave a list open are reported there.
+ */
+const BENEFIT_CATEGORIES = new Set<Category>(['loophole', 'open-ended']);
+
+interface Term {
+  category: Category;
+  suggest: string;
+  notBefore: Set<string>;
+  notAfter: Set<string>;
+  reference: boolean;
+  nextWord?: RegExp;
+}
+
+const normalize = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');
+
+const TERMS = new Map<string, Term>();
+for (const g of vocabulary.groups) {
+  const term: Term = {
+    category: g.category as Category,
+    suggest: g.suggest,
+    notBefore: new Set(g.notBefore ?? []),
+    notAfter: new Set(g.notAfter ?? []),
+    reference: g.reference === true,
+    nextWord: g.nextWord ? new RegExp(g.nextWord, 'u') : undefined,
+  };
+  for (const w of g.words) TERMS.set(normalize(w), term);
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** One alternation of literal terms, longest first so "as soon as possible" wins over "as". */
+const TERM_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${[...TERMS.keys()].sort((a, b) => b.length - a.length).map((t) => escape(t).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+/**
+ * A number right after the term makes it measurable ("fast: under 200 ms", "large (over 2 GB)"), and so
+ * does one a word or two later when a measure word leads to it ("large files of over 1 GB");
+ * "quickly see my 10 orders" stays vague.
+ */
+const MEASURE = String.raw`(?:within|in|under|below|less|than|more|over|above|at|least|most|up|to|by|of|about|around|approx\.?|e\.g\.,?|i\.e\.,?)\s+`;
+const MEASURE_AFTER = new RegExp(String.raw`^\s*[:(–—-]?\s*(?:${MEASURE}){0,3}[<>≤≥~±]?\d`, 'i');
+const MEASURE_LATER = new RegExp(String.raw`^\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:\(\s*)?(?:${MEASURE}){1,3}[<>≤≥~±]?\d`, 'iu');
+/** …and so does one right before it ("2x faster", "10% fewer"). */
+const MEASURE_BEFORE = /\d(?:\s*(?:%|x|×|times|percent))?\s+$/i;
+/** "faster than the current export" has its reference. */
+const THAN_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}than\b/iu;
+const NEXT_WORD = /^[ \t]+([\p{L}]+)/u;
+const PREV_WORD = /([\p{L}]+)[ \t]+$/u;
+const PREV_CHAR = /(\S)\s*$/u;
+
+const optionsSchema = z.object({
+  /** Terms to accept, added to the config's `allowWords`. */
+  allow: z.array(z.string()).default([]),
+  /** Categories to report; all are on unless turned off. */
+  categories: z.partialRecord(z.enum(CATEGORIES as [Category, ...Category[]]), z.boolean()).default({}),
+});
+
+export default defineRule({
+  meta: {
+    id: 'ambiguous-language',
+    role: 'common',
+    artifacts: ['story', 'backlog', 'prd', 'epic', 'business-case', 'roadmap', 'roadmap-item'],
+    severity: 'warning',
+    description: 'Vague, subjective, loophole or open-ended words in stories, acceptance criteria, PRD sections and roadmap items.',
+    rationale:
+      'A requirement the team cannot test is a requirement each reader fills in differently: "fast", "easy" or "as needed" hide the decision the Product Owner or Product Manager still has to make.',
+    fixable: false,
+  },
+  docs,
+  options: optionsSchema,
+  check(ctx) {
+    const text = ctx.doc.text;
+    const allow = [...ctx.options.allow, ...ctx.config.allowWords].map(normalize);
+    /** An allowed word, or an allowed phrase ("quick filter") that covers the term. */
+    const allowed = (start: number, end: number): boolean =>
+      allow.some((a) => {
+        if (a === normalize(text.slice(start, end))) return true;
+        const from = Math.max(0, start - a.length);
+        const window = text.slice(from, end + a.length).toLowerCase();
+        for (let i = window.indexOf(a); i !== -1; i = window.indexOf(a, i + 1)) {
+          if (from + i <= start && from + i + a.length >= end) return true;
+        }
+        return false;
+      });
+    const seen = new Set<number>();
+    for (const region of requirementRegions(ctx.doc, ctx.model)) {
+      for (const { match, start, end } of matchProse(ctx.doc, [region], TERM_RE)) {
+        if (seen.has(start)) continue;
+        seen.add(start);
+        const word = match[0];
+        const term = TERMS.get(normalize(word)) as Term;
+        if (ctx.options.categories[term.category] === false || (region.benefit && !BENEFIT_CATEGORIES.has(term.category))) continue;
+        const before = text.slice(Math.max(region.start, start - 40), start);
+        const after = text.slice(end, Math.min(region.end, end + 60));
+        // "fast-forward", "quick-start": part of another word.
+        if (before.endsWith('-') || /^-\p{L}/u.test(after)) continue;
+        // "Quick Filter" in mid-sentence is a name, not a quality.
+        const prevChar = PREV_CHAR.exec(before)?.[1];
+        if (/^\p{Lu}/u.test(word) && prevChar !== undefined && /[\p{L}\p{N},;]/u.test(prevChar)) continue;
+        const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
+        const prev = PREV_WORD.exec(before)?.[1]?.toLowerCase();
+        // "how fast", "how many": a question about the quality, not a claim of it.
+        if ((next && term.notBefore.has(next)) || (prev && (term.notAfter.has(prev) || prev === 'how'))) continue;
+        if (term.nextWord && !term.nextWord.test(next ?? '')) continue;
+        if (term.reference && THAN_AFTER.test(after)) continue;
+        if (MEASURE_AFTER.test(after) || MEASURE_LATER.test(after) || MEASURE_BEFORE.test(before)) continue;
+        if (allowed(start, end)) continue;
+        const suggest = term.suggest.charAt(0).toUpperCase() + term.suggest.slice(1);
+        ctx.report({
+          artifact: region.artifact,
+          span: { start, end },
+          message: `"${word}" is ${vocabulary.categories[term.category]}. ${suggest}.`,
+        });
+      }
+    }
+  },
+});

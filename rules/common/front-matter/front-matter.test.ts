@@ -1,0 +1,4 @@
+import { describeRule } from '../../../test/helpers/rule-suite';
+import rule from '.';
+
+describeRule(rule);
