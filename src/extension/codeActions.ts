@@ -1,0 +1,94 @@
+/**
+ * Quick fixes for our diagnostics (the rule's fix and suggestions, disable for this line, show docs,
+ * fix all) and `source.fixAll.backlogLint` for `editor.codeActionsOnSave`.
+ */
+import * as vscode from 'vscode';
+import { fixAll } from '../core/fix-all';
+import { disableNextLineFix } from '../core/fixes';
+import type { Finding } from '../core/types';
+import { COMMANDS } from './commandIds';
+import { findingFor, isOurs } from './diagnostics';
+import { fixToWorkspaceEdit, minimalEdit } from './edits';
+import type { Linter, LintSnapshot } from './linter';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('backlogLint');
+export const FIX_ALL_TITLE = 'Fix all backlog-lint issues in this file';
+
+export class CodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly linter: Linter) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext):
+    Promise<vscode.CodeAction[]> {
+    // codeActionsOnSave and the Source Action menu ask for a kind; the lightbulb asks for none.
+    if (ctx.only && !ctx.only.intersects(vscode.CodeActionKind.QuickFix)) {
+      if (!ctx.only.contains(FIX_ALL_KIND)) return [];
+      const action = await this.fixAllAction(doc);
+      return action ? [action] : [];
+    }
+    const ours = ctx.diagnostics.filter(isOurs);
+    if (ours.length === 0) return [];
+    const snapshot = await this.linter.current(doc);
+    if (!snapshot) return [];
+    const actions: vscode.CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const diagnostic of ours) {
+      const finding = findingFor(snapshot.result.findings, diagnostic);
+      if (finding) actions.push(...this.actionsFor(doc, snapshot, finding, diagnostic, seen));
+    }
+    if (snapshot.result.findings.some((f) => f.fix)) {
+      // Lazy: running every fix pass on each lightbulb request would cost a lint per pass.
+      const all = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+      all.command = { title: FIX_ALL_TITLE, command: COMMANDS.fixAll, arguments: [doc.uri] };
+      actions.push(all);
+    }
+    return actions;
+  }
+
+  /** The whole-file fix as one minimal edit, or undefined when nothing is fixable. */
+  async fixAllAction(doc: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
+    const snapshot = await this.linter.current(doc);
+    if (!snapshot || !snapshot.result.findings.some((f) => f.fix)) return undefined;
+    // The CLI's --fix loop, so "fix all" here and `backlog-lint --fix` give the same text.
+    const fixed = fixAll(snapshot.text, { filePath: snapshot.result.filePath, config: snapshot.config }).text;
+    const edit = minimalEdit(doc, snapshot.text, fixed);
+    if (!edit) return undefined;
+    const action = new vscode.CodeAction(FIX_ALL_TITLE, FIX_ALL_KIND);
+    action.edit = edit;
+    return action;
+  }
+
+  /** `seen`: two findings of one rule on one line need one "disable" and one "docs" entry, not two. */
+  private actionsFor(doc: vscode.TextDocument, snapshot: LintSnapshot, finding: Finding,
+    diagnostic: vscode.Diagnostic, seen: Set<string>): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const quickFix = (title: string) => {
+      const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      a.diagnostics = [diagnostic];
+      actions.push(a);
+      return a;
+    };
+    if (finding.fix) {
+      const a = quickFix(finding.fix.title);
+      a.edit = fixToWorkspaceEdit(doc, finding.fix);
+      a.isPreferred = true;
+    }
+    for (const suggestion of finding.suggestions ?? []) {
+      quickFix(suggestion.title).edit = fixToWorkspaceEdit(doc, suggestion);
+    }
+    const disable = `Disable ${finding.ruleId} for this line`;
+    if (!seen.has(`${disable}@${finding.line}`)) {
+      seen.add(`${disable}@${finding.line}`);
+      quickFix(disable).edit = fixToWorkspaceEdit(doc, disableNextLineFix(snapshot.text, finding));
+    }
+    const docs = `Show documentation for ${finding.ruleId}`;
+    if (!seen.has(docs)) {
+      seen.add(docs);
+      quickFix(docs).command = { title: docs, command: COMMANDS.showRuleDocs, arguments: [finding.ruleId] };
+    }
+    return actions;
+  }
+}

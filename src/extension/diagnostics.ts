@@ -1,0 +1,39 @@
+/** Findings → VS Code diagnostics: same offsets, the rule id linking to its docs, the role in the source. */
+import * as vscode from 'vscode';
+import type { ActiveSeverity, Finding, Pack } from '../core/types';
+
+export const SOURCE = 'backlog-lint';
+
+const SEVERITY: Record<ActiveSeverity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+const ROLE_LABEL: Record<Pack, string> = { po: 'PO', pm: 'PM', common: 'PO+PM' };
+
+export function sourceFor(role: Pack): string {
+  return `${SOURCE} (${ROLE_LABEL[role]})`;
+}
+
+export function isOurs(d: vscode.Diagnostic): boolean {
+  return d.source?.startsWith(SOURCE) === true;
+}
+
+/** Findings carry 1-based lines and UTF-16 columns, so files that are not open need no TextDocument. */
+export function rangeOf(f: Finding): vscode.Range {
+  return new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1);
+}
+
+export function toDiagnostic(f: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
+  d.source = sourceFor(f.role);
+  d.code = { value: f.ruleId, target: vscode.Uri.parse(f.docsUrl) };
+  return d;
+}
+
+/** The finding a diagnostic was made from (diagnostics come back to providers as copies). */
+export function findingFor(findings: readonly Finding[], d: vscode.Diagnostic): Finding | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return findings.find((f) => f.ruleId === code && rangeOf(f).isEqual(d.range));
+}

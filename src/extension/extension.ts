@@ -1,0 +1,93 @@
+/**
+ * Entry point: wires the core (through the modules next to this file) to VS Code's events.
+ * Everything that decides what a finding is lives in the core, shared with the CLI.
+ */
+import * as vscode from 'vscode';
+import { allRules } from '../../rules/index';
+import { CodeActions } from './codeActions';
+import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
+import { ConfigService } from './configService';
+import { Linter } from './linter';
+import { lintWorkspace, type WorkspaceLintSummary } from './lintWorkspace';
+import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './ruleDocs';
+import { readSettings } from './settings';
+import { StatusBar } from './statusBar';
+import { createFromTemplate } from './templates';
+
+/** Returned from activate(): what the in-host tests read that the VS Code API cannot show them. */
+export interface BacklogLintApi {
+  readonly statusBarText: string;
+}
+
+export function activate(context: vscode.ExtensionContext): BacklogLintApi {
+  const log = vscode.window.createOutputChannel('Backlog Lint', { log: true });
+  const configs = new ConfigService(allRules);
+  const linter = new Linter(configs, log);
+  const codeActions = new CodeActions(linter);
+  const statusBar = new StatusBar(linter);
+
+  const lintOpenDocuments = () => {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (linter.isLintable(doc)) void linter.lintDocument(doc);
+    }
+  };
+
+  const fixAll = async (uri?: vscode.Uri) => {
+    const doc = uri
+      ? await vscode.workspace.openTextDocument(uri)
+      : vscode.window.activeTextEditor?.document;
+    if (!doc || !linter.isLintable(doc)) return false;
+    const action = await codeActions.fixAllAction(doc);
+    return action?.edit ? vscode.workspace.applyEdit(action.edit) : false;
+  };
+
+  context.subscriptions.push(
+    log, configs, linter, statusBar,
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (linter.isLintable(doc)) void linter.lintDocument(doc);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !linter.isLintable(e.document)) return;
+      const settings = readSettings(e.document.uri);
+      // onSave: the last published diagnostics stay until the next save, as with any on-save linter.
+      if (settings.run === 'onType') linter.schedule(e.document, settings.debounceMs);
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (linter.isLintable(doc) && readSettings(doc.uri).run === 'onSave') void linter.lintDocument(doc);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => linter.clear(doc.uri)),
+    // A document shown again before VS Code disposed it gets no open event, but may have been
+    // cleared by a late close event: lint what is visible and has no current result.
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const { document: doc } of editors) {
+        if (linter.isLintable(doc) && linter.snapshot(doc.uri)?.version !== doc.version) void linter.lintDocument(doc);
+      }
+    }),
+    configs.onDidChange(() => {
+      // Results of files that are not open (workspace lint) were made with the old config: drop them.
+      linter.clearAll();
+      lintOpenDocuments();
+    }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActions, CodeActions.metadata),
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider()),
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, async (): Promise<WorkspaceLintSummary> => {
+      const summary = await lintWorkspace(linter);
+      await vscode.commands.executeCommand(SHOW_PROBLEMS);
+      return summary;
+    }),
+    vscode.commands.registerCommand(COMMANDS.fixAll, fixAll),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocs, showRuleDocs),
+    vscode.commands.registerCommand(COMMANDS.createFromTemplate, createFromTemplate),
+  );
+  lintOpenDocuments();
+  log.info(`activated: ${allRules.length} rules, workspace trusted: ${vscode.workspace.isTrusted}`);
+  return {
+    get statusBarText() {
+      return statusBar.text;
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

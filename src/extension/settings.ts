@@ -1,0 +1,37 @@
+/** The extension's settings (`backlogLint.*`), read and validated in one place. */
+import * as vscode from 'vscode';
+import { ROLES, SEVERITIES, type Role, type Severity } from '../core/types';
+
+export const SECTION = 'backlogLint';
+
+export type RunMode = 'onType' | 'onSave';
+
+export interface Settings {
+  enable: boolean;
+  run: RunMode;
+  /** Delay after the last keystroke before linting (onType). */
+  debounceMs: number;
+  /** Roles to lint for, like the CLI's `--role`; empty lets config files decide. */
+  roles: Role[];
+  /** Severity overrides applied on top of config files; empty keeps the editor identical to CI. */
+  rules: Record<string, Severity>;
+  /** Config file to use instead of discovery, like the CLI's `--config`; '' discovers. */
+  configFile: string;
+}
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const rules: Record<string, Severity> = {};
+  for (const [id, sev] of Object.entries(c.get<Record<string, unknown>>('rules') ?? {})) {
+    if (SEVERITIES.includes(sev as Severity)) rules[id] = sev as Severity;
+  }
+  const debounce = c.get<number>('debounceMs', 250);
+  return {
+    enable: c.get<boolean>('enable', true),
+    run: c.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
+    debounceMs: Number.isFinite(debounce) ? Math.max(0, debounce) : 250,
+    roles: (c.get<unknown[]>('roles') ?? []).filter((r): r is Role => ROLES.includes(r as Role)),
+    rules,
+    configFile: (c.get<string>('configFile') ?? '').trim(),
+  };
+}

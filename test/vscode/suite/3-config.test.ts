@@ -1,0 +1,106 @@
+/** Config files and settings re-lint open documents; Workspace Trust limits what the workspace can inject. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  AC_FIX, closeAll, codeActionTitled, diagnosticsUntil, EXTENSION_ID, open, RULE, setSetting, waitFor, workspaceUri,
+} from '../helpers';
+
+const encode = (s: string) => new TextEncoder().encode(s);
+
+async function writeWorkspaceFile(rel: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(...rel.split('/'));
+  await vscode.workspace.fs.writeFile(uri, encode(text));
+  return uri;
+}
+
+async function remove(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+}
+
+suite('config', () => {
+  const story = () => workspaceUri('stories', 'login.md');
+  setup(async () => {
+    await open(story());
+    await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the diagnostic');
+  });
+  teardown(closeAll);
+
+  test('creating, changing and deleting .backlog-lint.json re-lints open documents', async () => {
+    const config = await writeWorkspaceFile('.backlog-lint.json', JSON.stringify({ rules: { [RULE]: 'off' } }));
+    try {
+      await diagnosticsUntil(story(), (ds) => ds.length === 0, 'the rule to be turned off');
+      await vscode.workspace.fs.writeFile(config, encode(JSON.stringify({ rules: { [RULE]: 'error' } })));
+      const [d] = await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the rule back on');
+      assert.strictEqual(d!.severity, vscode.DiagnosticSeverity.Error);
+    } finally {
+      await remove(config);
+    }
+    const [d] = await diagnosticsUntil(story(), (ds) => ds[0]?.severity === vscode.DiagnosticSeverity.Warning,
+      'the default severity after deleting the config');
+    assert.ok(d);
+  });
+
+  test('a broken config file is reported on the config file, with its key path', async () => {
+    const config = await writeWorkspaceFile('.backlog-lint.json', JSON.stringify({ rules: { [RULE]: 'loud' } }));
+    try {
+      const [problem] = await waitFor(() => {
+        const ds = vscode.languages.getDiagnostics(config);
+        return ds.length > 0 ? ds : undefined;
+      }, 'the config problem');
+      assert.match(problem!.message, new RegExp(`rules\\.${RULE}`));
+      assert.strictEqual(problem!.severity, vscode.DiagnosticSeverity.Error);
+      await diagnosticsUntil(story(), (ds) => ds.length === 0, 'no findings under a broken config');
+    } finally {
+      await remove(config);
+    }
+    await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the finding back');
+    assert.strictEqual(vscode.languages.getDiagnostics(config).length, 0, 'config problem cleared');
+  });
+
+  test('settings: severity overrides, roles, enable', async () => {
+    await setSetting('backlogLint.rules', { [RULE]: 'info' });
+    try {
+      await diagnosticsUntil(story(), (ds) => ds[0]?.severity === vscode.DiagnosticSeverity.Information, 'info severity');
+    } finally {
+      await setSetting('backlogLint.rules', undefined);
+    }
+    await setSetting('backlogLint.roles', ['pm']);
+    try {
+      await diagnosticsUntil(story(), (ds) => ds.length === 0, 'no PO findings for the PM role');
+    } finally {
+      await setSetting('backlogLint.roles', undefined);
+    }
+    await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the PO finding back');
+    await setSetting('backlogLint.enable', false);
+    try {
+      await diagnosticsUntil(story(), (ds) => ds.length === 0, 'nothing while disabled');
+    } finally {
+      await setSetting('backlogLint.enable', undefined);
+    }
+    await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the finding back once enabled');
+  });
+
+  test('the status bar shows the roles and the number of findings', async () => {
+    const api = vscode.extensions.getExtension<{ statusBarText: string }>(EXTENSION_ID)!.exports;
+    await waitFor(() => /PO\+PM.* 1$/.test(api.statusBarText), `the status text (is: ${api.statusBarText})`);
+  });
+
+  test('workspace trust: workspace fix templates only in a trusted workspace', async () => {
+    const config = await writeWorkspaceFile('.backlog-lint.json', JSON.stringify({ templates: 'team-templates' }));
+    await writeWorkspaceFile('team-templates/story-acceptance-criteria.md',
+      '### Done when\n\n- Given <team context>, when <team action>, then <team outcome>\n');
+    try {
+      // The config change re-lints; wait for the code action to reflect the new config.
+      const [d] = await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the diagnostic (built-in rules run either way)');
+      const expected = vscode.workspace.isTrusted ? 'Given <team context>' : 'Given <context>';
+      await waitFor(async () => {
+        const fix = await codeActionTitled(story(), d!.range, AC_FIX);
+        const inserted = fix.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText)).join('') ?? '';
+        return inserted.includes(expected);
+      }, `the fix to insert "${expected}" (trusted: ${vscode.workspace.isTrusted})`);
+    } finally {
+      await remove(config);
+      await remove(workspaceUri('team-templates'));
+    }
+  });
+});
