@@ -13,7 +13,7 @@ import type { CliOptions } from './args';
 import { findMarkdownFiles } from './files';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
-import { writeAtomic } from './write';
+import { StaleFileError, writeAtomic } from './write';
 
 export interface Io {
   cwd: string;
@@ -42,7 +42,7 @@ function problemResult(filePath: string, message: string, extra: { file?: string
 
 function problemOf(filePath: string, err: unknown): LintResult {
   if (err instanceof ConfigError) return problemResult(filePath, err.message, { file: err.file, keyPath: err.keyPath });
-  if (err instanceof FileReadError) return problemResult(filePath, err.message);
+  if (err instanceof FileReadError || err instanceof StaleFileError) return problemResult(filePath, err.message);
   return problemResult(filePath, `${filePath}: ${(err as Error).message}`);
 }
 

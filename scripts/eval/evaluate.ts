@@ -1,0 +1,101 @@
+/** Runs every data set found in a corpus folder and checks the accuracy targets of issue 4. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { conjunctionBaseline, openReqBaseline, scoreBaseline, type BaselineResult } from './baselines';
+import { scanCorpus } from './corpus';
+import { evaluateDocuments, type DocumentsResult } from './documents';
+import { evaluateLabelled, readLabelled, type LabelledResult, type LabelMapping } from './labelled';
+import { evaluateMarkdown, markdownUnder, packageMarkdown, type MarkdownResult } from './markdown';
+import { evaluateStories, type StoriesResult } from './stories';
+import defaultMapping from './labels.json';
+
+export interface EvalOptions {
+  mapping?: LabelMapping;
+  /** node_modules folders whose packages' README / CHANGELOG / docs are the non-artifact sample. */
+  nodeModules?: string[];
+  /** Further folders of ordinary Markdown. */
+  markdown?: string[];
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export interface Summary {
+  corpus: string;
+  labelled: (LabelledResult & { baselines: BaselineResult[] })[];
+  stories: StoriesResult[];
+  documents: DocumentsResult[];
+  nonArtifacts: MarkdownResult;
+  targets: Target[];
+}
+
+export function runEval(corpus: string, options: EvalOptions = {}): Summary {
+  const mapping = options.mapping ?? (defaultMapping as LabelMapping);
+  const layout = scanCorpus(corpus);
+  const baselines = [conjunctionBaseline, ...(layout.openReqLexicon ? [openReqBaseline(layout.openReqLexicon)] : [])].filter((b) => b !== null);
+
+  const labelled: Summary['labelled'] = [];
+  for (const file of layout.csv) {
+    const rows = readLabelled(fs.readFileSync(file, 'utf8'), mapping);
+    if (!rows) continue;
+    const result = evaluateLabelled(path.relative(corpus, file), rows, mapping);
+    const scored = baselines.flatMap((b) => {
+      const check = mapping.checks.find((c) => c.name === b.check);
+      return check && result.checks.some((c) => c.name === check.name) ? [scoreBaseline(b, rows, check)] : [];
+    });
+    labelled.push({ ...result, baselines: scored });
+  }
+  const stories = layout.storyFolders.map((f) => evaluateStories(f.folder, f.files));
+  const documents = layout.documentFolders.map((f) => evaluateDocuments(f.folder, f.files));
+  const markdownFiles = [
+    ...layout.readmes,
+    ...(options.nodeModules ?? []).flatMap(packageMarkdown),
+    ...(options.markdown ?? []).flatMap(markdownUnder),
+  ];
+  const nonArtifacts = evaluateMarkdown(markdownFiles, process.cwd());
+  return { corpus, labelled, stories, documents, nonArtifacts, targets: targets(labelled, documents, nonArtifacts) };
+}
+
+function targets(labelled: Summary['labelled'], documents: DocumentsResult[], md: MarkdownResult): Target[] {
+  const out: Target[] = [];
+  const check = (name: string) => labelled.flatMap((l) => l.checks).find((c) => c.name === name);
+  const f1Target = (name: string, min: number): void => {
+    const c = check(name);
+    if (!c) return;
+    const f1 = c.scores.f1;
+    out.push({ name: `${name} F1`, goal: `≥ ${min.toFixed(2)}`, measured: f1 === null ? '–' : f1.toFixed(2), met: f1 !== null && f1 >= min });
+  };
+  f1Target('story-atomic', 0.8);
+  f1Target('story-minimal', 0.75);
+  for (const name of ['ambiguous-language', 'ambiguous-language (Vagueness only)']) {
+    const c = check(name);
+    if (!c) continue;
+    const { precision: p, recall: r } = c.scores;
+    out.push({
+      name: `${name} P / R`,
+      goal: 'P ≥ 0.60 at R ≥ 0.50',
+      measured: `${p === null ? '–' : p.toFixed(2)} / ${r === null ? '–' : r.toFixed(2)}`,
+      met: p !== null && r !== null && p >= 0.6 && r >= 0.5,
+    });
+  }
+  if (md.files > 0) {
+    const per20 = (20 * md.findings) / md.files;
+    out.push({ name: 'non-artifact Markdown', goal: '≤ 1 finding per 20 files', measured: `${per20.toFixed(2)} per 20 files (${md.findings} in ${md.files})`, met: per20 <= 1 });
+  }
+  let present = 0;
+  let recognised = 0;
+  for (const d of documents) {
+    for (const s of Object.values(d.sections)) {
+      present += s.present;
+      recognised += s.recognised;
+    }
+  }
+  if (present > 0) {
+    out.push({ name: 'PRD sections recognised', goal: '≥ 95 %', measured: `${((100 * recognised) / present).toFixed(1)} % (${recognised}/${present})`, met: recognised / present >= 0.95 });
+  }
+  return out;
+}

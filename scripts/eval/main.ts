@@ -1,0 +1,48 @@
+/**
+ * `npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules]`
+ * Prints per-rule findings and, where labels exist, precision / recall / F1; writes a JSON summary.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runEval } from './evaluate';
+import type { LabelMapping } from './labelled';
+import { formatSummary } from './report';
+
+const USAGE = 'usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules]';
+
+export function main(argv: readonly string[], projectRoot: string): number {
+  let corpus: string | undefined;
+  let labels: string | undefined;
+  let json = path.join(projectRoot, 'out', 'eval', 'summary.json');
+  let nodeModules = true;
+  const markdown: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (arg === '--labels') labels = value();
+    else if (arg === '--json') json = value();
+    else if (arg === '--markdown') markdown.push(value());
+    else if (arg === '--no-node-modules') nodeModules = false;
+    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    else corpus = arg;
+  }
+  if (!corpus || !fs.statSync(corpus, { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(corpus ? `not a folder: ${corpus}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const summary = runEval(corpus, {
+    mapping: labels ? (JSON.parse(fs.readFileSync(labels, 'utf8')) as LabelMapping) : undefined,
+    // The README / CHANGELOG / docs of the packages installed here: real projects' ordinary Markdown.
+    nodeModules: nodeModules ? [path.join(projectRoot, 'node_modules')] : [],
+    markdown,
+  });
+  console.log(formatSummary(summary));
+  fs.mkdirSync(path.dirname(json), { recursive: true });
+  fs.writeFileSync(json, JSON.stringify(summary, null, 1) + '\n');
+  console.log(`\nJSON summary: ${path.relative(process.cwd(), json)}`);
+  return 0;
+}
