@@ -8,7 +8,7 @@ import { disableNextLineFix } from '../core/fixes';
 import type { Finding } from '../core/types';
 import { COMMANDS } from './commandIds';
 import { findingFor, isOurs } from './diagnostics';
-import { fixToWorkspaceEdit, minimalEdit } from './edits';
+import { applyIfCurrent, fixToWorkspaceEdit, minimalEdit } from './edits';
 import type { Linter, LintSnapshot } from './linter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('backlogLint');
@@ -32,7 +32,8 @@ export class CodeActions implements vscode.CodeActionProvider {
     const ours = ctx.diagnostics.filter(isOurs);
     if (ours.length === 0) return [];
     const snapshot = await this.linter.current(doc);
-    if (!snapshot) return [];
+    // Offsets of another version would be mapped onto this text: offer nothing, the next request re-lints.
+    if (!snapshot || snapshot.version !== doc.version) return [];
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const diagnostic of ours) {
@@ -42,7 +43,8 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (snapshot.result.findings.some((f) => f.fix)) {
       // Lazy: running every fix pass on each lightbulb request would cost a lint per pass.
       const all = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
-      all.command = { title: FIX_ALL_TITLE, command: COMMANDS.fixAll, arguments: [doc.uri] };
+      // The version: the command refuses to run on a document edited since this was offered.
+      all.command = { title: FIX_ALL_TITLE, command: COMMANDS.fixAll, arguments: [doc.uri, doc.version] };
       actions.push(all);
     }
     return actions;
@@ -50,15 +52,37 @@ export class CodeActions implements vscode.CodeActionProvider {
 
   /** The whole-file fix as one minimal edit, or undefined when nothing is fixable. */
   async fixAllAction(doc: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
+    const fix = await this.fixAllEdit(doc);
+    if (!fix) return undefined;
+    const action = new vscode.CodeAction(FIX_ALL_TITLE, FIX_ALL_KIND);
+    action.edit = fix.edit;
+    return action;
+  }
+
+  /**
+   * The fix-all command: applies only to the version it was offered for (`expectedVersion`, when
+   * given) and computed on; otherwise refuses and re-lints, so the user gets fresh diagnostics and
+   * actions instead of an edit at stale offsets.
+   */
+  async applyFixAll(doc: vscode.TextDocument, expectedVersion?: number): Promise<boolean> {
+    const offeredFor = expectedVersion ?? doc.version;
+    if (offeredFor === doc.version) {
+      const fix = await this.fixAllEdit(doc);
+      if (!fix && doc.version === offeredFor) return false;   // nothing to fix
+      if (fix && (await applyIfCurrent(doc, fix.version, fix.edit))) return true;
+    }
+    vscode.window.setStatusBarMessage('backlog-lint: the file changed, fix all skipped; run it again', 4000);
+    if (!doc.isClosed) void this.linter.lintDocument(doc);
+    return false;
+  }
+
+  private async fixAllEdit(doc: vscode.TextDocument): Promise<{ edit: vscode.WorkspaceEdit; version: number } | undefined> {
     const snapshot = await this.linter.current(doc);
-    if (!snapshot || !snapshot.result.findings.some((f) => f.fix)) return undefined;
+    if (!snapshot || snapshot.version !== doc.version || !snapshot.result.findings.some((f) => f.fix)) return undefined;
     // The CLI's --fix loop, so "fix all" here and `backlog-lint --fix` give the same text.
     const fixed = fixAll(snapshot.text, { filePath: snapshot.result.filePath, config: snapshot.config }).text;
     const edit = minimalEdit(doc, snapshot.text, fixed);
-    if (!edit) return undefined;
-    const action = new vscode.CodeAction(FIX_ALL_TITLE, FIX_ALL_KIND);
-    action.edit = edit;
-    return action;
+    return edit && { edit, version: snapshot.version };
   }
 
   /** `seen`: two findings of one rule on one line need one "disable" and one "docs" entry, not two. */

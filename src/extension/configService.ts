@@ -12,15 +12,25 @@ import { readSettings, SECTION, type Settings } from './settings';
 
 type Loader = ReturnType<typeof createConfigLoader>;
 
+/** `lastGood`: the config that file last loaded with (or, failing that, its folder), so a config
+ *  being edited into a broken state does not wipe every document's diagnostics meanwhile. */
 export type DocumentConfig =
   | { kind: 'ok'; config: FileConfig; filePath: string }
-  | { kind: 'error'; error: ConfigError; filePath: string };
+  | { kind: 'error'; error: ConfigError; filePath: string; lastGood?: FileConfig };
 
 /** Config files the loader discovers (package.json may hold a "backlog-lint" key); edits re-lint. */
 export const CONFIG_GLOB = '**/{.backlog-lint*,package.json}';
 
 export class ConfigService implements vscode.Disposable {
   private readonly loaders = new Map<string, Loader>();
+  /** Survive reload(): they are what keeps documents linted while a config file is broken. */
+  private readonly lastGoodByFile = new Map<string, FileConfig>();
+  private readonly lastGoodByFolder = new Map<string, FileConfig>();
+  /** Config errors already notified (folder, config file, message): every keystroke re-reads the config. */
+  private readonly notified = new Set<string>();
+  /** Document path → the notified error it last loaded with, so loading fine again re-arms that one. */
+  private readonly failedWith = new Map<string, string>();
+  private readonly shown: string[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
@@ -58,13 +68,24 @@ export class ConfigService implements vscode.Disposable {
       // An untitled document with no folder open: nothing to discover, so CI's defaults.
       return { kind: 'ok', config: this.editorLayers({ ...defaultConfig(), ignored: false }, settings), filePath };
     }
+    const folderKey = folder?.uri.toString() ?? '';
     try {
-      const config = await this.loaderFor(mapping, settings, folder).forFile(filePath);
-      return { kind: 'ok', config: this.editorLayers(config, settings), filePath };
+      const config = this.editorLayers(await this.loaderFor(mapping, settings, folder).forFile(filePath), settings);
+      this.lastGoodByFile.set(filePath, config);
+      this.lastGoodByFolder.set(folderKey, config);
+      this.rearm(filePath);
+      return { kind: 'ok', config, filePath };
     } catch (err) {
-      if (err instanceof ConfigError) return { kind: 'error', error: err, filePath };
-      throw err;
+      if (!(err instanceof ConfigError)) throw err;
+      this.notify(err, folderKey, filePath, doc);
+      const lastGood = this.lastGoodByFile.get(filePath) ?? this.lastGoodByFolder.get(folderKey);
+      return { kind: 'error', error: err, filePath, lastGood };
     }
+  }
+
+  /** Config error messages shown as notifications, in order (the in-host tests count them). */
+  get notifications(): readonly string[] {
+    return this.shown;
   }
 
   /** The URI of a config file the loader named in an error. */
@@ -75,6 +96,28 @@ export class ConfigService implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** Once per folder, config file and message; a document loading fine again re-arms its error for the next break. */
+  private notify(error: ConfigError, folderKey: string, filePath: string,
+    doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>): void {
+    const key = `${folderKey}\n${error.file}\n${error.message}`;
+    this.failedWith.set(filePath, key);
+    if (this.notified.has(key)) return;
+    this.notified.add(key);
+    this.shown.push(error.message);
+    const open = 'Open config';
+    void vscode.window.showErrorMessage(`backlog-lint: ${error.message} (linting with the last valid config)`, open)
+      .then((choice) => {
+        if (choice === open) void vscode.window.showTextDocument(this.uriOf(doc, error.file));
+      });
+  }
+
+  private rearm(filePath: string): void {
+    const key = this.failedWith.get(filePath);
+    if (key === undefined) return;
+    this.failedWith.delete(filePath);
+    this.notified.delete(key);
   }
 
   private folderFor(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>): vscode.WorkspaceFolder | undefined {

@@ -1,4 +1,4 @@
-/** Core fixes (UTF-16 offset edits) → VS Code edits. */
+/** Core fixes (UTF-16 offset edits) → VS Code edits, and applying them only to the text they were made for. */
 import * as vscode from 'vscode';
 import type { Fix } from '../core/types';
 
@@ -25,4 +25,15 @@ export function minimalEdit(doc: vscode.TextDocument, oldText: string, newText: 
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(oldEnd)), newText.slice(start, newEnd));
   return edit;
+}
+
+/**
+ * Applies `edit` only when the document is still at `version`, the text its offsets were computed
+ * on: offsets from an older version would land in the wrong place. applyEdit stamps the current
+ * version, and VS Code refuses the edit if the document changes before it lands.
+ */
+export async function applyIfCurrent(doc: vscode.TextDocument, version: number, edit: vscode.WorkspaceEdit):
+  Promise<boolean> {
+  if (doc.isClosed || doc.version !== version) return false;
+  return vscode.workspace.applyEdit(edit);
 }

@@ -17,6 +17,8 @@ import { createFromTemplate } from './templates';
 /** Returned from activate(): what the in-host tests read that the VS Code API cannot show them. */
 export interface BacklogLintApi {
   readonly statusBarText: string;
+  /** Config errors shown as notifications so far (each once). */
+  readonly configNotifications: readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): BacklogLintApi {
@@ -32,13 +34,13 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     }
   };
 
-  const fixAll = async (uri?: vscode.Uri) => {
+  /** `version`: the document version the "Fix all" code action was offered for. */
+  const fixAll = async (uri?: vscode.Uri, version?: number) => {
     const doc = uri
       ? await vscode.workspace.openTextDocument(uri)
       : vscode.window.activeTextEditor?.document;
     if (!doc || !linter.isLintable(doc)) return false;
-    const action = await codeActions.fixAllAction(doc);
-    return action?.edit ? vscode.workspace.applyEdit(action.edit) : false;
+    return codeActions.applyFixAll(doc, typeof version === 'number' ? version : undefined);
   };
 
   context.subscriptions.push(
@@ -84,6 +86,9 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   return {
     get statusBarText() {
       return statusBar.text;
+    },
+    get configNotifications() {
+      return configs.notifications;
     },
   };
 }

@@ -135,14 +135,16 @@ export class Linter implements vscode.Disposable {
     key: string, gen: number, cross: CrossFileRun | undefined): Promise<LintSnapshot | undefined> {
     const loaded = await this.configs.forDocument(doc);
     if (this.latest.get(key) !== gen) return undefined;   // a newer lint (or a close) won
-    if (loaded.kind === 'error') {
-      this.reportConfigError(doc, loaded.error);
+    if (loaded.kind === 'error') this.reportConfigError(doc, loaded.error);
+    // A broken config lints with the last good one (configService.ts); with none, nothing to lint with.
+    const config = loaded.kind === 'ok' ? loaded.config : loaded.lastGood;
+    if (!config) {
       this.diagnostics.delete(doc.uri);
       this.snapshots.delete(key);
       this.linted.fire(doc.uri);
       return undefined;
     }
-    const { config, filePath } = loaded;
+    const { filePath } = loaded;
     let result: LintResult = { filePath, artifact: null, findings: [], suppressed: [] };
     if (!config.ignored) {
       const lint = lintWithModel(text, { filePath, config });
