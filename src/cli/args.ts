@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../formatters';
 import { ROLES, type Role } from '../core/types';
+import { parseShard, type Shard } from './shard';
 
 export interface CliOptions {
   patterns: string[];
@@ -22,6 +23,11 @@ export interface CliOptions {
   listRules: boolean;
   help: boolean;
   version: boolean;
+  /** Worker threads; undefined means one per core, used when there are enough files to pay for them. */
+  concurrency?: number;
+  cache: boolean;
+  cacheLocation?: string;
+  shard?: Shard;
 }
 
 export class UsageError extends Error {}
@@ -48,6 +54,10 @@ Options:
   --init                   Write a starter .backlog-lint.jsonc here
   --stdin-filename NAME    Name (and config lookup path) for the document read from "-"
   --max-file-size BYTES    Skip larger files with a message (default ${DEFAULT_MAX_FILE_SIZE})
+  --concurrency N          Lint on N worker threads (default: one per core; 1 lints in this thread)
+  --cache, --no-cache      Reuse results for unchanged files and config (default: on)
+  --cache-location PATH    Cache file or folder (default: node_modules/.cache/backlog-lint/, else .backlog-lint-cache/)
+  --shard I/N              Lint only the I-th of N slices of the files (CI matrix jobs)
   --color, --no-color      Force colour on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)
   -h, --help               Show this help
   -v, --version            Show the version
@@ -84,6 +94,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'max-file-size': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        cache: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -99,6 +114,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     roles = v.role.split(',').map((r) => r.trim().toLowerCase()).filter((r) => r !== '') as Role[];
     const bad = roles.filter((r) => !ROLES.includes(r));
     if (bad.length > 0 || roles.length === 0) throw new UsageError(`--role takes ${ROLES.join(', ')} (comma-separated); got '${v.role}'`);
+  }
+  const concurrency = positiveInt('--concurrency', v.concurrency);
+  if (concurrency === 0) throw new UsageError('--concurrency must be at least 1');
+  let shard: Shard | undefined;
+  if (v.shard !== undefined) {
+    try {
+      shard = parseShard(v.shard);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
   }
   const stdin = parsed.positionals.includes('-');
   if (stdin && parsed.positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with paths');
@@ -121,5 +146,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     listRules: v['list-rules'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
+    concurrency,
+    cache: v['no-cache'] ? false : (v.cache ?? true),
+    cacheLocation: v['cache-location'],
+    shard,
   };
 }

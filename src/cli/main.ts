@@ -1,6 +1,8 @@
 /** The `backlog-lint` command: a thin shell over the core. */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { parseCliArgs, HELP, UsageError } from './args';
 import { run } from './run';
+import { serveWorker, WORKER_MARKER } from './workers';
 
 declare const BACKLOG_LINT_VERSION: string;
 
@@ -35,15 +37,22 @@ async function main(argv: string[]): Promise<number> {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     version: BACKLOG_LINT_VERSION,
+    workerScript: __filename,
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`backlog-lint: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+// The bundle doubles as the worker-thread script (--concurrency): a worker serves lint jobs instead.
+if (!isMainThread && workerData === WORKER_MARKER) serveWorker();
+else startCli();
+
+function startCli(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`backlog-lint: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -2,17 +2,20 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { allRules, findRule } from '../../rules';
+import { availableParallelism } from 'node:os';
 import { CrossFileRun } from '../core/cross-file';
-import { lintDocument } from '../core/engine';
-import { fixAll } from '../core/fix-all';
 import type { EffectiveConfig, LintResult } from '../core/types';
 import { ConfigError, createConfigLoader, nodeFileSystem, printConfig, starterConfig } from '../config';
 import type { ConfigLoader } from '../config';
 import { format } from '../formatters';
 import type { CliOptions } from './args';
+import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
+import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
+import { selectShard } from './shard';
+import { WorkerMemoryError, WorkerPool } from './workers';
 import { StaleFileError, writeAtomic } from './write';
 
 export interface Io {
@@ -23,6 +26,8 @@ export interface Io {
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   version: string;
+  /** The CLI bundle: started again as worker threads, and hashed into the cache key. Without it, no workers. */
+  workerScript?: string;
 }
 
 const EXIT_OK = 0;
@@ -46,35 +51,87 @@ function problemOf(filePath: string, err: unknown): LintResult {
   return problemResult(filePath, `${filePath}: ${(err as Error).message}`);
 }
 
-/** Lints (and with --fix, fixes) one document's text under its config. */
-function lintOne(text: string, filePath: string, config: EffectiveConfig, fix: boolean, cross: CrossFileRun): { result: LintResult; fixed?: string } {
-  let fixed: string | undefined;
-  let source = text;
-  if (fix) {
-    const out = fixAll(text, { filePath, config });
-    if (out.text !== text) fixed = out.text;
-    source = out.text;
+/** Below this many files, starting worker threads (about 100 ms each) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 32;
+
+function workerCount(opts: CliOptions, files: number, io: Io): number {
+  if (!io.workerScript || opts.concurrency === 1) return 0;
+  if (opts.concurrency === undefined && files < MIN_FILES_FOR_WORKERS) return 0;
+  return Math.min(opts.concurrency ?? availableParallelism(), files);
+}
+
+/** Lints in a worker; a document too large for a worker's heap is linted in this thread instead. */
+async function lintInPool(pool: WorkerPool, job: LintJob): Promise<LintJobOutput> {
+  try {
+    return await pool.run(job);
+  } catch (err) {
+    if (err instanceof WorkerMemoryError) return runLintJob(job);
+    throw err;
   }
-  const lint = lintDocument(source, { filePath, config });
-  cross.add(lint, config);
-  return { result: lint.result, fixed };
+}
+
+async function openCache(opts: CliOptions, io: Io): Promise<LintCache | undefined> {
+  if (!opts.cache) return undefined;
+  return LintCache.open(cacheFile(io.cwd, opts.cacheLocation), toolFingerprint(io.version, io.workerScript));
 }
 
 async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, io: Io): Promise<LintResult[]> {
-  const results: LintResult[] = [];
-  for (const file of files) {
-    try {
-      const config = await loader.forFile(file);
-      if (config.ignored) continue;
-      const doc = await readDocument(file, opts.maxFileSize);
-      const { result, fixed } = lintOne(doc.text, file, config, opts.fix, cross);
-      if (fixed !== undefined) {
-        await writeAtomic(file, (doc.bom ? '\uFEFF' : '') + fixed, doc.raw);
+  const cache = await openCache(opts, io);
+  const workers = workerCount(opts, files.length, io);
+  const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers) : undefined;
+  // Per file, in file order: what it contributed, or the problem that stopped it; undefined when ignored.
+  const done: ({ output: LintJobOutput; config: EffectiveConfig } | { problem: LintResult } | undefined)[] = new Array(files.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i] as string;
+      try {
+        const config = await loader.forFile(file);
+        if (config.ignored) continue;
+        const doc = await readDocument(file, opts.maxFileSize);
+        const hash = cache ? sha256(doc.text) : '';
+        let output = cache?.get(file, hash, config, opts.fix);
+        if (!output) {
+          const job = { text: doc.text, filePath: file, config, fix: opts.fix };
+          output = pool ? await lintInPool(pool, job) : runLintJob(job);
+          if (output.fixed !== undefined) {
+            await writeAtomic(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
+            // The result is the fixed text's: that is what the next run will find on disk.
+            const { fixed, ...rest } = output;
+            cache?.set(file, sha256(fixed), config, rest);
+          } else {
+            cache?.set(file, hash, config, output);
+          }
+        }
+        done[i] = { output, config };
+      } catch (err) {
+        cache?.delete(file);
+        done[i] = { problem: problemOf(file, err) };
       }
-      results.push(result);
-    } catch (err) {
-      results.push(problemOf(file, err));
     }
+  };
+  try {
+    // Two lanes per worker, so reading the next file overlaps with linting the current one.
+    await Promise.all(Array.from({ length: pool ? workers * 2 : 1 }, lane));
+  } finally {
+    await pool?.close();
+  }
+  try {
+    await cache?.save();
+  } catch (err) {
+    io.stderr(`backlog-lint: the cache was not written: ${(err as Error).message}\n`);
+  }
+  const results: LintResult[] = [];
+  for (const [i, entry] of done.entries()) {
+    if (!entry) continue;
+    if ('problem' in entry) {
+      results.push(entry.problem);
+      continue;
+    }
+    cross.addCollected(files[i] as string, entry.output.crossFile, entry.output.directives, entry.config);
+    // A copy: merging cross-file findings must not change what the cache holds.
+    results.push({ ...entry.output.result });
   }
   if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${results.length} files\n`);
   return results;
@@ -85,7 +142,8 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
   try {
     const config = await loader.forFile(name);
     const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>');
-    const { result, fixed } = lintOne(doc.text, name, config, opts.fix, cross);
+    const { result, fixed, crossFile, directives } = runLintJob({ text: doc.text, filePath: name, config, fix: opts.fix });
+    cross.addCollected(name, crossFile, directives, config);
     // With --fix, standard input is fixed to standard output and the report goes to standard error.
     if (opts.fix) io.stdout((doc.bom ? '\uFEFF' : '') + (fixed ?? doc.text));
     return [result];
@@ -158,6 +216,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     let files: string[];
     try {
       files = await findMarkdownFiles(opts.patterns, { cwd: io.cwd });
+      if (opts.shard) files = selectShard(files, opts.shard);
     } catch (err) {
       io.stderr(`${(err as Error).message}\n`);
       return EXIT_TROUBLE;

@@ -9,6 +9,8 @@ import { severityOf } from './engine';
 import { parseDirectives, suppressorOf } from './suppress';
 import type { ActiveSeverity, EffectiveConfig, Finding } from './types';
 
+export type Directives = ReturnType<typeof parseDirectives>;
+
 interface Entry {
   filePath: string;
   item: CrossFileItem;
@@ -17,13 +19,17 @@ interface Entry {
 
 export class CrossFileRun {
   private readonly entries = new Map<string, Entry[]>();
-  private readonly directives = new Map<string, ReturnType<typeof parseDirectives>>();
+  private readonly directives = new Map<string, Directives>();
 
   constructor(private readonly rules: readonly Rule<any>[] = allRules) {}
 
   add(lint: DocumentLint, config: EffectiveConfig): void {
-    const filePath = lint.result.filePath;
-    for (const [ruleId, items] of lint.crossFile) {
+    this.addCollected(lint.result.filePath, lint.crossFile, parseDirectives(lint.doc), config);
+  }
+
+  /** What one file contributed, without its tree: a worker thread or the cache hands over just this. */
+  addCollected(filePath: string, crossFile: Iterable<[string, CrossFileItem[]]>, directives: Directives, config: EffectiveConfig): void {
+    for (const [ruleId, items] of crossFile) {
       const rule = this.rules.find((r) => r.meta.id === ruleId);
       const severity = rule ? severityOf(rule, config) : 'off';
       if (severity === 'off' || items.length === 0) continue;
@@ -31,7 +37,6 @@ export class CrossFileRun {
       for (const item of items) list.push({ filePath, item, severity });
       this.entries.set(ruleId, list);
     }
-    const directives = parseDirectives(lint.doc);
     if (directives.length > 0) this.directives.set(filePath, directives);
   }
 

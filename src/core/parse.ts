@@ -1,17 +1,11 @@
 /** The one parse of a document: remark (CommonMark + GFM + front matter) into mdast, YAML front matter read once. */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import { parseDocument } from 'yaml';
-import type { Root } from 'mdast';
+import { parseTree } from './gfm-lite';
 import { LineIndex, nodeSpan, type FrontMatter, type ParsedDocument } from './document';
-
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 /** Parses BOM-less text (the engine strips a BOM first, since the parser would drop it and shift every offset). */
 export function parseMarkdown(text: string, filePath?: string): ParsedDocument {
-  const root = processor.parse(text) as Root;
+  const root = parseTree(text);
   const doc: ParsedDocument = { text, filePath, root, frontMatter: null, lines: new LineIndex(text) };
   const first = root.children[0];
   if (first && first.type === 'yaml') {

@@ -1,0 +1,48 @@
+/**
+ * Linting one file's text, as a self-contained job: the same function runs in the CLI's thread and in
+ * worker threads, and what it returns is small and cloneable (no tree), so it can cross threads and go
+ * into the cache. The prefilter reports ordinary Markdown clean without parsing it.
+ */
+import type { Directives } from '../core/cross-file';
+import { lintDocument } from '../core/engine';
+import { fixAll } from '../core/fix-all';
+import { cannotBeArtifact } from '../core/prefilter';
+import type { CrossFileItem } from '../core/rule';
+import { parseDirectives } from '../core/suppress';
+import type { EffectiveConfig, LintResult } from '../core/types';
+
+export interface LintJob {
+  /** BOM-less text. */
+  text: string;
+  filePath: string;
+  config: EffectiveConfig;
+  fix: boolean;
+}
+
+export interface LintJobOutput {
+  result: LintResult;
+  /** The fixed text, when --fix changed it. */
+  fixed?: string;
+  /** Per rule id, what the file contributes to checks across files. */
+  crossFile: [string, CrossFileItem[]][];
+  /** Its suppression comments, which cross-file findings in it obey. */
+  directives: Directives;
+}
+
+export function runLintJob(job: LintJob): LintJobOutput {
+  const { text, filePath, config } = job;
+  if (cannotBeArtifact(text, filePath, config)) {
+    return { result: { filePath, artifact: null, findings: [], suppressed: [] }, crossFile: [], directives: [] };
+  }
+  let fixed: string | undefined;
+  let source = text;
+  if (job.fix) {
+    const out = fixAll(text, { filePath, config });
+    if (out.text !== text) fixed = out.text;
+    source = out.text;
+  }
+  const lint = lintDocument(source, { filePath, config });
+  const output: LintJobOutput = { result: lint.result, crossFile: [...lint.crossFile], directives: parseDirectives(lint.doc) };
+  if (fixed !== undefined) output.fixed = fixed;
+  return output;
+}

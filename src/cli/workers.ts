@@ -1,0 +1,95 @@
+/**
+ * Worker threads for `--concurrency`: parsing dominates linting and is CPU-bound, so files are linted on
+ * several cores at once. A worker is the CLI bundle itself started in a thread (main.ts serves jobs when it
+ * is not the main thread); it gets one job at a time, so a large backlog never waits behind others, and it
+ * keeps no trees between jobs.
+ *
+ * Each worker's heap is capped: V8 otherwise lets a heap grow to hundreds of MB of garbage before it
+ * collects, and the workers' peak memory is what CI machines pay for. A document too large for the cap
+ * fails with WorkerMemoryError (the worker is replaced) and the caller lints it in its own, uncapped thread.
+ */
+import { parentPort, Worker } from 'node:worker_threads';
+import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
+
+export const WORKER_MARKER = 'backlog-lint-worker';
+
+/** Ten times the live heap of linting a 250 KB backlog, and a quarter of V8's default. */
+const WORKER_HEAP_MB = 160;
+
+export class WorkerMemoryError extends Error {}
+
+type Reply = { output: LintJobOutput } | { error: string };
+
+interface Slot {
+  worker: Worker;
+  job?: { resolve: (o: LintJobOutput) => void; reject: (e: Error) => void };
+}
+
+export class WorkerPool {
+  private readonly idle: Slot[] = [];
+  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly live = new Set<Slot>();
+
+  constructor(private readonly script: string, private readonly size: number) {}
+
+  /** Workers start on first use: a run that the cache answers entirely starts none. */
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
+    slot.worker.on('message', (reply: Reply) => {
+      const job = slot.job;
+      slot.job = undefined;
+      this.release(slot);
+      if (!job) return;
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.output);
+    });
+    slot.worker.on('error', (err: Error & { code?: string }) => {
+      // The worker is gone: a new one takes its place on the next job.
+      this.live.delete(slot);
+      const job = slot.job;
+      slot.job = undefined;
+      job?.reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err);
+      const next = this.waiting.shift();
+      if (next) next(this.spawn());
+    });
+    this.live.add(slot);
+    return slot;
+  }
+
+  private acquire(): Promise<Slot> {
+    const slot = this.idle.pop() ?? (this.live.size < this.size ? this.spawn() : undefined);
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else this.idle.push(slot);
+  }
+
+  async run(job: LintJob): Promise<LintJobOutput> {
+    const slot = await this.acquire();
+    return new Promise((resolve, reject) => {
+      slot.job = { resolve, reject };
+      slot.worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.live].map((slot) => slot.worker.terminate()));
+  }
+}
+
+/** The worker side: lint each job it is sent and post the output back. */
+export function serveWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveWorker() outside a worker thread');
+  port.on('message', (job: LintJob) => {
+    try {
+      port.postMessage({ output: runLintJob(job) } satisfies Reply);
+    } catch (err) {
+      port.postMessage({ error: (err as Error).message } satisfies Reply);
+    }
+  });
+}
