@@ -2,9 +2,10 @@
 import type { List, RootContent, Table } from 'mdast';
 import type { ParsedDocument } from '../document';
 import { spanOf } from '../document';
-import type { InsertPoint, Roadmap, RoadmapItem } from '../model';
+import type { Roadmap, RoadmapItem } from '../model';
 import type { Span } from '../types';
 import fieldVocabulary from '../vocab/roadmap-fields.json';
+import { insertAfter, lineIndent } from './insert';
 import { isHorizonTitle, type SectionNodes } from './sections';
 import { contentOffsets, normalizeLabel, offsets, plainText } from './text';
 
@@ -64,12 +65,6 @@ function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): Roadma
   });
 }
 
-function whyInsertAfter(doc: ParsedDocument, offset: number, indent: string, tight: boolean): InsertPoint {
-  const rest = doc.text.slice(offset, offset + 2);
-  const atEnd = doc.text.slice(offset).trim() === '';
-  return { offset, before: tight ? '\n' : '\n\n', after: atEnd || tight || rest.startsWith('\n\n') ? '' : '\n', indent, headingDepth: 0 };
-}
-
 function listItems(doc: ParsedDocument, list: List, inherited?: Span): RoadmapItem[] {
   return list.children.map((item) => {
     const head = item.children[0];
@@ -78,7 +73,6 @@ function listItems(doc: ParsedDocument, list: List, inherited?: Span): RoadmapIt
     const titleEnd = firstLineEnd === -1 || firstLineEnd > he ? he : firstLineEnd;
     const fields: Record<string, Span> = {};
     labelledFields(doc, titleEnd, offsets(item)[1], fields);
-    const indentStart = doc.text.lastIndexOf('\n', hs - 1) + 1;
     return {
       kind: 'roadmap-item',
       container: 'list-item',
@@ -86,7 +80,7 @@ function listItems(doc: ParsedDocument, list: List, inherited?: Span): RoadmapIt
       title: spanOf(doc, hs, titleEnd),
       fields,
       inheritedHorizon: inherited,
-      insert: whyInsertAfter(doc, he, ' '.repeat(hs - indentStart), true),
+      insert: insertAfter(doc, he, 0, lineIndent(doc, hs), true),
     };
   });
 }
@@ -107,7 +101,7 @@ function sectionItem(doc: ParsedDocument, entry: SectionNodes, nodes: readonly R
     title: spanOf(doc, ...contentOffsets(heading as never)),
     fields,
     inheritedHorizon: inherited,
-    insert: whyInsertAfter(doc, entry.section.heading.end, '', false),
+    insert: insertAfter(doc, entry.section.heading.end, 0),
   };
 }
 

@@ -5,8 +5,9 @@
 import type { List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
 import type { ParsedDocument } from '../document';
 import { spanOf } from '../document';
-import type { InsertPoint, Story, StoryContainer, StoryStatement } from '../model';
+import type { Story, StoryContainer, StoryStatement } from '../model';
 import { cellCriteria, findAcceptanceCriteria, matchesLabel } from './acceptance';
+import { insertAfter, lineIndent } from './insert';
 import type { SectionNodes } from './sections';
 import { findStatement } from './statement';
 import { contentOffsets, normalizeLabel, offsets, plainText } from './text';
@@ -33,19 +34,6 @@ function invalidStatement(doc: ParsedDocument, start: number, end: number): Stor
   while (s < e && /\s/.test(doc.text[s] as string)) s++;
   while (e > s && /\s/.test(doc.text[e - 1] as string)) e--;
   return { span: spanOf(doc, s, e), template: 'invalid' };
-}
-
-function lineIndent(doc: ParsedDocument, offset: number): string {
-  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
-  return ' '.repeat(offset - lineStart);
-}
-
-/** An insertion after `offset` (end of a block) that keeps a blank line on both sides. */
-function insertAfter(doc: ParsedDocument, offset: number, headingDepth: number, indent = '', tight = false): InsertPoint {
-  const rest = doc.text.slice(offset, offset + 2);
-  const atEnd = offset >= doc.text.length || doc.text.slice(offset).trim() === '';
-  const after = atEnd || tight ? '' : rest.startsWith('\n\n') || rest === '\n' ? '' : '\n';
-  return { offset, before: tight ? '\n' : '\n\n', after, indent, headingDepth };
 }
 
 export class StoryLocator {
