@@ -8,7 +8,6 @@ import { lintDocument } from '../core/engine';
 import { fixAll } from '../core/fix-all';
 import { cannotBeArtifact } from '../core/prefilter';
 import type { CrossFileItem } from '../core/rule';
-import { parseDirectives } from '../core/suppress';
 import type { EffectiveConfig, LintResult } from '../core/types';
 
 export interface LintJob {
@@ -42,7 +41,7 @@ export function runLintJob(job: LintJob): LintJobOutput {
     source = out.text;
   }
   const lint = lintDocument(source, { filePath, config });
-  const output: LintJobOutput = { result: lint.result, crossFile: [...lint.crossFile], directives: parseDirectives(lint.doc) };
+  const output: LintJobOutput = { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
   if (fixed !== undefined) output.fixed = fixed;
   return output;
 }

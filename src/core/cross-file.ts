@@ -6,10 +6,10 @@ import { allRules } from '../../rules';
 import { docsUrl, type CrossFileItem, type Rule } from './rule';
 import type { DocumentLint } from './engine';
 import { severityOf } from './engine';
-import { parseDirectives, suppressorOf } from './suppress';
+import { suppressorOf, type Directive } from './suppress';
 import type { ActiveSeverity, EffectiveConfig, Finding } from './types';
 
-export type Directives = ReturnType<typeof parseDirectives>;
+export type Directives = Directive[];
 
 interface Entry {
   filePath: string;
@@ -24,7 +24,7 @@ export class CrossFileRun {
   constructor(private readonly rules: readonly Rule<any>[] = allRules) {}
 
   add(lint: DocumentLint, config: EffectiveConfig): void {
-    this.addCollected(lint.result.filePath, lint.crossFile, parseDirectives(lint.doc), config);
+    this.addCollected(lint.result.filePath, lint.crossFile, lint.directives, config);
   }
 
   /** What one file contributed, without its tree: a worker thread or the cache hands over just this. */

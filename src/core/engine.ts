@@ -8,7 +8,7 @@ import { parseMarkdown } from './parse';
 import type { ParsedDocument } from './document';
 import type { DocumentModel } from './model';
 import { docsUrl, type CrossFileItem, type ReportInput, type Rule, type RuleContext } from './rule';
-import { parseDirectives, suppressorOf } from './suppress';
+import { parseDirectives, suppressorOf, type Directive } from './suppress';
 import type { ActiveSeverity, EffectiveConfig, Finding, Fix, LintResult, Pack, Role } from './types';
 
 export interface LintOptions {
@@ -24,6 +24,8 @@ export interface DocumentLint {
   model: DocumentModel;
   /** Per rule id, what this file contributes to checks across files. */
   crossFile: Map<string, CrossFileItem[]>;
+  /** The inline suppression comments, parsed once: checks across files need them too. */
+  directives: Directive[];
 }
 
 const ROLE_NAMES: Record<string, Role> = {
@@ -82,7 +84,8 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
   const model = classify(doc, { filePath: options.filePath, config: options.config });
   const result: LintResult = { filePath: options.filePath ?? '', artifact: model.kind, findings: [], suppressed: [] };
   const crossFile = new Map<string, CrossFileItem[]>();
-  if (model.kind === null && !claimsArtifact(doc)) return { result, doc, model, crossFile };
+  const directives = parseDirectives(doc);
+  if (model.kind === null && !claimsArtifact(doc)) return { result, doc, model, crossFile, directives };
 
   const packs = rolesFor(doc, options.config);
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
@@ -110,13 +113,12 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
       throw new Error(`Rule ${rule.meta.id} failed on ${options.filePath ?? 'the document'}: ${(err as Error).message}`, { cause: err });
     }
   }
-  const directives = parseDirectives(doc);
   for (const f of all.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId))) {
     const by = suppressorOf(directives, f);
     if (by) result.suppressed.push({ ...f, suppressed: { kind: 'inline', comment: by.comment } });
     else result.findings.push(f);
   }
-  return { result, doc, model, crossFile };
+  return { result, doc, model, crossFile, directives };
 }
 
 function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverity, input: ReportInput, eol: string): Finding {

@@ -13,7 +13,7 @@ import type { Finding, Span } from './types';
 
 const DIRECTIVE = /<!--\s*backlog-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;
 
-interface Directive {
+export interface Directive {
   kind: 'disable-next-line' | 'disable-line' | 'disable-file' | 'disable' | 'enable';
   /** Empty means all rules. */
   rules: string[];
