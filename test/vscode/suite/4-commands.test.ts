@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, diagnosticsUntil, extensionPath, ofRule, ours, RULE, sleep, waitFor, workspaceUri } from '../helpers';
+import { closeAll, codeOf, extensionPath, ofRule, ours, RULE, sleep, waitFor, workspaceUri } from '../helpers';
 
 interface CliFileReport {
   filePath: string;
@@ -16,26 +16,29 @@ suite('commands', () => {
   teardown(closeAll);
 
   test('"Lint workspace" reports what `backlog-lint <folder>` reports: .gitignore and checks across files', async () => {
-    const unopened = workspaceUri('docs', 'unopened.md');
-    // Closed by the teardowns (VS Code may keep the document a while, but its diagnostics go on close).
-    await diagnosticsUntil(unopened, (ds) => ds.length === 0, 'no diagnostics before');
+    // Written now and never opened: a fixture an earlier test opened may stay loaded (and linted) until
+    // VS Code disposes it, which it does when it likes.
+    const unopened = workspaceUri('docs', 'never-opened.md');
     // Ignored by the workspace's .gitignore (written now: git would never commit an ignored fixture).
     const draft = workspaceUri('drafts', 'wip.md');
-    await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(
-      '# WIP-1: Draft\n\nAs a writer, I want drafts kept private, so that I can think out loud.\n'));
-    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>(
-      'backlogLint.lintWorkspace');
-    assert.ok(!summary.cancelled);
-    assert.strictEqual(ofRule(unopened).length, 1);
-    assert.strictEqual(ofRule(workspaceUri('backlog', 'returns.md'), 'backlog-duplicate').length, 1,
-      'the story repeated from checkout.md');
-
-    assert.strictEqual(ours(draft).length, 0, 'the .gitignored draft is skipped');
-
-    // The CLI on a copy outside this repository: the harness's run folder is itself git-ignored here.
-    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-cli-'));
     try {
+      await vscode.workspace.fs.writeFile(unopened, new TextEncoder().encode(
+        '# SRCH-8: Search by phone\n\nAs a support agent, I want to search orders by phone number, so that I can help callers.\n'));
+      await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(
+        '# WIP-1: Draft\n\nAs a writer, I want drafts kept private, so that I can think out loud.\n'));
+      await sleep(500);
+      assert.strictEqual(ofRule(unopened).length, 0, 'a file nobody opened has no diagnostics before the command');
+      const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>(
+        'backlogLint.lintWorkspace');
+      assert.ok(!summary.cancelled);
+      assert.strictEqual(ofRule(unopened).length, 1);
+      assert.strictEqual(ofRule(workspaceUri('backlog', 'returns.md'), 'backlog-duplicate').length, 1,
+        'the story repeated from checkout.md');
+      assert.strictEqual(ours(draft).length, 0, 'the .gitignored draft is skipped');
+
+      // The CLI on a copy outside this repository: the harness's run folder is itself git-ignored here.
+      const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
       fs.cpSync(folder, copy, { recursive: true });
       const cli = path.join(extensionPath(), 'dist', 'cli.js');
       const report = JSON.parse(execFileSync(process.execPath, [cli, '--format', 'json', copy], {
@@ -51,6 +54,7 @@ suite('commands', () => {
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
       await vscode.workspace.fs.delete(workspaceUri('drafts'), { recursive: true, useTrash: false });
+      await vscode.workspace.fs.delete(unopened, { useTrash: false });
     }
   });
 
