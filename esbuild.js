@@ -59,6 +59,14 @@ async function main() {
       minify: production,
       sourcemap: !production,
     }),
+    // The extension's lint worker thread (src/extension/lintClient.ts): the core without `vscode`.
+    build({
+      ...common,
+      entryPoints: ['src/extension/lintWorker.ts'],
+      outfile: 'dist/lint-worker.js',
+      minify: production,
+      sourcemap: !production,
+    }),
   ];
   if (tests) {
     // Unit tests: every *.test.ts under test/ and rules/, one bundle each, mirrored under out/.

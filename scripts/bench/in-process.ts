@@ -1,9 +1,11 @@
 /**
  * In-process figures: milliseconds per document for the parse, the classification and the rules, and the
- * time to re-lint a 1,000-story backlog after a one-character edit (what the editor pays per keystroke).
+ * time to re-lint a 1,000-story backlog after a one-character edit (what the editor pays per keystroke),
+ * parsing it whole and incrementally.
  */
 import { classify } from '../../src/core/classify';
 import { lintDocument, lintParsed } from '../../src/core/engine';
+import { IncrementalParser } from '../../src/core/incremental-parse';
 import { parseMarkdown } from '../../src/core/parse';
 import { defaultConfig } from '../../src/config/defaults';
 import { Random } from './random';
@@ -44,24 +46,66 @@ export interface EditLatency {
   bytes: number;
   stories: number;
   edits: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
+  /** Each lint parses the whole text, as a CLI run does. */
+  full: Percentiles;
+  /** The editor's way: the document's incremental parser re-parses what the edit touched. */
+  incremental: Percentiles;
+  /** Of the incremental lint: the parse alone, and classification plus rules. */
+  incrementalParse: Percentiles;
+  incrementalRest: Percentiles;
+  /** Edits the incremental parser handled without a full parse. */
+  partialParses: number;
 }
 
-/** One-character insertions at seeded places in the backlog, each followed by the lint the editor runs. */
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function percentiles(times: number[]): Percentiles {
+  return { p50: median(times), p95: percentile(times, 95), max: Math.max(...times) };
+}
+
+/**
+ * One-character edits (insertions, and deletions of a character) at seeded places in the backlog, each
+ * followed by the lint the editor runs; the full and the incremental lint take turns on the same texts.
+ */
 export function editLatency(text: string, edits: number): EditLatency {
   const config = defaultConfig();
   const r = new Random(99);
+  const options = { filePath: 'backlog.md', config };
+  const parser = new IncrementalParser();
   let current = text;
-  lintDocument(current, { filePath: 'backlog.md', config });
-  const times: number[] = [];
+  lintDocument(current, options);
+  lintDocument(current, { ...options, parser });
+  const full: number[] = [];
+  const incremental: number[] = [];
+  const parse: number[] = [];
+  const rest: number[] = [];
   for (let i = 0; i < edits; i++) {
-    const at = r.int(0, current.length);
-    current = `${current.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${current.slice(at)}`;
-    const t = performance.now();
-    lintDocument(current, { filePath: 'backlog.md', config });
-    times.push(performance.now() - t);
+    const at = r.int(0, current.length - 1);
+    current = r.chance(0.25) ? current.slice(0, at) + current.slice(at + 1) : `${current.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${current.slice(at)}`;
+    let t = performance.now();
+    lintDocument(current, options);
+    full.push(performance.now() - t);
+    t = performance.now();
+    const doc = parser.parse(current, options.filePath);
+    const parsed = performance.now();
+    lintParsed(doc, options);
+    const done = performance.now();
+    parse.push(parsed - t);
+    rest.push(done - parsed);
+    incremental.push(done - t);
   }
-  return { bytes: Buffer.byteLength(text), stories: (text.match(/^## /gm) ?? []).length, edits, p50Ms: median(times), p95Ms: percentile(times, 95), maxMs: Math.max(...times) };
+  return {
+    bytes: Buffer.byteLength(text),
+    stories: (text.match(/^## /gm) ?? []).length,
+    edits,
+    full: percentiles(full),
+    incremental: percentiles(incremental),
+    incrementalParse: percentiles(parse),
+    incrementalRest: percentiles(rest),
+    partialParses: parser.stats.partial,
+  };
 }

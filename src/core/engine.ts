@@ -4,6 +4,7 @@
  */
 import { allRules } from '../../rules';
 import { classify } from './classify';
+import type { IncrementalParser } from './incremental-parse';
 import { parseMarkdown } from './parse';
 import type { ParsedDocument } from './document';
 import type { DocumentModel } from './model';
@@ -16,6 +17,8 @@ export interface LintOptions {
   config: EffectiveConfig;
   /** Defaults to every built-in rule. */
   rules?: readonly Rule<any>[];
+  /** The document's parser across edits (the editor's); by default each lint parses from scratch. */
+  parser?: IncrementalParser;
 }
 
 export interface DocumentLint {
@@ -164,7 +167,9 @@ function shiftForBom(f: Finding): Finding {
  */
 export function lintDocument(text: string, options: LintOptions): DocumentLint {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const lint = lintParsed(parseMarkdown(bom ? text.slice(1) : text, options.filePath), options);
+  const source = bom ? text.slice(1) : text;
+  const doc = options.parser ? options.parser.parse(source, options.filePath) : parseMarkdown(source, options.filePath);
+  const lint = lintParsed(doc, options);
   if (bom) {
     lint.result.findings = lint.result.findings.map(shiftForBom);
     lint.result.suppressed = lint.result.suppressed.map(shiftForBom);

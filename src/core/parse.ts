@@ -1,14 +1,21 @@
 /** The one parse of a document: remark (CommonMark + GFM + front matter) into mdast, YAML front matter read once. */
+import type { Root } from 'mdast';
 import { parseDocument } from 'yaml';
 import { parseTree } from './gfm-lite';
 import { LineIndex, nodeSpan, type FrontMatter, type ParsedDocument } from './document';
 
 /** Parses BOM-less text (the engine strips a BOM first, since the parser would drop it and shift every offset). */
 export function parseMarkdown(text: string, filePath?: string): ParsedDocument {
-  const root = parseTree(text);
+  return documentOf(text, parseTree(text), filePath);
+}
+
+/** The document around a tree of `text`, its front matter read (the incremental parser builds trees too). */
+export function documentOf(text: string, root: Root, filePath?: string, frontMatter?: FrontMatter | null): ParsedDocument {
   const doc: ParsedDocument = { text, filePath, root, frontMatter: null, lines: new LineIndex(text) };
   const first = root.children[0];
-  if (first && first.type === 'yaml') {
+  if (frontMatter !== undefined) {
+    doc.frontMatter = frontMatter;
+  } else if (first && first.type === 'yaml') {
     const span = nodeSpan(doc, first);
     const yamlDoc = parseDocument(first.value, { prettyErrors: false });
     const fm: FrontMatter = { span, data: undefined };

@@ -3,7 +3,6 @@
  * fix all) and `source.fixAll.backlogLint` for `editor.codeActionsOnSave`.
  */
 import * as vscode from 'vscode';
-import { fixAll } from '../core/fix-all';
 import { disableNextLineFix } from '../core/fixes';
 import type { Finding } from '../core/types';
 import { COMMANDS } from './commandIds';
@@ -79,8 +78,8 @@ export class CodeActions implements vscode.CodeActionProvider {
   private async fixAllEdit(doc: vscode.TextDocument): Promise<{ edit: vscode.WorkspaceEdit; version: number } | undefined> {
     const snapshot = await this.linter.current(doc);
     if (!snapshot || snapshot.version !== doc.version || !snapshot.result.findings.some((f) => f.fix)) return undefined;
-    // The CLI's --fix loop, so "fix all" here and `backlog-lint --fix` give the same text.
-    const fixed = fixAll(snapshot.text, { filePath: snapshot.result.filePath, config: snapshot.config }).text;
+    const fixed = await this.linter.fixAll(snapshot);
+    if (doc.version !== snapshot.version) return undefined;
     const edit = minimalEdit(doc, snapshot.text, fixed);
     return edit && { edit, version: snapshot.version };
   }

@@ -19,6 +19,8 @@ export interface BacklogLintApi {
   readonly statusBarText: string;
   /** Config errors shown as notifications so far (each once). */
   readonly configNotifications: readonly string[];
+  /** Where documents are linted: a worker thread, or the extension host when no worker could start. */
+  readonly lintThread: 'worker' | 'extension host';
 }
 
 export function activate(context: vscode.ExtensionContext): BacklogLintApi {
@@ -89,6 +91,9 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     },
     get configNotifications() {
       return configs.notifications;
+    },
+    get lintThread() {
+      return linter.lintThread;
     },
   };
 }

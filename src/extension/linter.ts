@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import type { ConfigError, FileConfig } from '../config';
 import type { CrossFileRun } from '../core/cross-file';
-import { lintDocument as lintWithModel } from '../core/engine';
 import type { Finding, LintResult } from '../core/types';
 import type { ConfigService } from './configService';
+import { LintClient } from './lintClient';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { readSettings } from './settings';
 
@@ -35,7 +35,15 @@ export class Linter implements vscode.Disposable {
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.linted.event;
 
-  constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel) {}
+  private readonly client: LintClient;
+
+  constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel) {
+    this.client = new LintClient(log);
+  }
+
+  get lintThread(): 'worker' | 'extension host' {
+    return this.client.thread;
+  }
 
   isLintable(doc: vscode.TextDocument): boolean {
     return doc.languageId === 'markdown' && !SKIPPED_SCHEMES.has(doc.uri.scheme);
@@ -81,6 +89,11 @@ export class Linter implements vscode.Disposable {
     this.linted.fire(uri);
   }
 
+  /** The text `backlog-lint --fix` would make of the snapshot's text. */
+  fixAll(snapshot: LintSnapshot): Promise<string> {
+    return this.client.fixAll(snapshot.text, snapshot.result.filePath, snapshot.config);
+  }
+
   /** The result for the document's current text: the published one when it is current, else a fresh lint. */
   async current(doc: vscode.TextDocument): Promise<LintSnapshot | undefined> {
     const s = this.snapshots.get(doc.uri.toString());
@@ -98,6 +111,7 @@ export class Linter implements vscode.Disposable {
     this.latest.set(key, ++this.sequence);
     this.snapshots.delete(key);
     this.diagnostics.delete(uri);
+    this.client.forget(key);
     this.linted.fire(uri);
   }
 
@@ -112,18 +126,20 @@ export class Linter implements vscode.Disposable {
 
   dispose(): void {
     this.clearAll();
+    this.client.dispose();
     this.diagnostics.dispose();
     this.configProblems.dispose();
     this.linted.dispose();
   }
 
+  /** `parserKey`: set for open documents, whose parse is kept for their next version. */
   private async lint(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>, text: string, version: number,
-    cross?: CrossFileRun): Promise<LintSnapshot | undefined> {
+    cross?: CrossFileRun, parserKey?: string): Promise<LintSnapshot | undefined> {
     const key = doc.uri.toString();
     const gen = ++this.sequence;
     this.latest.set(key, gen);
     try {
-      return await this.lintAndPublish(doc, text, version, key, gen, cross);
+      return await this.lintAndPublish(doc, text, version, key, gen, cross, parserKey);
     } catch (err) {
       // An unreadable config or a crashing rule must not break the editor: log it, keep going.
       this.log.error(`linting ${doc.uri.toString(true)} failed:`, err instanceof Error ? err : String(err));
@@ -132,7 +148,7 @@ export class Linter implements vscode.Disposable {
   }
 
   private async lintAndPublish(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>, text: string, version: number,
-    key: string, gen: number, cross: CrossFileRun | undefined): Promise<LintSnapshot | undefined> {
+    key: string, gen: number, cross: CrossFileRun | undefined, parserKey: string | undefined): Promise<LintSnapshot | undefined> {
     const loaded = await this.configs.forDocument(doc);
     if (this.latest.get(key) !== gen) return undefined;   // a newer lint (or a close) won
     if (loaded.kind === 'error') this.reportConfigError(doc, loaded.error);
@@ -147,8 +163,9 @@ export class Linter implements vscode.Disposable {
     const { filePath } = loaded;
     let result: LintResult = { filePath, artifact: null, findings: [], suppressed: [] };
     if (!config.ignored) {
-      const lint = lintWithModel(text, { filePath, config });
-      cross?.add(lint, config);
+      const lint = await this.client.lint(parserKey, text, filePath, config);
+      if (this.latest.get(key) !== gen) return undefined;
+      cross?.addCollected(filePath, lint.crossFile, lint.directives, config);
       result = lint.result;
     }
     const snapshot: LintSnapshot = { version, text, result, config };

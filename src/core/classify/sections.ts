@@ -15,12 +15,14 @@ const aliasIndex: { alias: string; kind: SectionKind }[] = SECTION_KINDS.flatMap
   (vocabulary[kind] as string[]).map((alias) => ({ alias, kind })),
 ).sort((a, b) => b.alias.length - a.alias.length);
 
+const exactAlias = new Map<string, SectionKind>();
+for (const { alias, kind } of [...aliasIndex].reverse()) exactAlias.set(alias, kind);
+
 /** The named section a heading stands for, or null. The longest matching alias wins. */
 export function sectionKind(title: string): SectionKind | null {
   const label = normalizeLabel(title);
-  for (const { alias, kind } of aliasIndex) {
-    if (label === alias) return kind;
-  }
+  const exact = exactAlias.get(label);
+  if (exact) return exact;
   for (const { alias, kind } of aliasIndex) {
     if (!PREFIX_KINDS.has(kind) || !label.startsWith(alias)) continue;
     const rest = label.slice(alias.length);
@@ -29,14 +31,23 @@ export function sectionKind(title: string): SectionKind | null {
   return null;
 }
 
+/** Titles seen lately: the editor classifies the same headings again on every keystroke. */
+const kindsCache = new Map<string, readonly SectionKind[]>();
+const KINDS_CACHE_SIZE = 20_000;
+
 /** Every named section a heading stands for: "Goals/Non-Goals" and "Risks & open questions" name two. */
-export function sectionKinds(title: string): SectionKind[] {
+export function sectionKinds(title: string): readonly SectionKind[] {
+  const cached = kindsCache.get(title);
+  if (cached) return cached;
   const kinds = new Set<SectionKind>();
   for (const part of [title, ...title.split(/\s*(?:\/|&|\band\b)\s*/)]) {
     const kind = sectionKind(part);
     if (kind) kinds.add(kind);
   }
-  return [...kinds];
+  if (kindsCache.size >= KINDS_CACHE_SIZE) kindsCache.clear();
+  const out = [...kinds];
+  kindsCache.set(title, out);
+  return out;
 }
 
 /** True when a heading names a horizon: Now / Next / Later, a quarter, a half-year or a month and year. */

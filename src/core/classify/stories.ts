@@ -38,8 +38,12 @@ function invalidStatement(doc: ParsedDocument, start: number, end: number): Stor
 
 export class StoryLocator {
   readonly groups: DraftGroup[] = [];
-  /** Offsets already claimed by a story, so nothing inside one is taken as another. */
+  /**
+   * Offsets already claimed by a story, so nothing inside one is taken as another: sorted by start,
+   * and `reach[i]` is the furthest end among the first i + 1, so a lookup is a binary search.
+   */
   private readonly claimed: [number, number][] = [];
+  private reach: number[] = [];
 
   constructor(
     private readonly doc: ParsedDocument,
@@ -47,7 +51,30 @@ export class StoryLocator {
   ) {}
 
   private isClaimed(offset: number): boolean {
-    return this.claimed.some(([s, e]) => offset >= s && offset < e);
+    // The last claim starting at or before `offset`; any claim holding it ends past it.
+    let lo = 0;
+    let hi = this.claimed.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.claimed[mid] as [number, number])[0] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found >= 0 && (this.reach[found] as number) > offset;
+  }
+
+  private claim(start: number, end: number): void {
+    const claimed = this.claimed;
+    let at = claimed.length;
+    while (at > 0 && (claimed[at - 1] as [number, number])[0] > start) at--;
+    claimed.splice(at, 0, [start, end]);
+    // Claims come mostly in document order, so this recomputes a short tail.
+    this.reach.length = at;
+    for (let i = at; i < claimed.length; i++) this.reach.push(Math.max(i > 0 ? (this.reach[i - 1] as number) : -1, (claimed[i] as [number, number])[1]));
   }
 
   /** Stories that are heading sections: the statement is in the heading or the section's first paragraph. */
@@ -80,8 +107,9 @@ export class StoryLocator {
     for (const { entries, stories } of bySiblings.values()) {
       if (stories.length === 0) continue;
       const others: Draft[] = [];
+      const storyStarts = new Set(stories.map((s) => s.span.start));
       for (const entry of entries) {
-        if (stories.some((s) => s.span.start === entry.section.span.start) || this.isClaimed(entry.section.heading.start)) continue;
+        if (storyStarts.has(entry.section.span.start) || this.isClaimed(entry.section.heading.start)) continue;
         const firstPara = children.slice(entry.headingIndex + 1, entry.endIndex).find((n) => n.type === 'paragraph');
         const paraText = firstPara ? plainText(firstPara) : '';
         if (!STORY_ID_TITLE.test(normalizeLabel(entry.section.title).toUpperCase()) && !ATTEMPT.test(paraText) && !ATTEMPT.test(entry.section.title)) continue;
@@ -98,7 +126,7 @@ export class StoryLocator {
     const body = children.slice(entry.headingIndex + 1, entry.endIndex);
     const afterStatement = body.filter((n) => offsets(n)[0] >= offsets(statementNode)[1]);
     const span = entry.section.span;
-    if (claim) this.claimed.push([span.start, span.end]);
+    if (claim) this.claim(span.start, span.end);
     return {
       kind: 'story',
       container: 'section',
@@ -143,7 +171,7 @@ export class StoryLocator {
 
   private listItemStory(item: ListItem, head: Paragraph, statement: StoryStatement, claim = true): Draft {
     const [is, ie] = offsets(item);
-    if (claim) this.claimed.push([is, ie]);
+    if (claim) this.claim(is, ie);
     const [, he] = offsets(head);
     const indent = lineIndent(this.doc, offsets(head)[0]);
     return {
@@ -216,7 +244,7 @@ export class StoryLocator {
       const container: StoryContainer = 'line';
       if (opens[i]) {
         const statement = findStatement(this.doc.text.slice(s, e), s) as StoryStatement;
-        this.claimed.push([s, e]);
+        this.claim(s, e);
         group.stories.push({ kind: 'story', container, span: spanOf(this.doc, s, e), statement, acceptanceCriteria: null, index: 0 });
         i = j - 1;
       } else if (this.doc.text.slice(s, e).trim() !== '') {

@@ -24,6 +24,8 @@ suite('diagnostics', () => {
     await open(uri);
     const [d, ...rest] = await diagnosticsUntil(uri, (ds) => ds.length > 0, 'the diagnostic');
     assert.strictEqual(rest.length, 0);
+    const api = vscode.extensions.getExtension<{ lintThread: string }>(EXTENSION_ID)!.exports;
+    assert.strictEqual(api.lintThread, 'worker', 'linted off the extension host\'s thread');
     assert.strictEqual(codeOf(d!), RULE);
     assert.ok(typeof d!.code === 'object');
     assert.strictEqual(d!.code.target.toString(true),

@@ -1,0 +1,114 @@
+/**
+ * Runs the editor's linting in a worker thread, so a large backlog never blocks the extension host
+ * (and with it every extension's UI work): the host only posts the text and receives the findings.
+ * Where a worker cannot start (no bundle next to this one, say), the work runs in the host instead.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type * as vscode from 'vscode';
+import type { EffectiveConfig } from '../core/types';
+import { LintSession, type LintOutput, type SessionReply, type SessionRequest } from './lintSession';
+
+type Pending = { resolve: (reply: SessionReply) => void; reject: (err: Error) => void };
+
+/** Workers lost in a row (none answered in between) before the work moves into the host for good. */
+const MAX_WORKER_FAILURES = 3;
+
+export class LintClient implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private local: LintSession | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private sequence = 0;
+  private failures = 0;
+  private disposed = false;
+
+  constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js')) {}
+
+  /** Where linting runs now: a worker thread until one cannot start, then the extension host. */
+  get thread(): 'worker' | 'extension host' {
+    return this.local ? 'extension host' : 'worker';
+  }
+
+  /** `key`: the open document's, whose parser is kept for its next version; none for a file read from disk. */
+  lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig): Promise<LintOutput> {
+    return this.send({ op: 'lint', key, text, filePath, config }) as Promise<LintOutput>;
+  }
+
+  async fixAll(text: string, filePath: string, config: EffectiveConfig): Promise<string> {
+    return ((await this.send({ op: 'fixAll', text, filePath, config })) as { text: string }).text;
+  }
+
+  /** The document closed: its parser can go. */
+  forget(key: string): void {
+    if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'forget', key } });
+    else this.local?.handle({ op: 'forget', key });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.failAll(new Error('backlog-lint is shutting down'));
+  }
+
+  private send(request: SessionRequest): Promise<SessionReply> {
+    if (this.disposed) return Promise.reject(new Error('backlog-lint is shutting down'));
+    const worker = this.local ? undefined : this.workerOrUndefined();
+    if (!worker) {
+      const local = (this.local ??= new LintSession());
+      try {
+        return Promise.resolve(local.handle(request));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    const id = ++this.sequence;
+    return new Promise<SessionReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, request });
+    });
+  }
+
+  private workerOrUndefined(): Worker | undefined {
+    if (this.worker) return this.worker;
+    let worker: Worker;
+    try {
+      if (this.failures >= MAX_WORKER_FAILURES) throw new Error(`${this.failures} lint workers failed in a row`);
+      if (!fs.existsSync(this.script)) throw new Error(`${this.script} is missing`);
+      worker = new Worker(this.script);
+    } catch (err) {
+      this.log.warn(`linting in the extension host from now on: no worker thread (${err instanceof Error ? err.message : String(err)})`);
+      this.local = new LintSession();
+      return undefined;
+    }
+    worker.on('message', (message: { id: number; reply?: SessionReply; error?: string }) => {
+      const job = this.pending.get(message.id);
+      if (!job) return;
+      this.pending.delete(message.id);
+      this.failures = 0;
+      if (message.error !== undefined) job.reject(new Error(message.error));
+      else job.resolve(message.reply ?? null);
+    });
+    // A crashed worker fails what it had; the next request starts a new one (and full parses).
+    const gone = (err: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.failures++;
+      this.failAll(err);
+    };
+    worker.on('error', (err) => {
+      this.log.error('the lint worker failed:', err);
+      gone(err);
+    });
+    worker.on('exit', (code) => gone(new Error(`the lint worker stopped (exit code ${code})`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(err: Error): void {
+    for (const job of this.pending.values()) job.reject(err);
+    this.pending.clear();
+  }
+}

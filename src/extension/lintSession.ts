@@ -1,0 +1,58 @@
+/**
+ * The core work the editor asks for, kept apart from `vscode` so it can run in a worker thread
+ * (lintWorker.ts) or, where threads are not available, in the extension host itself (lintClient.ts).
+ * Each open document keeps its incremental parser, so a keystroke re-parses only what it touched.
+ */
+import type { Directives } from '../core/cross-file';
+import { lintDocument } from '../core/engine';
+import { fixAll } from '../core/fix-all';
+import { IncrementalParser } from '../core/incremental-parse';
+import type { CrossFileItem } from '../core/rule';
+import type { EffectiveConfig, LintResult } from '../core/types';
+
+export type SessionRequest =
+  | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig }
+  | { op: 'fixAll'; text: string; filePath: string; config: EffectiveConfig }
+  | { op: 'forget'; key: string };
+
+export interface LintOutput {
+  result: LintResult;
+  /** Per rule id, what the file contributes to checks across files (workspace lint). */
+  crossFile: [string, CrossFileItem[]][];
+  directives: Directives;
+}
+
+export type SessionReply = LintOutput | { text: string } | null;
+
+/** Parsers of the documents linted most recently; an older one is dropped, and rebuilt by a full parse. */
+const KEPT_PARSERS = 16;
+
+export class LintSession {
+  private readonly parsers = new Map<string, IncrementalParser>();
+
+  handle(request: SessionRequest): SessionReply {
+    switch (request.op) {
+      case 'lint':
+        return this.lint(request.key, request.text, request.filePath, request.config);
+      case 'fixAll':
+        // The CLI's --fix loop, so "fix all" here and `backlog-lint --fix` give the same text.
+        return { text: fixAll(request.text, { filePath: request.filePath, config: request.config }).text };
+      case 'forget':
+        this.parsers.delete(request.key);
+        return null;
+    }
+  }
+
+  private lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig): LintOutput {
+    const lint = lintDocument(text, { filePath, config, parser: key === undefined ? undefined : this.parserFor(key) });
+    return { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
+  }
+
+  private parserFor(key: string): IncrementalParser {
+    const parser = this.parsers.get(key) ?? new IncrementalParser();
+    this.parsers.delete(key);
+    this.parsers.set(key, parser);   // most recent last
+    if (this.parsers.size > KEPT_PARSERS) this.parsers.delete(this.parsers.keys().next().value as string);
+    return parser;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The editor's lint worker (src/extension/lintClient.ts): the same results as the core in this thread,
+ * incremental across versions of one document, and linting in this thread when no worker can run.
+ */
+import * as assert from 'assert';
+import * as path from 'path';
+import { defaultConfig } from '../../src/config/defaults';
+import { lintDocument } from '../../src/core/engine';
+import { fixAll } from '../../src/core/fix-all';
+import { LintClient } from '../../src/extension/lintClient';
+
+const WORKER = path.resolve(__dirname, '..', '..', '..', 'dist', 'lint-worker.js');
+const BACKLOG = Array.from({ length: 30 }, (_, i) => `## S-${i}: Export ${i}\n\nAs an accountant, I want to export report ${i}, so that I can file taxes.\n`).join('\n');
+
+function quietLog(): { warnings: string[]; warn: (m: string) => void; error: (m: string) => void } {
+  const warnings: string[] = [];
+  return { warnings, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
+}
+
+describe('lint client (editor worker thread)', () => {
+  const config = defaultConfig();
+
+  it('reports in the worker what the core reports here, version after version, and fixes the same', async () => {
+    const log = quietLog();
+    const client = new LintClient(log, WORKER);
+    try {
+      let text = BACKLOG;
+      for (const edit of ['', 'fast ', 'user-friendly ', '\n## S-99: New\n\nAs a user, I want x.\n']) {
+        text = text.replace('## S-7', `${edit}## S-7`);
+        const out = await client.lint('file:///backlog.md', text, '/w/backlog.md', config);
+        assert.deepStrictEqual(out.result, lintDocument(text, { filePath: '/w/backlog.md', config }).result);
+      }
+      assert.strictEqual(await client.fixAll(text, '/w/backlog.md', config), fixAll(text, { filePath: '/w/backlog.md', config }).text);
+      assert.deepStrictEqual(log.warnings, []);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('lints in this thread, with a warning, when the worker script is missing', async () => {
+    const log = quietLog();
+    const client = new LintClient(log, path.join(__dirname, 'no-such-worker.js'));
+    try {
+      const out = await client.lint(undefined, BACKLOG, '/w/backlog.md', config);
+      assert.deepStrictEqual(out.result, lintDocument(BACKLOG, { filePath: '/w/backlog.md', config }).result);
+      assert.match(log.warnings.join('\n'), /linting in the extension host.*no-such-worker\.js is missing/);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('refuses work after it is disposed', async () => {
+    const client = new LintClient(quietLog(), WORKER);
+    client.dispose();
+    await assert.rejects(client.lint(undefined, BACKLOG, '/w/backlog.md', config), /shutting down/);
+  });
+});
