@@ -6,6 +6,7 @@
 import { classify } from '../../src/core/classify';
 import { lintDocument, lintParsed } from '../../src/core/engine';
 import { IncrementalParser } from '../../src/core/incremental-parse';
+import { LintClient } from '../../src/extension/lintClient';
 import { parseMarkdown } from '../../src/core/parse';
 import { defaultConfig } from '../../src/config/defaults';
 import { Random } from './random';
@@ -48,7 +49,7 @@ export interface EditLatency {
   edits: number;
   /** Each lint parses the whole text, as a CLI run does. */
   full: Percentiles;
-  /** The editor's way: the document's incremental parser re-parses what the edit touched. */
+  /** The editor's way: the document's incremental parser re-parses what the edit touched (and nothing is collected for checks across files). */
   incremental: Percentiles;
   /** Of the incremental lint: the parse alone, and classification plus rules. */
   incrementalParse: Percentiles;
@@ -78,7 +79,7 @@ export function editLatency(text: string, edits: number): EditLatency {
   const parser = new IncrementalParser();
   let current = text;
   lintDocument(current, options);
-  lintDocument(current, { ...options, parser });
+  lintDocument(current, { ...options, parser, crossFile: false });
   const full: number[] = [];
   const incremental: number[] = [];
   const parse: number[] = [];
@@ -92,7 +93,7 @@ export function editLatency(text: string, edits: number): EditLatency {
     t = performance.now();
     const doc = parser.parse(current, options.filePath);
     const parsed = performance.now();
-    lintParsed(doc, options);
+    lintParsed(doc, { ...options, crossFile: false });
     const done = performance.now();
     parse.push(parsed - t);
     rest.push(done - parsed);
@@ -108,4 +109,42 @@ export function editLatency(text: string, edits: number): EditLatency {
     incrementalRest: percentiles(rest),
     partialParses: parser.stats.partial,
   };
+}
+
+export interface WorkerLatency {
+  edits: number;
+  /** From posting the edited text to the worker until its findings are back on this thread. */
+  roundTrip: Percentiles;
+  /** Time this thread was busy meanwhile (sending, receiving and decoding): what the extension host pays. */
+  hostBusy: Percentiles;
+  findings: number;
+}
+
+/** The editor's path end to end: the same edits, linted by the extension's worker thread (dist/lint-worker.js). */
+export async function workerLatency(text: string, edits: number, workerScript: string): Promise<WorkerLatency> {
+  const config = defaultConfig();
+  const r = new Random(99);
+  const client = new LintClient({ warn: (m) => console.error(m), error: (m) => console.error(m) }, workerScript);
+  const key = 'file:///bench/backlog.md';
+  let current = text;
+  let findings = 0;
+  const roundTrip: number[] = [];
+  const busy: number[] = [];
+  try {
+    await client.lint(key, current, 'backlog.md', config);
+    for (let i = 0; i < edits; i++) {
+      const at = r.int(0, current.length - 1);
+      current = r.chance(0.25) ? current.slice(0, at) + current.slice(at + 1) : `${current.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${current.slice(at)}`;
+      const elu = performance.eventLoopUtilization();
+      const t = performance.now();
+      const out = await client.lint(key, current, 'backlog.md', config);
+      roundTrip.push(performance.now() - t);
+      busy.push(performance.eventLoopUtilization(elu).active);
+      findings = out.result.findings.length;
+    }
+  } finally {
+    client.dispose();
+  }
+  if (client.thread !== 'worker') throw new Error(`the bench needs ${workerScript}: run npm run build`);
+  return { edits, roundTrip: percentiles(roundTrip), hostBusy: percentiles(busy), findings };
 }

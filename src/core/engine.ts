@@ -19,6 +19,8 @@ export interface LintOptions {
   rules?: readonly Rule<any>[];
   /** The document's parser across edits (the editor's); by default each lint parses from scratch. */
   parser?: IncrementalParser;
+  /** False when nothing will check across files (the editor linting one document): skips collecting for it. */
+  crossFile?: boolean;
 }
 
 export interface DocumentLint {
@@ -111,7 +113,7 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
     };
     try {
       rule.check(ctx);
-      if (rule.crossFile) crossFile.set(rule.meta.id, rule.crossFile.collect(ctx));
+      if (rule.crossFile && options.crossFile !== false) crossFile.set(rule.meta.id, rule.crossFile.collect(ctx));
     } catch (err) {
       throw new Error(`Rule ${rule.meta.id} failed on ${options.filePath ?? 'the document'}: ${(err as Error).message}`, { cause: err });
     }

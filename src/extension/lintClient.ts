@@ -30,9 +30,12 @@ export class LintClient implements vscode.Disposable {
     return this.local ? 'extension host' : 'worker';
   }
 
-  /** `key`: the open document's, whose parser is kept for its next version; none for a file read from disk. */
-  lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig): Promise<LintOutput> {
-    return this.send({ op: 'lint', key, text, filePath, config }) as Promise<LintOutput>;
+  /**
+   * `key`: the open document's, whose parser is kept for its next version; none for a file read from disk.
+   * `crossFile`: collect what checks across files need (a workspace lint).
+   */
+  lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false): Promise<LintOutput> {
+    return this.send({ op: 'lint', key, text, filePath, config, crossFile }) as Promise<LintOutput>;
   }
 
   async fixAll(text: string, filePath: string, config: EffectiveConfig): Promise<string> {
@@ -66,6 +69,8 @@ export class LintClient implements vscode.Disposable {
     const id = ++this.sequence;
     return new Promise<SessionReply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      // Waiting on the worker keeps this process alive; an idle worker does not.
+      worker.ref();
       worker.postMessage({ id, request });
     });
   }
@@ -86,6 +91,7 @@ export class LintClient implements vscode.Disposable {
       const job = this.pending.get(message.id);
       if (!job) return;
       this.pending.delete(message.id);
+      if (this.pending.size === 0) worker.unref();
       this.failures = 0;
       if (message.error !== undefined) job.reject(new Error(message.error));
       else job.resolve(message.reply ?? null);

@@ -11,7 +11,7 @@ import type { CrossFileItem } from '../core/rule';
 import type { EffectiveConfig, LintResult } from '../core/types';
 
 export type SessionRequest =
-  | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig }
+  | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig; crossFile: boolean }
   | { op: 'fixAll'; text: string; filePath: string; config: EffectiveConfig }
   | { op: 'forget'; key: string };
 
@@ -33,7 +33,7 @@ export class LintSession {
   handle(request: SessionRequest): SessionReply {
     switch (request.op) {
       case 'lint':
-        return this.lint(request.key, request.text, request.filePath, request.config);
+        return this.lint(request);
       case 'fixAll':
         // The CLI's --fix loop, so "fix all" here and `backlog-lint --fix` give the same text.
         return { text: fixAll(request.text, { filePath: request.filePath, config: request.config }).text };
@@ -43,8 +43,8 @@ export class LintSession {
     }
   }
 
-  private lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig): LintOutput {
-    const lint = lintDocument(text, { filePath, config, parser: key === undefined ? undefined : this.parserFor(key) });
+  private lint({ key, text, filePath, config, crossFile }: Extract<SessionRequest, { op: 'lint' }>): LintOutput {
+    const lint = lintDocument(text, { filePath, config, crossFile, parser: key === undefined ? undefined : this.parserFor(key) });
     return { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
   }
 

@@ -163,7 +163,7 @@ export class Linter implements vscode.Disposable {
     const { filePath } = loaded;
     let result: LintResult = { filePath, artifact: null, findings: [], suppressed: [] };
     if (!config.ignored) {
-      const lint = await this.client.lint(parserKey, text, filePath, config);
+      const lint = await this.client.lint(parserKey, text, filePath, config, cross !== undefined);
       if (this.latest.get(key) !== gen) return undefined;
       cross?.addCollected(filePath, lint.crossFile, lint.directives, config);
       result = lint.result;

@@ -1,20 +1,22 @@
 import type { Story } from '../../../src/core/model';
 import { defineRule, type CrossFileItem } from '../../../src/core/rule';
 import { normalize, tokens, wellFormedStories } from '../_shared/stories';
+import { memoByText } from '../../_lib/memo';
 import docs from './README.md';
 import { firstDuplicates, type Entry } from './similarity';
 
 /** Words that do not change what a goal asks for ("save my cart" = "save the cart"). */
 const FILLER = new Set(['my', 'our', 'your', 'their', 'its', 'this', 'that', 'these', 'those', 'to', 'be', 'able', 'of', 'for', 'some', 'all', 'any']);
 
-function entryOf(story: Story): Entry {
-  const { role, means, span } = story.statement;
-  return {
+/** Memoised by the statement's parts: they are all an entry is made of. */
+const entryOf = memoByText(
+  ({ statement }: Story) => `${statement.span.text}\u0000${statement.role?.text ?? ''}\u0000${statement.means?.text ?? ''}`,
+  ({ statement: { role, means, span } }: Story): Entry => ({
     text: normalize(span.text),
     role: role ? normalize(role.text) : '',
     means: means ? tokens(means.text).filter((t) => !FILLER.has(t)) : [],
-  };
-}
+  }),
+);
 
 const MESSAGE = (where: string) =>
   `This story repeats the one at ${where}. Duplicates get estimated, ordered and built twice, and their criteria drift apart; merge them into one story (or make the difference explicit).`;

@@ -7,7 +7,7 @@ import { kindFromFileName, kindFromName } from './kind';
 import { findRoadmap } from './roadmap';
 import { buildSections, sectionKinds as kindsOf, type SectionKind } from './sections';
 import { documentStory, StoryLocator } from './stories';
-import { findStatement } from './statement';
+import { statementAt as findStatement } from './statement-cache';
 import { contentOffsets, offsets, plainText } from './text';
 
 /** Section kinds whose presence makes a document PRD-like. */

@@ -9,7 +9,7 @@ import type { Story, StoryContainer, StoryStatement } from '../model';
 import { cellCriteria, findAcceptanceCriteria, matchesLabel } from './acceptance';
 import { insertAfter, lineIndent } from './insert';
 import type { SectionNodes } from './sections';
-import { findStatement } from './statement';
+import { statementAt as findStatement } from './statement-cache';
 import { contentOffsets, normalizeLabel, offsets, plainText } from './text';
 
 /** Stories found together (one list, one table, one paragraph, one set of sibling sections). */
