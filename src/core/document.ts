@@ -12,12 +12,32 @@ export interface FrontMatter {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(text: string) {
+  constructor(text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
     }
+  }
+
+  /**
+   * The index of `text`, made from this one (of the text before an edit) when only [start, oldEnd)
+   * was replaced, by what is now [start, newEnd): lines before are kept, lines after move.
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const delta = newEnd - oldEnd;
+    const starts: number[] = [];
+    let i = 0;
+    for (; i < this.starts.length && (this.starts[i] as number) <= start; i++) starts.push(this.starts[i] as number);
+    for (let at = text.indexOf('\n', start); at !== -1 && at < newEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    while (i < this.starts.length && (this.starts[i] as number) <= oldEnd) i++;
+    for (; i < this.starts.length; i++) starts.push((this.starts[i] as number) + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

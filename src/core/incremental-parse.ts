@@ -63,6 +63,35 @@ function lineBreaks(text: string, start: number, end: number): { count: number; 
   return { count, lastEnd };
 }
 
+/** How many chunks before the edited one an edit may pull in (by breaking its heading) before a full parse is cheaper. */
+const MAX_CHUNKS_BACK = 2;
+const STEP = 512;
+
+/** Length of the common prefix; slices compare natively, a block at a time. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + STEP <= max && a.slice(i, i + STEP) === b.slice(i, i + STEP)) i += STEP;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix that does not overlap a common prefix of `prefix`. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  while (n + STEP <= max && a.slice(a.length - n - STEP, a.length - n) === b.slice(b.length - n - STEP, b.length - n)) n += STEP;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** Start of the line holding `offset` (after a `\n`, `\r\n` or lone `\r`). */
+function lineStartBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
 export interface IncrementalStats {
   /** Parses that re-used part of the previous tree, and full parses. */
   partial: number;
@@ -78,27 +107,30 @@ export class IncrementalParser {
   private last: ParsedDocument | null = null;
   readonly stats: IncrementalStats = { partial: 0, full: 0 };
 
+  /** Whether the last text held `]:` (a possible definition), which rules out a partial re-parse. */
+  private lastHadDefinition = false;
+
   parse(text: string, filePath?: string): ParsedDocument {
-    const doc = (this.last && this.last.filePath === filePath && this.reparse(this.last, text)) || this.full(text, filePath);
+    const partial = this.last && this.last.filePath === filePath && !this.lastHadDefinition ? this.reparse(this.last, text) : null;
+    const doc = partial ?? this.full(text, filePath);
     this.last = doc;
     return doc;
   }
 
   private full(text: string, filePath?: string): ParsedDocument {
     this.stats.full++;
+    this.lastHadDefinition = text.includes(']:');
     return documentOf(text, parseTree(text), filePath);
   }
 
   private reparse(old: ParsedDocument, text: string): ParsedDocument | null {
     if (text === old.text) return old;
-    if (text.includes(']:') || old.text.includes(']:')) return null;
     const before = old.text;
-    const max = Math.min(before.length, text.length);
-    let prefix = 0;
-    while (prefix < max && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const prefix = commonPrefix(before, text);
+    const suffix = commonSuffix(before, text, prefix);
     const oldEnd = before.length - suffix;
+    // The old text had no `]:`, so the new one has one only where the edit could have made it.
+    if (text.slice(Math.max(0, prefix - 1), text.length - suffix + 1).includes(']:')) return null;
 
     const children = old.root.children;
     const starts: number[] = [];
@@ -116,6 +148,19 @@ export class IncrementalParser {
         break;
       }
     }
+    // An edit that turns its chunk's heading into text joins the chunk to the one before: take that one too.
+    for (let back = 0; back <= MAX_CHUNKS_BACK && first - back >= -1; back++) {
+      const doc = this.tryRegion(old, text, starts, first - back, next);
+      if (doc !== 'widen') return doc;
+    }
+    return null;
+  }
+
+  /** Re-parses chunks [first, next) of the old tree (first -1: from the start); null when only a full parse will do. */
+  private tryRegion(old: ParsedDocument, text: string, starts: readonly number[], first: number, next: number): ParsedDocument | null | 'widen' {
+    const before = old.text;
+    const children = old.root.children;
+    const startOf = (i: number) => (children[i] as RootContent).position?.start.offset as number;
     const fromNode = first === -1 ? 0 : (starts[first] as number);
     const toNode = next < starts.length ? (starts[next] as number) : children.length;
     const regionStart = first === -1 ? 0 : startOf(fromNode);
@@ -133,7 +178,7 @@ export class IncrementalParser {
     const part = parseTree(text.slice(regionStart, parseEnd));
     const fresh = part.children;
     const head = fresh[0];
-    if (!head || head.type !== 'heading' || head.position?.start.offset !== 0 || text.charCodeAt(regionStart) !== 35) return null;
+    if (!head || head.type !== 'heading' || head.position?.start.offset !== 0 || text.charCodeAt(regionStart) !== 35) return 'widen';
     if (toNode < children.length) {
       const tail = fresh.pop();
       if (!tail || tail.type !== 'heading' || tail.position?.start.offset !== regionEnd - regionStart || tail.position.start.column !== 1) return null;
@@ -145,9 +190,16 @@ export class IncrementalParser {
     if (delta !== 0 || lineDelta !== 0) shift(kept, delta, lineDelta);
 
     const root: Root = { ...old.root, children: [...children.slice(0, fromNode), ...fresh, ...kept] };
-    const all = lineBreaks(text, 0, text.length);
-    root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: all.count + 1, column: text.length - Math.max(all.lastEnd, 0) + 1, offset: text.length } };
+    // The last line starts in the region only when no kept chunk follows it; otherwise its column stands.
+    const oldEndPoint = old.root.position?.end as Point;
+    let column = oldEndPoint.column;
+    if (toNode === children.length) {
+      const tail = lineBreaks(text, regionStart, text.length);
+      column = text.length - (tail.lastEnd === -1 ? lineStartBefore(text, regionStart) : tail.lastEnd) + 1;
+    }
+    root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: oldEndPoint.line + lineDelta, column, offset: text.length } };
     this.stats.partial++;
-    return documentOf(text, root, old.filePath, regionStart === 0 ? null : old.frontMatter);
+    const lines = old.lines.edited(text, regionStart, oldRegionEnd, regionEnd);
+    return documentOf(text, root, old.filePath, regionStart === 0 ? null : old.frontMatter, lines);
   }
 }

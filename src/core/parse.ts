@@ -10,8 +10,8 @@ export function parseMarkdown(text: string, filePath?: string): ParsedDocument {
 }
 
 /** The document around a tree of `text`, its front matter read (the incremental parser builds trees too). */
-export function documentOf(text: string, root: Root, filePath?: string, frontMatter?: FrontMatter | null): ParsedDocument {
-  const doc: ParsedDocument = { text, filePath, root, frontMatter: null, lines: new LineIndex(text) };
+export function documentOf(text: string, root: Root, filePath?: string, frontMatter?: FrontMatter | null, lines?: LineIndex): ParsedDocument {
+  const doc: ParsedDocument = { text, filePath, root, frontMatter: null, lines: lines ?? new LineIndex(text) };
   const first = root.children[0];
   if (frontMatter !== undefined) {
     doc.frontMatter = frontMatter;

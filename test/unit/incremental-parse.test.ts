@@ -38,7 +38,7 @@ function sameAsFullParse(parser: IncrementalParser, text: string): void {
   const full = parseMarkdown(text, 'backlog.md');
   assert.deepStrictEqual(doc.root, full.root);
   assert.deepStrictEqual(doc.frontMatter, full.frontMatter);
-  assert.strictEqual(doc.lines.lineCount, full.lines.lineCount);
+  assert.deepStrictEqual(doc.lines, full.lines);
 }
 
 describe('incremental parse', () => {
@@ -70,6 +70,15 @@ describe('incremental parse', () => {
     text += '\n[ref]: https://example.com\n';
     sameAsFullParse(parser, text);
     assert.strictEqual(parser.stats.full, 2);
+  });
+
+  it('takes the section before into the re-parse when an edit turns a heading into text', () => {
+    const parser = new IncrementalParser();
+    let text = '# A\n\n## B\n\nbody b\n\n## C\n\nbody c\n\n## D\n\nbody d\n';
+    parser.parse(text, 'backlog.md');
+    text = text.replace('## C', 'x## C');
+    sameAsFullParse(parser, text);
+    assert.deepStrictEqual(parser.stats, { partial: 1, full: 1 });
   });
 
   it('falls back to a full parse when an edit opens a fence that swallows the sections after it', () => {
