@@ -1,5 +1,6 @@
 import { defineRule } from '../../../src/core/rule';
 import { backlogStories } from '../_shared/stories';
+import { memoByText } from '../../_lib/memo';
 import docs from './README.md';
 import terms from './terms.json';
 
@@ -9,7 +10,8 @@ const GROUPS = terms.groups.map((g) => ({
   re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${g.patterns.join('|')})(?![\\p{L}\\p{N}])`, g.caseSensitive ? 'gu' : 'giu'),
 }));
 
-function firstHit(text: string): { index: number; text: string; topic: string } | null {
+/** Memoised: the editor checks the same stories again on every keystroke. */
+const firstHit = memoByText((text: string) => text, (text: string): { index: number; text: string; topic: string } | null => {
   let best: { index: number; text: string; topic: string } | null = null;
   for (const g of GROUPS) {
     g.re.lastIndex = 0;
@@ -17,7 +19,7 @@ function firstHit(text: string): { index: number; text: string; topic: string } 
     if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], topic: g.topic };
   }
   return best;
-}
+});
 
 export default defineRule({
   meta: {
