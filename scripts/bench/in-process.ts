@@ -68,6 +68,12 @@ function percentiles(times: number[]): Percentiles {
   return { p50: median(times), p95: percentile(times, 95), max: Math.max(...times) };
 }
 
+/** A one-character edit at a seeded place: mostly typing, sometimes a deletion. */
+function keystroke(r: Random, text: string): string {
+  const at = r.int(0, text.length - 1);
+  return r.chance(0.25) ? text.slice(0, at) + text.slice(at + 1) : `${text.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${text.slice(at)}`;
+}
+
 /**
  * One-character edits (insertions, and deletions of a character) at seeded places in the backlog, each
  * followed by the lint the editor runs; the full and the incremental lint take turns on the same texts.
@@ -85,8 +91,7 @@ export function editLatency(text: string, edits: number): EditLatency {
   const parse: number[] = [];
   const rest: number[] = [];
   for (let i = 0; i < edits; i++) {
-    const at = r.int(0, current.length - 1);
-    current = r.chance(0.25) ? current.slice(0, at) + current.slice(at + 1) : `${current.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${current.slice(at)}`;
+    current = keystroke(r, current);
     let t = performance.now();
     lintDocument(current, options);
     full.push(performance.now() - t);
@@ -133,8 +138,7 @@ export async function workerLatency(text: string, edits: number, workerScript: s
   try {
     await client.lint(key, current, 'backlog.md', config);
     for (let i = 0; i < edits; i++) {
-      const at = r.int(0, current.length - 1);
-      current = r.chance(0.25) ? current.slice(0, at) + current.slice(at + 1) : `${current.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${current.slice(at)}`;
+      current = keystroke(r, current);
       const elu = performance.eventLoopUtilization();
       const t = performance.now();
       const out = await client.lint(key, current, 'backlog.md', config);
