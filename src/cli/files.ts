@@ -27,13 +27,29 @@ export class NoFilesFoundError extends Error {
   }
 }
 
+/** A folder the search could not list: reported on its own, while the search goes on elsewhere. */
+export interface UnreadableFolder {
+  folder: string;
+  message: string;
+}
+
+export interface FindOptions {
+  cwd: string;
+  ignores?: string[];
+  /** Called for each folder that cannot be listed (permission denied, I/O error); by default the search fails. */
+  onUnreadableFolder?: (problem: UnreadableFolder) => void;
+}
+
 /** Absolute paths, sorted by code unit so the order is the same on every machine. */
-export async function findMarkdownFiles(patterns: string[], opts: { cwd: string; ignores?: string[] }): Promise<string[]> {
+export async function findMarkdownFiles(patterns: string[], opts: FindOptions): Promise<string[]> {
   const cwd = path.resolve(opts.cwd);
   const filter = new IgnoreFilter(cwd, opts.ignores ?? []);
   const found = new Set<string>();
+  const onUnreadable = opts.onUnreadableFolder ?? ((p: UnreadableFolder) => {
+    throw new Error(p.message);
+  });
   for (const pattern of patterns) {
-    const matches = await expand(pattern, cwd, filter);
+    const matches = await expand(pattern, cwd, filter, onUnreadable);
     if (matches.kept.length === 0 && !(matches.folder && matches.ignored === 0)) {
       throw new NoFilesFoundError(pattern, matches.ignored > 0);
     }
@@ -50,13 +66,15 @@ interface Expansion {
   folder?: boolean;
 }
 
-async function expand(pattern: string, cwd: string, filter: IgnoreFilter): Promise<Expansion> {
+type OnUnreadable = (problem: UnreadableFolder) => void;
+
+async function expand(pattern: string, cwd: string, filter: IgnoreFilter, onUnreadable: OnUnreadable): Promise<Expansion> {
   // On Windows users write 'docs\*.md'; globs need '/', and '\' would otherwise escape the next character.
   const normalized = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
   const absolute = path.resolve(cwd, normalized);
   const stats = await stat(absolute).catch(() => undefined);
   if (stats?.isFile()) return { kept: [absolute], ignored: 0 };
-  if (stats?.isDirectory()) return { ...(await walk(absolute, cwd, filter, () => true)), folder: true };
+  if (stats?.isDirectory()) return { ...(await walk(absolute, cwd, filter, () => true, onUnreadable)), folder: true };
   const scan = picomatch.scan(normalized);
   if (!scan.isGlob) return { kept: [], ignored: 0 };
   const match = picomatch(normalized, { dot: true, windows: false });
@@ -65,16 +83,23 @@ async function expand(pattern: string, cwd: string, filter: IgnoreFilter): Promi
   const base = path.resolve(cwd, scan.base || '.');
   const baseStats = await stat(base).catch(() => undefined);
   if (!baseStats?.isDirectory()) return { kept: [], ignored: 0 };
-  return walk(base, cwd, filter, matchesGlob);
+  return walk(base, cwd, filter, matchesGlob, onUnreadable);
 }
 
 /** Markdown files under `root` accepted by `accept` and not ignored. Ignored folders are not entered. */
-async function walk(root: string, cwd: string, filter: IgnoreFilter, accept: (file: string) => boolean): Promise<Expansion> {
+async function walk(root: string, cwd: string, filter: IgnoreFilter, accept: (file: string) => boolean,
+  onUnreadable: OnUnreadable): Promise<Expansion> {
   const top = await gitignoreTop(root, cwd);
   if (await filter.ignoresFolderOrParent(root, top)) return { kept: [], ignored: 1 };
   const result: Expansion = { kept: [], ignored: 0 };
   const visit = async (dir: string): Promise<void> => {
-    const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      onUnreadable({ folder: dir, message: `${dir}: cannot list this folder: ${describeFsError(err)}; its files were not linted` });
+      return;
+    }
     for (const entry of entries) {
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
@@ -162,4 +187,11 @@ function relativePosix(dir: string, file: string): string | undefined {
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it vanished during the search';
+  return (err as Error).message;
 }

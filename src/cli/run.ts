@@ -214,14 +214,18 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     results = await lintStdin(opts, loader, cross, io);
   } else {
     let files: string[];
+    const unreadable: LintResult[] = [];
     try {
-      files = await findMarkdownFiles(opts.patterns, { cwd: io.cwd });
+      files = await findMarkdownFiles(opts.patterns, {
+        cwd: io.cwd,
+        onUnreadableFolder: ({ folder, message }) => unreadable.push(problemResult(folder, message)),
+      });
       if (opts.shard) files = selectShard(files, opts.shard);
     } catch (err) {
       io.stderr(`${(err as Error).message}\n`);
       return EXIT_TROUBLE;
     }
-    results = await lintFiles(files, opts, loader, cross, io);
+    results = [...unreadable, ...(await lintFiles(files, opts, loader, cross, io))];
   }
   mergeCrossFile(results, cross);
   const shown = opts.quiet ? onlyErrors(results) : results;

@@ -119,6 +119,22 @@ describe('robustness: bad files and a hostile file system', function () {
     });
   });
 
+  it('reports a folder it cannot list, and still lints every other file', async () => {
+    const dir = project({ 'a.story.md': FIXABLE, 'locked/b.story.md': FIXABLE, 'open/c.story.md': FIXABLE });
+    await withFsHook('readdir', (readdir) => (async (folder: fs.PathLike, ...rest: unknown[]) => {
+      if (isFile(folder, 'locked')) throw Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
+      return (readdir as (...a: unknown[]) => Promise<unknown>)(folder, ...rest);
+    }) as typeof fs.promises.readdir, async () => {
+      const r = await lint(dir, ['.']);
+      assert.equal(r.code, 2);
+      assert.match(messageOf(r.results, 'locked'), /locked: cannot list this folder: permission denied; its files were not linted/);
+      assert.match(messageOf(r.results, 'a.story.md'), /acceptance criteria/);
+      assert.match(messageOf(r.results, 'c.story.md'), /acceptance criteria/);
+      assert.equal(messageOf(r.results, 'b.story.md'), '');
+      assertNoStack(r.out + r.err);
+    });
+  });
+
   it('does not exit 2 when every file could be linted, whatever the findings', async () => {
     const dir = project({ 'a.story.md': 'As a member, I want to log in.\n' });
     const r = await lint(dir, ['.']);
