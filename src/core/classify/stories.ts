@@ -226,12 +226,15 @@ export class StoryLocator {
   /** One story per line ("As a …" lines one under another, as many backlogs are kept). */
   private scanParagraph(p: Paragraph): void {
     const [ps, pe] = offsets(p);
+    // Lines end as the parser ends them: at \n, \r\n or a lone \r (the break is not part of the line).
     const lines: [number, number][] = [];
+    const breaks = /\r\n?|\n/g;
+    breaks.lastIndex = ps;
     for (let s = ps; s < pe; ) {
-      const nl = this.doc.text.indexOf('\n', s);
-      const e = nl === -1 || nl > pe ? pe : nl;
+      const m = breaks.exec(this.doc.text);
+      const e = !m || m.index > pe ? pe : m.index;
       lines.push([s, e]);
-      s = e + 1;
+      s = e + (m && m.index <= pe ? m[0].length : 1);
     }
     const opens = lines.map(([s, e]) => findStatement(this.doc.text.slice(s, e), s) !== null);
     const group: DraftGroup = { size: 0, stories: [], others: [] };

@@ -1,0 +1,27 @@
+/** The same document with LF, CRLF or lone CR line endings gets the same findings. */
+import * as assert from 'assert';
+import { defaultConfig } from '../../src/config/defaults';
+import { lintText } from '../../src/core/engine';
+
+const config = defaultConfig();
+
+const DOCUMENTS: [string, string][] = [
+  // Stories kept one per line in a paragraph: the line break must not become part of a statement.
+  ['backlog.md', 'When  , I want to\n   user\n\n'],
+  ['backlog.md', 'As a buyer, I want to pay by card, so that I can check out.\nAs a buyer, I want a receipt\nAs an admin, I want to refund orders, so that mistakes are undone.\n'],
+  ['backlog.md', '# Backlog\n\n## S-1: Pay\n\nAs a buyer, I want to pay fast.\n\n### Acceptance criteria\n\n- Given a card, when I pay, then the order is paid\n'],
+  ['x.prd.md', '# Checkout PRD\n\n## Problem\n\nBuyers abandon carts.\n\n## Goals\n\n- TBD\n'],
+];
+
+const byLineColumn = (text: string, file: string) =>
+  lintText(text, { filePath: file, config }).findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`);
+const byRule = (text: string, file: string) => lintText(text, { filePath: file, config }).findings.map((f) => f.ruleId);
+
+describe('line endings', () => {
+  for (const [file, lf] of DOCUMENTS) {
+    it(`CRLF and CR give the findings LF gives: ${JSON.stringify(lf.slice(0, 40))}`, () => {
+      assert.deepStrictEqual(byLineColumn(lf.replace(/\n/g, '\r\n'), file), byLineColumn(lf, file));
+      assert.deepStrictEqual(byRule(lf.replace(/\n/g, '\r'), file), byRule(lf, file));
+    });
+  }
+});
