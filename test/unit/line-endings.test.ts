@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { defaultConfig } from '../../src/config/defaults';
 import { lintText } from '../../src/core/engine';
+import { fixAll } from '../../src/core/fix-all';
 
 const config = defaultConfig();
 
@@ -24,4 +25,11 @@ describe('line endings', () => {
       assert.deepStrictEqual(byRule(lf.replace(/\n/g, '\r'), file), byRule(lf, file));
     });
   }
+
+  it('a fix in CRLF front matter keeps the CRLF line end after the value it replaces (fuzz-found)', () => {
+    const text = '---\r\ntype: storry\r\n---\r\n\r\nAs a user, I want to log in.\r\n';
+    const fixed = fixAll(text, { filePath: 'login.md', config }).text;
+    assert.ok(fixed.startsWith('---\r\ntype: story\r\n---\r\n'), JSON.stringify(fixed));
+    assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /[\r\n]/, 'only CRLF line ends');
+  });
 });

@@ -99,7 +99,13 @@ export default defineRule({
       // In a list of roles, the element that is wrong.
       const value = Array.isArray(given) && key === 'role' ? given.find((v) => !roleName.safeParse(v).success) : given;
       const node = pair.value;
-      const end = valueStart + ((node as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range?.[1] ?? 0);
+      // A plain scalar's range runs over the \r of a CRLF line end: stop before it, so a fix keeps the line end.
+      const trimmedEnd = (at: number): number => {
+        let e = at;
+        while (e > 0 && (ctx.doc.text[e - 1] === '\r' || ctx.doc.text[e - 1] === ' ' || ctx.doc.text[e - 1] === '\t')) e--;
+        return e;
+      };
+      const end = trimmedEnd(valueStart + ((node as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range?.[1] ?? 0));
       const span = { start: valueStart + (pair.key.range?.[0] ?? 0), end };
       const [valid, canonical] = key === 'type' ? [TYPE_VALUES, (s: string) => kindFromName(s) ?? s] : [ROLE_VALUES, (s: string) => s];
       const near = closest(value, valid);
@@ -109,7 +115,7 @@ export default defineRule({
       if (key === 'type' && !suggestion && ctx.model.kind === null && typeof value === 'string' && !('role' in (fm.data as object))) continue;
       let fix: Fix | undefined;
       if (suggestion && isScalar(node) && node.range) {
-        fix = { title: `Change ${key} to "${suggestion}"`, edits: [{ range: [valueStart + node.range[0], valueStart + node.range[1]], text: suggestion }] };
+        fix = { title: `Change ${key} to "${suggestion}"`, edits: [{ range: [valueStart + node.range[0], trimmedEnd(valueStart + node.range[1])], text: suggestion }] };
       }
       const what = key === 'type' ? 'the kind of document, so the wrong checks run (or none)' : 'which role reviews the document, so its checks do not narrow to that role';
       const shape = typeof value === 'string' ? `"${value}" is not a known ${key}` : key === 'type' ? 'type takes one name, not a list or a number' : `${key} takes a name or a list of names`;
