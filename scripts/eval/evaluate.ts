@@ -15,6 +15,8 @@ export interface EvalOptions {
   nodeModules?: string[];
   /** Further folders of ordinary Markdown. */
   markdown?: string[];
+  /** Keep every labelled row with its findings and labels (`LabelledResult.rows`). */
+  dump?: boolean;
 }
 
 export interface Target {
@@ -42,7 +44,7 @@ export function runEval(corpus: string, options: EvalOptions = {}): Summary {
   for (const file of layout.csv) {
     const rows = readLabelled(fs.readFileSync(file, 'utf8'), mapping);
     if (!rows) continue;
-    const result = evaluateLabelled(path.relative(corpus, file), rows, mapping);
+    const result = evaluateLabelled(path.relative(corpus, file), rows, mapping, undefined, options.dump);
     const scored = baselines.flatMap((b) => {
       const check = mapping.checks.find((c) => c.name === b.check);
       return check && result.checks.some((c) => c.name === check.name) ? [scoreBaseline(b, rows, check)] : [];

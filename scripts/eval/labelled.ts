@@ -46,12 +46,24 @@ export interface LabelledRow {
   cells: Record<string, string>;
 }
 
+/** One story with what each rule underlined in it and its label cells, for reading results row by row. */
+export interface DumpRow {
+  id: string;
+  group: string;
+  story: string;
+  /** Per rule, the text of each of its findings in the story. */
+  findings: Record<string, string[]>;
+  labels: Record<string, string>;
+}
+
 export interface LabelledResult {
   file: string;
   stories: number;
   /** Findings per rule over all stories (labelled or not). */
   findings: Record<string, number>;
   checks: CheckResult[];
+  /** Every row, only when asked for (`--dump`). */
+  rows?: DumpRow[];
 }
 
 const pick = (header: readonly string[], names: readonly string[]): string | undefined => names.find((n) => header.includes(n));
@@ -75,9 +87,9 @@ export function readLabelled(text: string, mapping: LabelMapping): LabelledRow[]
     }));
 }
 
-/** Findings (rule id and underlined text) per row. */
-function lintRows(rows: readonly LabelledRow[]): { perRow: Map<string, string>[]; findings: Record<string, number> } {
-  const perRow = rows.map(() => new Map<string, string>());
+/** Findings (rule id and the texts it underlined) per row. */
+function lintRows(rows: readonly LabelledRow[]): { perRow: Map<string, string[]>[]; findings: Record<string, number> } {
+  const perRow = rows.map(() => new Map<string, string[]>());
   const findings: Record<string, number> = {};
   const groups = new Map<string, number[]>();
   rows.forEach((r, i) => groups.set(r.group, [...(groups.get(r.group) ?? []), i]));
@@ -89,13 +101,13 @@ function lintRows(rows: readonly LabelledRow[]): { perRow: Map<string, string>[]
       findings[f.ruleId] = (findings[f.ruleId] ?? 0) + 1;
       const at = storyOf(doc, f);
       const map = at === -1 ? undefined : perRow[indexes[at] as number];
-      if (map && !map.has(f.ruleId)) map.set(f.ruleId, doc.text.slice(f.range[0], f.range[1]));
+      if (map) map.set(f.ruleId, [...(map.get(f.ruleId) ?? []), doc.text.slice(f.range[0], f.range[1])]);
     }
   }
   return { perRow, findings };
 }
 
-export function evaluateLabelled(file: string, rows: readonly LabelledRow[], mapping: LabelMapping, sampleSize = 10): LabelledResult {
+export function evaluateLabelled(file: string, rows: readonly LabelledRow[], mapping: LabelMapping, sampleSize = 10, dump = false): LabelledResult {
   const { perRow, findings } = lintRows(rows);
   const checks: CheckResult[] = [];
   for (const check of mapping.checks) {
@@ -104,12 +116,12 @@ export function evaluateLabelled(file: string, rows: readonly LabelledRow[], map
       const cell = r.cells[check.column];
       // An empty cell is a story the annotators did not judge on this criterion: it is neither right nor wrong.
       if (cell === undefined || cell === '') return;
-      items.push({ predicted: (perRow[i] as Map<string, string>).has(check.rule), actual: check.positive.includes(cell), row: i });
+      items.push({ predicted: (perRow[i] as Map<string, string[]>).has(check.rule), actual: check.positive.includes(cell), row: i });
     });
     if (items.length === 0) continue;
     const example = (i: number): Example => {
       const r = rows[i] as LabelledRow;
-      const finding = (perRow[i] as Map<string, string>).get(check.rule);
+      const finding = (perRow[i] as Map<string, string[]>).get(check.rule)?.[0];
       return finding === undefined ? { id: r.id, story: r.story } : { id: r.id, story: r.story, finding };
     };
     checks.push({
@@ -122,5 +134,16 @@ export function evaluateLabelled(file: string, rows: readonly LabelledRow[], map
       falseNegatives: items.filter((x) => !x.predicted && x.actual).slice(0, sampleSize).map((x) => example(x.row)),
     });
   }
-  return { file, stories: rows.length, findings, checks };
+  const result: LabelledResult = { file, stories: rows.length, findings, checks };
+  if (dump) {
+    const columns = [...new Set(mapping.checks.map((c) => c.column))];
+    result.rows = rows.map((r, i) => ({
+      id: r.id,
+      group: r.group,
+      story: r.story,
+      findings: Object.fromEntries(perRow[i] as Map<string, string[]>),
+      labels: Object.fromEntries(columns.flatMap((c) => (r.cells[c] === undefined ? [] : [[c, r.cells[c] as string]]))),
+    }));
+  }
+  return result;
 }

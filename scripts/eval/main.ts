@@ -1,6 +1,7 @@
 /**
- * `npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules]`
- * Prints per-rule findings and, where labels exist, precision / recall / F1; writes a JSON summary.
+ * `npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE]`
+ * Prints per-rule findings and, where labels exist, precision / recall / F1; writes a JSON summary and,
+ * with --dump, every labelled story with its findings and labels.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,12 +9,13 @@ import { runEval } from './evaluate';
 import type { LabelMapping } from './labelled';
 import { formatSummary } from './report';
 
-const USAGE = 'usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules]';
+const USAGE = 'usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE]';
 
 export function main(argv: readonly string[], projectRoot: string): number {
   let corpus: string | undefined;
   let labels: string | undefined;
   let json = path.join(projectRoot, 'out', 'eval', 'summary.json');
+  let dump: string | undefined;
   let nodeModules = true;
   const markdown: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -26,6 +28,7 @@ export function main(argv: readonly string[], projectRoot: string): number {
     if (arg === '--labels') labels = value();
     else if (arg === '--json') json = value();
     else if (arg === '--markdown') markdown.push(value());
+    else if (arg === '--dump') dump = value();
     else if (arg === '--no-node-modules') nodeModules = false;
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${USAGE}`);
     else corpus = arg;
@@ -39,10 +42,19 @@ export function main(argv: readonly string[], projectRoot: string): number {
     // The README / CHANGELOG / docs of the packages installed here: real projects' ordinary Markdown.
     nodeModules: nodeModules ? [path.join(projectRoot, 'node_modules')] : [],
     markdown,
+    dump: dump !== undefined,
   });
   console.log(formatSummary(summary));
-  fs.mkdirSync(path.dirname(json), { recursive: true });
-  fs.writeFileSync(json, JSON.stringify(summary, null, 1) + '\n');
+  const write = (file: string, data: unknown): void => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(data, null, 1) + '\n');
+  };
+  // The rows go to the dump only, so the summary stays the same size with or without --dump.
+  write(json, { ...summary, labelled: summary.labelled.map(({ rows: _rows, ...l }) => l) });
   console.log(`\nJSON summary: ${path.relative(process.cwd(), json)}`);
+  if (dump !== undefined) {
+    write(dump, summary.labelled.map((l) => ({ file: l.file, rows: l.rows ?? [] })));
+    console.log(`rows: ${path.relative(process.cwd(), dump)}`);
+  }
   return 0;
 }

@@ -54,6 +54,15 @@ describe('eval: fixture corpus', () => {
     assert.deepEqual(counts('ambiguous-language'), { labelled: 6, tp: 1, fp: 0, fn: 1, tn: 4 });
     assert.deepEqual(counts('ambiguous-language (Vagueness only)'), { labelled: 6, tp: 1, fp: 0, fn: 0, tn: 5 });
   });
+  it('keeps every row with its findings and labels only when asked to', () => {
+    assert.equal(summary.labelled[0]?.rows, undefined);
+    const rows = runEval(CORPUS, { dump: true, nodeModules: [] }).labelled[0]?.rows ?? [];
+    assert.equal(rows.length, 7);
+    const p1 = rows.find((r) => r.id === 'P1');
+    assert.deepEqual(p1?.findings['story-atomic'], ['and share']);
+    assert.deepEqual(p1?.labels, { atomic: 'conjunctions', minimal: 'minimal', Unambiguous: 'Unambiguous' });
+    assert.equal(p1?.group, 'photos');
+  });
   it('skips checks whose column the file lacks', () => {
     assert.equal(checks.some((c) => c.name === 'backlog-duplicate'), false);
   });
