@@ -112,8 +112,8 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
     }
   };
   try {
-    // Two lanes per worker, so reading the next file overlaps with linting the current one.
-    await Promise.all(Array.from({ length: pool ? workers * 2 : 1 }, lane));
+    // Two lanes per linting thread, so reading the next file overlaps with linting the current one.
+    await Promise.all(Array.from({ length: (pool ? workers : 1) * 2 }, lane));
   } finally {
     await pool?.close();
   }

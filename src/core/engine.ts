@@ -8,6 +8,7 @@ import type { IncrementalParser } from './incremental-parse';
 import { parseMarkdown } from './parse';
 import type { ParsedDocument } from './document';
 import type { DocumentModel } from './model';
+import { nextMemoGeneration } from './memo';
 import { docsUrl, type CrossFileItem, type ReportInput, type Rule, type RuleContext } from './rule';
 import { parseDirectives, suppressorOf, type Directive } from './suppress';
 import type { ActiveSeverity, EffectiveConfig, Finding, Fix, LintResult, Pack, Role } from './types';
@@ -85,6 +86,7 @@ function withEol(fix: Fix | undefined, eol: string): Fix | undefined {
 }
 
 export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentLint {
+  nextMemoGeneration();
   const rules = options.rules ?? allRules;
   const model = classify(doc, { filePath: options.filePath, config: options.config });
   const result: LintResult = { filePath: options.filePath ?? '', artifact: model.kind, findings: [], suppressed: [] };

@@ -1,18 +1,24 @@
 /**
- * The remark processors behind the one parse. GFM's autolink-literal extension is about half of a parse
- * (it is tried at every letter of running text), yet it can only produce a link where the text holds an
- * `@`, a `://` or a `www.`; a document without any of those gets the identical tree from the same GFM
- * extensions minus that one (test/unit/parse-fast.test.ts checks the trees are equal).
+ * The remark processors behind the one parse. Two GFM extensions are tried all over a document yet can
+ * only produce nodes where the text holds certain characters:
+ * - autolink literals are tried at every letter of running text (about a quarter of a parse) and need an
+ *   `@`, a `://` or a `www.`;
+ * - tables are tried at the first line of every paragraph (another quarter) and need a `|`: a table's
+ *   header row has at least one.
+ * A document without those characters gets the identical tree from the same GFM extensions minus the
+ * one it cannot use (test/unit/prefilter.test.ts checks the trees are equal).
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { combineExtensions } from 'micromark-util-combine-extensions';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -20,24 +26,50 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import type { Root } from 'mdast';
 
-/** Everything remark-gfm adds except autolink literals, in remark-gfm's order. */
-function remarkGfmWithoutAutolinkLiterals(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
-  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+export interface GfmParts {
+  autolinkLiterals: boolean;
+  tables: boolean;
 }
 
+/** remark-gfm's extensions, in its order, without the parts left out. */
+function remarkGfmParts(parts: GfmParts) {
+  return function (this: Processor): void {
+    const data = this.data();
+    const syntax = [gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()];
+    const trees = [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()];
+    if (parts.tables) {
+      syntax.splice(2, 0, gfmTable());
+      trees.splice(2, 0, gfmTableFromMarkdown());
+    }
+    if (parts.autolinkLiterals) {
+      syntax.unshift(gfmAutolinkLiteral());
+      trees.unshift(gfmAutolinkLiteralFromMarkdown());
+    }
+    (data.micromarkExtensions ??= []).push(combineExtensions(syntax));
+    (data.fromMarkdownExtensions ??= []).push(trees);
+  };
+}
+
+/** remark-gfm itself: what every other processor must agree with. */
 export const fullProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-export const liteProcessor = unified().use(remarkParse).use(remarkGfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml']);
+
+export function processorFor(parts: GfmParts): typeof fullProcessor {
+  return unified().use(remarkParse).use(remarkGfmParts(parts)).use(remarkFrontmatter, ['yaml']) as unknown as typeof fullProcessor;
+}
+
+/** Indexed by `autolinkLiterals + 2 * tables`; with both, remark-gfm itself. */
+const processors = [processorFor({ autolinkLiterals: false, tables: false }), processorFor({ autolinkLiterals: true, tables: false }), processorFor({ autolinkLiterals: false, tables: true }), fullProcessor];
 
 /** Every autolink literal (www., http(s)://, email, mailto:, xmpp:) needs one of these. */
 const AUTOLINK_TRIGGER = /@|:\/\/|www\./i;
 
-export function mayHaveAutolinkLiteral(text: string): boolean {
-  return AUTOLINK_TRIGGER.test(text);
+/** The GFM parts that can produce a node in `text`. */
+export function gfmPartsFor(text: string): GfmParts {
+  return { autolinkLiterals: AUTOLINK_TRIGGER.test(text), tables: text.includes('|') };
 }
 
-/** The mdast tree of BOM-less text, with the cheaper processor when it gives the same tree. */
+/** The mdast tree of BOM-less text, with the cheapest processor that gives remark-gfm's tree. */
 export function parseTree(text: string): Root {
-  return (mayHaveAutolinkLiteral(text) ? fullProcessor : liteProcessor).parse(text) as Root;
+  const parts = gfmPartsFor(text);
+  return (processors[(parts.autolinkLiterals ? 1 : 0) + (parts.tables ? 2 : 0)] as typeof fullProcessor).parse(text) as Root;
 }

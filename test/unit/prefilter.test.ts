@@ -1,6 +1,7 @@
 /**
  * The two shortcuts around the full parse must never change a result:
- * - the autolink-free processor gives the same tree as remark-gfm for text without autolink triggers;
+ * - the processors without autolink literals or tables give the same tree as remark-gfm for text
+ *   without what those need;
  * - a document the prefilter skips gets exactly what a full lint gives it (no artifact, no findings).
  * Both are checked on every Markdown file of the repository and on generated documents.
  */
@@ -9,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
-import { fullProcessor, liteProcessor, mayHaveAutolinkLiteral } from '../../src/core/gfm-lite';
+import { fullProcessor, gfmPartsFor, parseTree, processorFor, type GfmParts } from '../../src/core/gfm-lite';
 import { cannotBeArtifact } from '../../src/core/prefilter';
 import { markdownDocument } from '../fuzz/markdown';
 import { testConfig } from '../helpers/config';
@@ -25,8 +26,17 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Takes away every autolink trigger, so the lite processor applies. */
-const withoutTriggers = (text: string): string => text.replace(/@/g, ' at ').replace(/:\/\//g, ': //').replace(/www\./gi, 'www ');
+/** Takes away every autolink trigger, so the processor without autolink literals applies. */
+const withoutAutolinks = (text: string): string => text.replace(/@/g, ' at ').replace(/:\/\//g, ': //').replace(/www\./gi, 'www ');
+/** Takes away every pipe, so the processor without tables applies. */
+const withoutTables = (text: string): string => text.replace(/\|/g, '/');
+
+/** Each cheaper processor, with what makes a text fit it. */
+const shortcuts: { name: string; parts: GfmParts; clean: (text: string) => string }[] = [
+  { name: 'without autolink literals', parts: { autolinkLiterals: false, tables: true }, clean: withoutAutolinks },
+  { name: 'without tables', parts: { autolinkLiterals: true, tables: false }, clean: withoutTables },
+  { name: 'without either', parts: { autolinkLiterals: false, tables: false }, clean: (t) => withoutTables(withoutAutolinks(t)) },
+];
 
 /** Removes what remark's trees carry besides structure and offsets that could differ between processors. */
 const tree = (processor: typeof fullProcessor, text: string): string => JSON.stringify(processor.parse(text));
@@ -40,26 +50,44 @@ const config = testConfig();
 describe('parse shortcuts', () => {
   it('finds Markdown in the repository to check', () => assert.ok(corpus.length > 50, `${corpus.length} files`));
 
-  it('the autolink-free processor gives remark-gfm\'s tree on text without triggers (repository files)', () => {
-    for (const { file, text } of corpus) {
-      const clean = withoutTriggers(text);
-      assert.equal(mayHaveAutolinkLiteral(clean), false);
-      assert.equal(tree(liteProcessor, clean), tree(fullProcessor, clean), file);
-    }
-  });
+  for (const { name, parts, clean } of shortcuts) {
+    const processor = processorFor(parts);
 
-  it('the autolink-free processor gives remark-gfm\'s tree on text without triggers (generated)', () => {
+    it(`the processor ${name} gives remark-gfm's tree on text it fits (repository files)`, () => {
+      for (const { file, text } of corpus) {
+        const fitting = clean(text);
+        // The cleaning must really make the text one the shortcut is chosen for.
+        if (!parts.autolinkLiterals) assert.equal(gfmPartsFor(fitting).autolinkLiterals, false);
+        if (!parts.tables) assert.equal(gfmPartsFor(fitting).tables, false);
+        assert.equal(tree(processor, fitting), tree(fullProcessor, fitting), file);
+      }
+    });
+
+    it(`the processor ${name} gives remark-gfm's tree on text it fits (generated)`, () => {
+      fc.assert(
+        fc.property(markdownDocument(), (doc) => {
+          const fitting = clean(doc);
+          assert.equal(tree(processor, fitting), tree(fullProcessor, fitting));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  it('parseTree gives remark-gfm\'s tree for any text (generated, with and without pipes and triggers)', () => {
     fc.assert(
-      fc.property(markdownDocument(), (doc) => {
-        const clean = withoutTriggers(doc);
-        assert.equal(tree(liteProcessor, clean), tree(fullProcessor, clean));
+      fc.property(markdownDocument(), fc.constantFrom<(t: string) => string>((t) => t, withoutAutolinks, withoutTables), (doc, vary) => {
+        const text = vary(doc);
+        assert.equal(JSON.stringify(parseTree(text)), tree(fullProcessor, text));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('sees every autolink trigger', () => {
-    for (const t of ['mail me@x.io', 'see https://x.io', 'WWW.example.com', 'xmpp:a@b.c']) assert.ok(mayHaveAutolinkLiteral(t), t);
+  it('sees every autolink trigger and every table', () => {
+    for (const t of ['mail me@x.io', 'see https://x.io', 'WWW.example.com', 'xmpp:a@b.c']) assert.ok(gfmPartsFor(t).autolinkLiterals, t);
+    for (const t of ['a | b\n- | -', '| a |\n| - |', 'a \\| b']) assert.ok(gfmPartsFor(t).tables, t);
+    assert.deepEqual(gfmPartsFor('# Plain\n\ntext - with -- dashes\n---'), { autolinkLiterals: false, tables: false });
   });
 
   it('a document the prefilter skips lints to no artifact and no findings (repository files)', () => {

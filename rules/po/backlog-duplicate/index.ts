@@ -1,7 +1,7 @@
 import type { Story } from '../../../src/core/model';
 import { defineRule, type CrossFileItem } from '../../../src/core/rule';
 import { normalize, tokens, wellFormedStories } from '../_shared/stories';
-import { memoByText } from '../../_lib/memo';
+import { memoByText } from '../../../src/core/memo';
 import docs from './README.md';
 import { firstDuplicates, type Entry } from './similarity';
 

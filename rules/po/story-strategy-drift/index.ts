@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/core/rule';
 import { backlogStories } from '../_shared/stories';
-import { memoByText } from '../../_lib/memo';
+import { memoByText } from '../../../src/core/memo';
 import docs from './README.md';
 import terms from './terms.json';
 

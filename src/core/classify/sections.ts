@@ -1,5 +1,6 @@
 /** Heading sections of a document, and which named section (problem, audience, …) a heading is. */
 import type { Heading, Root, RootContent } from 'mdast';
+import { memoByText } from '../memo';
 import type { ParsedDocument } from '../document';
 import { spanOf } from '../document';
 import type { Section } from '../model';
@@ -31,24 +32,21 @@ export function sectionKind(title: string): SectionKind | null {
   return null;
 }
 
-/** Titles seen lately: the editor classifies the same headings again on every keystroke. */
-const kindsCache = new Map<string, readonly SectionKind[]>();
-const KINDS_CACHE_SIZE = 20_000;
-
-/** Every named section a heading stands for: "Goals/Non-Goals" and "Risks & open questions" name two. */
-export function sectionKinds(title: string): readonly SectionKind[] {
-  const cached = kindsCache.get(title);
-  if (cached) return cached;
-  const kinds = new Set<SectionKind>();
-  for (const part of [title, ...title.split(/\s*(?:\/|&|\band\b)\s*/)]) {
-    const kind = sectionKind(part);
-    if (kind) kinds.add(kind);
-  }
-  if (kindsCache.size >= KINDS_CACHE_SIZE) kindsCache.clear();
-  const out = [...kinds];
-  kindsCache.set(title, out);
-  return out;
-}
+/**
+ * Every named section a heading stands for: "Goals/Non-Goals" and "Risks & open questions" name two.
+ * Memoised: the editor classifies the same headings again on every keystroke.
+ */
+export const sectionKinds = memoByText(
+  (title: string) => title,
+  (title: string): readonly SectionKind[] => {
+    const kinds = new Set<SectionKind>();
+    for (const part of [title, ...title.split(/\s*(?:\/|&|\band\b)\s*/)]) {
+      const kind = sectionKind(part);
+      if (kind) kinds.add(kind);
+    }
+    return [...kinds];
+  },
+);
 
 /** True when a heading names a horizon: Now / Next / Later, a quarter, a half-year or a month and year. */
 export function isHorizonTitle(title: string): boolean {

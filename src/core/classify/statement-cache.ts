@@ -3,12 +3,12 @@
  * nearly every story's text is unchanged. A statement is cached as found at offset 0 and moved to
  * where the text sits now.
  */
+import { memoByText } from '../memo';
 import type { StoryStatement } from '../model';
 import type { Span } from '../types';
 import { findStatement } from './statement';
 
-const cache = new Map<string, StoryStatement | null>();
-const CACHE_SIZE = 20_000;
+const statementOf = memoByText((text: string) => text, (text: string) => findStatement(text, 0));
 
 const SPAN_KEYS = ['span', 'role', 'means', 'ends', 'trailing'] as const;
 
@@ -22,11 +22,6 @@ function moved(statement: StoryStatement, base: number): StoryStatement {
 }
 
 export function statementAt(text: string, base: number): StoryStatement | null {
-  let found = cache.get(text);
-  if (found === undefined) {
-    found = findStatement(text, 0);
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    cache.set(text, found);
-  }
+  const found = statementOf(text);
   return found && moved(found, base);
 }
