@@ -69,6 +69,8 @@ async function main() {
     }),
   ];
   if (tests) {
+    // Bundles of deleted or renamed tests must not linger where mocha looks for tests.
+    for (const dir of ['out/test', 'out/rules']) fs.rmSync(dir, { recursive: true, force: true });
     // Unit tests: every *.test.ts under test/ and rules/, one bundle each, mirrored under out/.
     const unitTests = [...findFiles('test/unit', '.test.ts'), ...findFiles('rules', '.test.ts')];
     builds.push(

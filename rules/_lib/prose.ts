@@ -5,6 +5,7 @@
  */
 import type { Nodes, Parent } from 'mdast';
 import type { ParsedDocument } from '../../src/core/document';
+import { memoByText } from '../../src/core/memo';
 
 export interface Range {
   start: number;
@@ -19,7 +20,13 @@ export interface ProseOptions {
   keepHtml?: boolean;
 }
 
-const cache = new WeakMap<ParsedDocument, { skipHtml: Range[]; keepHtml: Range[] }>();
+/** Excluded ranges sorted by start, with the running maximum of their ends for a binary search. */
+interface Excluded {
+  ranges: Range[];
+  reach: number[];
+}
+
+const cache = new WeakMap<ParsedDocument, { skipHtml: Excluded; keepHtml: Excluded }>();
 
 function offsetsOf(node: Nodes): Range | null {
   const start = node.position?.start.offset;
@@ -76,23 +83,43 @@ function collect(doc: ParsedDocument, node: Nodes, out: { skipHtml: Range[]; kee
   }
 }
 
-function excluded(doc: ParsedDocument, keepHtml: boolean): Range[] {
+function sortedExcluded(ranges: Range[]): Excluded {
+  ranges.sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const r of ranges) reach.push(Math.max(reach[reach.length - 1] ?? -1, r.end));
+  return { ranges, reach };
+}
+
+function excluded(doc: ParsedDocument, keepHtml: boolean): Excluded {
   let entry = cache.get(doc);
   if (!entry) {
-    entry = { skipHtml: [], keepHtml: [] };
-    collect(doc, doc.root, entry);
-    entry.skipHtml.sort((a, b) => a.start - b.start);
-    entry.keepHtml.sort((a, b) => a.start - b.start);
+    const lists = { skipHtml: [] as Range[], keepHtml: [] as Range[] };
+    collect(doc, doc.root, lists);
+    entry = { skipHtml: sortedExcluded(lists.skipHtml), keepHtml: sortedExcluded(lists.keepHtml) };
     cache.set(doc, entry);
   }
   return keepHtml ? entry.keepHtml : entry.skipHtml;
+}
+
+/** The index of the first excluded range that ends after `at`: every one before it is behind `at`. */
+function firstReaching({ reach }: Excluded, at: number): number {
+  let lo = 0;
+  let hi = reach.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((reach[mid] as number) > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** The prose ranges inside `span`, in document order. */
 export function proseRanges(doc: ParsedDocument, span: Range, options: ProseOptions = {}): Range[] {
   const out: Range[] = [];
   let at = span.start;
-  for (const r of excluded(doc, options.keepHtml === true)) {
+  const holes = excluded(doc, options.keepHtml === true);
+  for (let i = firstReaching(holes, at); i < holes.ranges.length; i++) {
+    const r = holes.ranges[i] as Range;
     if (r.end <= at) continue;
     if (r.start >= span.end) break;
     if (r.start > at) out.push({ start: at, end: r.start });
@@ -129,21 +156,39 @@ export function subtractRanges(ranges: readonly Range[], holes: readonly Range[]
   return out;
 }
 
+/** Per regular expression, its matches in a text, memoised: the editor matches the same paragraphs on every keystroke. */
+const matchers = new WeakMap<RegExp, (text: string) => RegExpExecArray[]>();
+
+function matchesIn(re: RegExp, text: string): RegExpExecArray[] {
+  let matcher = matchers.get(re);
+  if (!matcher) {
+    matcher = memoByText(
+      (t: string) => t,
+      (t: string) => {
+        const out: RegExpExecArray[] = [];
+        re.lastIndex = 0;
+        for (let m = re.exec(t); m; m = re.exec(t)) {
+          if (m[0] === '') re.lastIndex++;
+          else out.push(m);
+        }
+        return out;
+      },
+    );
+    matchers.set(re, matcher);
+  }
+  return matcher(text);
+}
+
 /**
  * Every match of a global regular expression inside the prose of `ranges`, with document offsets.
- * Each prose range is matched on its own, so no match spans code or a URL.
+ * Each prose range is matched on its own, so no match spans code or a URL; callers must not mutate the
+ * matches.
  */
 export function* matchProse(doc: ParsedDocument, ranges: readonly Range[], re: RegExp, options: ProseOptions = {}): Generator<{ match: RegExpExecArray; start: number; end: number }> {
   if (!re.global) throw new Error('matchProse needs a global regular expression');
   for (const span of mergeRanges(ranges)) {
     for (const r of proseRanges(doc, span, options)) {
-      const text = doc.text.slice(r.start, r.end);
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0] === '') {
-          re.lastIndex++;
-          continue;
-        }
+      for (const m of matchesIn(re, doc.text.slice(r.start, r.end))) {
         yield { match: m, start: r.start + m.index, end: r.start + m.index + m[0].length };
       }
     }

@@ -3,8 +3,9 @@
  * only produce nodes where the text holds certain characters:
  * - autolink literals are tried at every letter of running text (about a quarter of a parse) and need an
  *   `@`, a `://` or a `www.`;
- * - tables are tried at the first line of every paragraph (another quarter) and need a `|`: a table's
- *   header row has at least one.
+ * - tables are tried at the first line of every paragraph (another quarter) and need a `|`, or a colon
+ *   against a dash: without a pipe, micromark still takes a one-column table whose delimiter row aligns
+ *   it (`a` over `:-`).
  * A document without those characters gets the identical tree from the same GFM extensions minus the
  * one it cannot use (test/unit/prefilter.test.ts checks the trees are equal).
  */
@@ -63,9 +64,12 @@ const processors = [processorFor({ autolinkLiterals: false, tables: false }), pr
 /** Every autolink literal (www., http(s)://, email, mailto:, xmpp:) needs one of these. */
 const AUTOLINK_TRIGGER = /@|:\/\/|www\./i;
 
+/** A delimiter row without pipes: an aligning colon stands right before or after its dashes. */
+const ALIGNED_DELIMITER = /:-|-:/;
+
 /** The GFM parts that can produce a node in `text`. */
 export function gfmPartsFor(text: string): GfmParts {
-  return { autolinkLiterals: AUTOLINK_TRIGGER.test(text), tables: text.includes('|') };
+  return { autolinkLiterals: AUTOLINK_TRIGGER.test(text), tables: text.includes('|') || ALIGNED_DELIMITER.test(text) };
 }
 
 /** The mdast tree of BOM-less text, with the cheapest processor that gives remark-gfm's tree. */

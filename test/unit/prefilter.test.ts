@@ -28,8 +28,8 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
 
 /** Takes away every autolink trigger, so the processor without autolink literals applies. */
 const withoutAutolinks = (text: string): string => text.replace(/@/g, ' at ').replace(/:\/\//g, ': //').replace(/www\./gi, 'www ');
-/** Takes away every pipe, so the processor without tables applies. */
-const withoutTables = (text: string): string => text.replace(/\|/g, '/');
+/** Takes away every pipe and aligning colon, so the processor without tables applies. */
+const withoutTables = (text: string): string => text.replace(/\|/g, '/').replace(/:(?=-)|(?<=-):/g, ';');
 
 /** Each cheaper processor, with what makes a text fit it. */
 const shortcuts: { name: string; parts: GfmParts; clean: (text: string) => string }[] = [
@@ -84,9 +84,13 @@ describe('parse shortcuts', () => {
     );
   });
 
+  it('parseTree gives remark-gfm\'s tree for one-column tables without pipes', () => {
+    for (const text of ['a\n:-\n', '\u0000---\n:---\n: :\n---\n', 'Title\n--:\nrow\n']) assert.equal(JSON.stringify(parseTree(text)), tree(fullProcessor, text));
+  });
+
   it('sees every autolink trigger and every table', () => {
     for (const t of ['mail me@x.io', 'see https://x.io', 'WWW.example.com', 'xmpp:a@b.c']) assert.ok(gfmPartsFor(t).autolinkLiterals, t);
-    for (const t of ['a | b\n- | -', '| a |\n| - |', 'a \\| b']) assert.ok(gfmPartsFor(t).tables, t);
+    for (const t of ['a | b\n- | -', '| a |\n| - |', 'a \\| b', 'a\n:-', 'a b\n--:', '\u0000---\n:---\n']) assert.ok(gfmPartsFor(t).tables, t);
     assert.deepEqual(gfmPartsFor('# Plain\n\ntext - with -- dashes\n---'), { autolinkLiterals: false, tables: false });
   });
 

@@ -1,5 +1,6 @@
 import type { Criterion } from '../../../src/core/model';
 import type { Span } from '../../../src/core/types';
+import { memoByText } from '../../../src/core/memo';
 import { defineRule } from '../../../src/core/rule';
 import { backlogStories } from '../_shared/stories';
 import docs from './README.md';
@@ -22,20 +23,35 @@ const OUTCOME_WORDS = new Set(words.outcomes);
 /** A number, a quoted message, or a past participle ("is archived") also names something checkable. */
 const CHECKABLE = /\d|["“”‘’'][^"“”‘’']+["“”‘’']|`[^`]+`|\p{L}{3,}ed(?![\p{L}])/u;
 
-/** The first vague term, leaving out those ambiguous-language already reports when it runs. */
+/**
+ * The first vague term in a criterion's text (offset and term), leaving out those ambiguous-language
+ * already reports when it runs. Memoised by text: the editor checks the same criteria on every keystroke.
+ */
+const firstVague = memoByText(
+  ({ text, skipShared }: { text: string; skipShared: boolean }) => `${skipShared ? 1 : 0}${text}`,
+  ({ text, skipShared }: { text: string; skipShared: boolean }): { index: number; term: string } | null => {
+    VAGUE.lastIndex = 0;
+    for (let m = VAGUE.exec(text); m; m = VAGUE.exec(text)) {
+      if (!(skipShared && SHARED.has(termKey(m[0])))) return { index: m.index, term: m[0] };
+    }
+    return null;
+  },
+);
+
 function vagueTerm(c: Criterion, skipShared: boolean): Span | null {
-  VAGUE.lastIndex = 0;
-  for (let m = VAGUE.exec(c.span.text); m; m = VAGUE.exec(c.span.text)) {
-    if (skipShared && SHARED.has(termKey(m[0]))) continue;
-    const start = c.span.start + m.index;
-    return { start, end: start + m[0].length, text: m[0] };
-  }
-  return null;
+  const hit = firstVague({ text: c.span.text, skipShared });
+  if (!hit) return null;
+  const start = c.span.start + hit.index;
+  return { start, end: start + hit.term.length, text: hit.term };
 }
 
+const namesOutcome = memoByText(
+  (text: string) => text,
+  (text: string): boolean => CHECKABLE.test(text) || (text.toLowerCase().match(/[\p{L}']+/gu) ?? []).some((w) => OUTCOME_WORDS.has(w)),
+);
+
 function hasOutcome(c: Criterion): boolean {
-  if (c.gherkin || CHECKABLE.test(c.span.text)) return true;
-  return (c.span.text.toLowerCase().match(/[\p{L}']+/gu) ?? []).some((w) => OUTCOME_WORDS.has(w));
+  return c.gherkin || namesOutcome(c.span.text);
 }
 
 export default defineRule({

@@ -3,21 +3,34 @@ import type { Code, Heading, List, ListItem, Paragraph, RootContent, TableCell }
 import type { ParsedDocument } from '../document';
 import { spanOf } from '../document';
 import type { AcceptanceCriteria, Criterion } from '../model';
+import { memoByText } from '../memo';
 import type { Span } from '../types';
 import { normalizeLabel, offsets, plainText } from './text';
 
 const GHERKIN_START = /^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s*)?[*_]*(?:given|when|then|and|but|scenario(?: outline)?|background)\b/i;
 const GHERKIN_ANYWHERE = /\b(?:given|when)\b[\s\S]*\bthen\b/i;
 
-export function isGherkin(text: string): boolean {
-  return GHERKIN_START.test(text) || GHERKIN_ANYWHERE.test(text);
-}
+/** Memoised, like the label checks below: the editor classifies the same criteria on every keystroke. */
+export const isGherkin = memoByText(
+  (text: string) => text,
+  (text: string): boolean => GHERKIN_START.test(text) || GHERKIN_ANYWHERE.test(text),
+);
+
+const normalizedLabels = new WeakMap<readonly string[], string[]>();
+const firstLineLabel = memoByText(
+  (text: string) => text,
+  (text: string) => normalizeLabel(text.split('\n')[0] ?? ''),
+);
 
 /** True when `text` (a heading, or a paragraph's first line) is one of the acceptance-criteria labels. */
 export function matchesLabel(text: string, labels: readonly string[]): boolean {
-  const label = normalizeLabel(text.split('\n')[0] ?? '');
-  return labels.some((l) => {
-    const want = normalizeLabel(l);
+  const label = firstLineLabel(text);
+  let wanted = normalizedLabels.get(labels);
+  if (!wanted) {
+    wanted = labels.map(normalizeLabel);
+    normalizedLabels.set(labels, wanted);
+  }
+  return wanted.some((want) => {
     if (label === want) return true;
     if (!label.startsWith(want)) return false;
     // "Acceptance criteria (draft)", "AC:" — but not "Access rights" for the label "AC".
