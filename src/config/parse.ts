@@ -2,6 +2,7 @@
 // The ESM build: the package's `main` is a UMD wrapper whose dynamic requires esbuild cannot bundle.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { parseDocument } from 'yaml';
+import { yamlValue } from '../core/yaml';
 import { ConfigError } from './errors';
 
 /**
@@ -71,7 +72,9 @@ function parseYamlText(file: string, text: string): unknown {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) throw new ConfigError(file, '', `invalid YAML: ${first.message}`, positionAt(text, first.pos[0]));
-  return doc.toJS();
+  const value = yamlValue(doc);
+  if ('error' in value) throw new ConfigError(file, '', `invalid YAML: ${value.error.message}`, positionAt(text, value.error.offset));
+  return value.data;
 }
 
 /** 1-based line and column (UTF-16 units) of an offset. */

@@ -94,3 +94,15 @@ export function nodesSpan(doc: { text: string }, nodes: readonly { position?: { 
   if (!first || !last) return null;
   return spanOf(doc, nodeSpan(doc, first).start, nodeSpan(doc, last).end);
 }
+
+/**
+ * Where the line that holds `from` ends, at `limit` at the latest: before its LF, CRLF or lone CR, as
+ * the parser reads line endings, so an underline never takes in a carriage return.
+ */
+export function lineEndAt(text: string, from: number, limit = text.length): number {
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return limit;
+}

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { parseDocument } from 'yaml';
 import { parseTree } from './gfm-lite';
 import { LineIndex, nodeSpan, type FrontMatter, type ParsedDocument } from './document';
+import { yamlValue } from './yaml';
 
 /** Parses BOM-less text (the engine strips a BOM first, since the parser would drop it and shift every offset). */
 export function parseMarkdown(text: string, filePath?: string): ParsedDocument {
@@ -20,12 +21,15 @@ export function documentOf(text: string, root: Root, filePath?: string, frontMat
     const yamlDoc = parseDocument(first.value, { prettyErrors: false });
     const fm: FrontMatter = { span, data: undefined };
     const err = yamlDoc.errors[0];
+    // The YAML value starts after the opening `---` line.
+    const valueStart = text.indexOf('\n', span.start) + 1;
+    const value = err ? undefined : yamlValue(yamlDoc);
     if (err) {
-      // The YAML value starts after the opening `---` line.
-      const valueStart = text.indexOf('\n', span.start) + 1;
       fm.error = { message: err.message.split('\n')[0] ?? err.message, offset: valueStart + (err.pos[0] ?? 0) };
+    } else if (value && 'error' in value) {
+      fm.error = { message: value.error.message, offset: valueStart + value.error.offset };
     } else {
-      fm.data = yamlDoc.toJS();
+      fm.data = value?.data;
     }
     doc.frontMatter = fm;
   }

@@ -70,7 +70,8 @@ function candidateLines(text: string): string[] {
 /** True when classification would certainly find no artifact: the document can be reported clean unparsed. */
 export function cannotBeArtifact(text: string, filePath: string | undefined, config: EffectiveConfig): boolean {
   if (config.artifact || kindFromFileName(filePath)) return false;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Every leading BOM: the engine strips one and the parser a second, so front matter can follow two.
+  const body = text.replace(/^\uFEFF+/, '');
   if (body.startsWith('---')) return false;
   if (STANDALONE_I.test(body)) return false;
   return !candidateLines(body).some(isEvidence);

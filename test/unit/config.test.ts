@@ -351,6 +351,14 @@ describe('config loader', () => {
       assert.equal(duplicate.message, '/p/.backlog-lint.yml:2:1: invalid YAML: Map keys must be unique');
     });
 
+    it('reports a YAML alias without its anchor, or one that expands too far, at the alias (fuzz-found)', async () => {
+      const unresolved = await errorFor('.backlog-lint.yaml', 'roles: [po]\nallowWords: *words\n');
+      assert.match(unresolved.message, /^\/p\/\.backlog-lint\.yaml:2:13: invalid YAML: Unresolved alias/);
+      const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+      const bomb = await errorFor('.backlog-lint.yaml', `${laughs}\n`);
+      assert.match(bomb.message, /^\/p\/\.backlog-lint\.yaml:\d+:\d+: invalid YAML: /);
+    });
+
     it('reports a broken package.json', async () => {
       const error = await errorFor('package.json', '{"name": }');
       assert.equal(error.message, '/p/package.json:1:10: invalid JSON: value expected');

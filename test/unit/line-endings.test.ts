@@ -12,10 +12,13 @@ const DOCUMENTS: [string, string][] = [
   ['backlog.md', 'As a buyer, I want to pay by card, so that I can check out.\nAs a buyer, I want a receipt\nAs an admin, I want to refund orders, so that mistakes are undone.\n'],
   ['backlog.md', '# Backlog\n\n## S-1: Pay\n\nAs a buyer, I want to pay fast.\n\n### Acceptance criteria\n\n- Given a card, when I pay, then the order is paid\n'],
   ['x.prd.md', '# Checkout PRD\n\n## Problem\n\nBuyers abandon carts.\n\n## Goals\n\n- TBD\n'],
+  // A PRD without a title: missing-section findings underline the first line, never its carriage return (fuzz-found).
+  ['PRD.md', 'story points\nfor the next release\n\nmore text\n'],
+  ['roadmap.md', '# Roadmap\n\n## Now\n\n- Faster checkout\n  Why: carts are abandoned\n- Saved cards\n'],
 ];
 
 const byLineColumn = (text: string, file: string) =>
-  lintText(text, { filePath: file, config }).findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`);
+  lintText(text, { filePath: file, config }).findings.map((f) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`);
 const byRule = (text: string, file: string) => lintText(text, { filePath: file, config }).findings.map((f) => f.ruleId);
 
 describe('line endings', () => {

@@ -94,6 +94,12 @@ describe('parse shortcuts', () => {
     assert.deepEqual(gfmPartsFor('# Plain\n\ntext - with -- dashes\n---'), { autolinkLiterals: false, tables: false });
   });
 
+  it('does not skip front matter behind two BOMs (fuzz-found)', () => {
+    const text = '\uFEFF\uFEFF---\ntype: story\n\n---\n';
+    assert.equal(cannotBeArtifact(text, 'notes.md', config), false);
+    assert.equal(lintText(text, { filePath: 'notes.md', config }).artifact, 'story');
+  });
+
   it('a document the prefilter skips lints to no artifact and no findings (repository files)', () => {
     let skipped = 0;
     for (const { file, text } of corpus) {

@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
 import { z } from 'zod';
 import { KIND_ALIASES, kindFromName } from '../../../src/core/classify/kind';
+import { lineEndAt } from '../../../src/core/document';
 import { defineRule } from '../../../src/core/rule';
 import { ARTIFACT_KINDS, type ArtifactKind, type Fix } from '../../../src/core/types';
 import docs from './README.md';
@@ -68,10 +69,9 @@ export default defineRule({
     const artifact: ArtifactKind = declared ?? ctx.model.kind ?? 'story';
 
     if (fm.error) {
-      const lineEnd = text.indexOf('\n', fm.error.offset);
       ctx.report({
         artifact,
-        span: { start: fm.error.offset, end: lineEnd === -1 ? text.length : Math.max(lineEnd, fm.error.offset + 1) },
+        span: { start: fm.error.offset, end: Math.max(lineEndAt(text, fm.error.offset), fm.error.offset + 1) },
         message: `The front matter is not valid YAML (${fm.error.message}). backlog-lint cannot read the document's type or role until it is fixed.`,
       });
       return;

@@ -6,7 +6,7 @@
 import type { RootContent, Table } from 'mdast';
 import { sectionKind, sectionKinds, type SectionKind } from '../../../src/core/classify/sections';
 import { normalizeLabel, offsets, plainText } from '../../../src/core/classify/text';
-import { spanOf } from '../../../src/core/document';
+import { lineEndAt, spanOf } from '../../../src/core/document';
 import { insertionFix } from '../../../src/core/fixes';
 import type { Section } from '../../../src/core/model';
 import type { RuleContext } from '../../../src/core/rule';
@@ -108,8 +108,7 @@ export function documentAnchor(ctx: RuleContext<unknown>): Span {
   const first = ctx.doc.root.children.find((n) => n.type !== 'yaml' && n.type !== 'html');
   if (!first) return spanOf(ctx.doc, 0, 0);
   const [s, e] = offsets(first);
-  const nl = ctx.doc.text.indexOf('\n', s);
-  return spanOf(ctx.doc, s, nl === -1 || nl > e ? e : nl);
+  return spanOf(ctx.doc, s, lineEndAt(ctx.doc.text, s, e));
 }
 
 export interface MissingSection {

@@ -1,6 +1,7 @@
 import type { List, RootContent, Table } from 'mdast';
 import { sectionKind, sectionKinds } from '../../../src/core/classify/sections';
 import { offsets } from '../../../src/core/classify/text';
+import { lineEndAt } from '../../../src/core/document';
 import type { Section } from '../../../src/core/model';
 import { defineRule, type RuleContext } from '../../../src/core/rule';
 import docs from './README.md';
@@ -110,8 +111,7 @@ function units(ctx: RuleContext<unknown>, nodes: readonly RootContent[]): Unit[]
 
 /** The first line of a unit, without its list marker: what gets underlined. */
 function firstLine(text: string, u: Unit): Unit {
-  const nl = text.indexOf('\n', u.start);
-  const end = nl === -1 || nl > u.end ? u.end : nl;
+  const end = lineEndAt(text, u.start, u.end);
   const marker = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/.exec(text.slice(u.start, end));
   return { start: u.start + (marker ? marker[0].length : 0), end };
 }

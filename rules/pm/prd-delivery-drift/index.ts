@@ -1,5 +1,6 @@
 import type { ListItem, Nodes, Table } from 'mdast';
 import { normalizeLabel, offsets, plainText } from '../../../src/core/classify/text';
+import { lineEndAt } from '../../../src/core/document';
 import { defineRule } from '../../../src/core/rule';
 import { matchProse, type Range } from '../../_lib/prose';
 import docs from './README.md';
@@ -58,13 +59,12 @@ export default defineRule({
         taken.push({ start: s, end: e });
         ctx.report({
           artifact: 'prd',
-          span: doc.text.slice(s, e).includes('\n') ? { start: s, end: doc.text.indexOf('\n', s) } : { start: s, end: e },
+          span: { start: s, end: lineEndAt(doc.text, s, e) },
           message: `This table assigns tasks with estimates or status. ${WHY} Move the tasks to the backlog and link to it.`,
         });
       } else if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') {
         const [s, e] = offsets(node);
-        const nl = doc.text.indexOf('\n', s);
-        const lineEnd = nl === -1 || nl > e ? e : nl;
+        const lineEnd = lineEndAt(doc.text, s, e);
         if (!ASSIGNED.test(doc.text.slice(s, lineEnd)) || taken.some((r) => s >= r.start && s < r.end)) continue;
         taken.push({ start: s, end: e });
         ctx.report({
@@ -78,9 +78,8 @@ export default defineRule({
     for (const [re, what] of [[STORY_POINTS, 'Story points'], [SPRINT, 'A sprint number']] as const) {
       for (const { match, start, end } of matchProse(doc, whole, re)) {
         if (taken.some((r) => start >= r.start && start < r.end)) continue;
-        const lineStart = doc.text.lastIndexOf('\n', start) + 1;
-        const lineEnd = doc.text.indexOf('\n', start);
-        if (re === STORY_POINTS && /pts$/i.test(match[0]) && SCORE_CONTEXT.test(doc.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))) continue;
+        const lineStart = Math.max(doc.text.lastIndexOf('\n', start), doc.text.lastIndexOf('\r', start)) + 1;
+        if (re === STORY_POINTS && /pts$/i.test(match[0]) && SCORE_CONTEXT.test(doc.text.slice(lineStart, lineEndAt(doc.text, start)))) continue;
         ctx.report({
           artifact: 'prd',
           span: { start, end },

@@ -1,7 +1,7 @@
 /** Acceptance criteria of a story: a labelled block (heading or bold label), Given/When/Then lines, or nested bullets. */
 import type { Code, Heading, List, ListItem, Paragraph, RootContent, TableCell } from 'mdast';
 import type { ParsedDocument } from '../document';
-import { spanOf } from '../document';
+import { lineEndAt, spanOf } from '../document';
 import type { AcceptanceCriteria, Criterion } from '../model';
 import { memoByText } from '../memo';
 import type { Span } from '../types';
@@ -99,8 +99,7 @@ function paragraphLabel(doc: ParsedDocument, p: Paragraph): { label: Span; restS
     while (rest < pe && /[\s:]/.test(doc.text[rest] as string)) rest++;
     return { label: spanOf(doc, s, e), restStart: rest };
   }
-  const lineEnd = doc.text.indexOf('\n', ps);
-  const firstLine = doc.text.slice(ps, lineEnd === -1 || lineEnd > pe ? pe : lineEnd);
+  const firstLine = doc.text.slice(ps, lineEndAt(doc.text, ps, pe));
   const colon = firstLine.indexOf(':');
   if (colon === -1) {
     return { label: spanOf(doc, ps, ps + firstLine.length), restStart: ps + firstLine.length };

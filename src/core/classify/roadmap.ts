@@ -1,7 +1,7 @@
 /** Roadmap items: table rows with Why/Outcome/Horizon columns, or sections and list items under horizon headings. */
 import type { List, RootContent, Table } from 'mdast';
 import type { ParsedDocument } from '../document';
-import { spanOf } from '../document';
+import { lineEndAt, spanOf } from '../document';
 import type { Roadmap, RoadmapItem } from '../model';
 import type { Span } from '../types';
 import fieldVocabulary from '../vocab/roadmap-fields.json';
@@ -69,8 +69,7 @@ function listItems(doc: ParsedDocument, list: List, inherited?: Span): RoadmapIt
   return list.children.map((item) => {
     const head = item.children[0];
     const [hs, he] = head ? offsets(head) : offsets(item);
-    const firstLineEnd = doc.text.indexOf('\n', hs);
-    const titleEnd = firstLineEnd === -1 || firstLineEnd > he ? he : firstLineEnd;
+    const titleEnd = lineEndAt(doc.text, hs, he);
     const fields: Record<string, Span> = {};
     labelledFields(doc, titleEnd, offsets(item)[1], fields);
     return {
