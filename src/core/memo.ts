@@ -24,8 +24,10 @@ export function memoByText<A, T>(key: (arg: A) => string, fn: (arg: A) => T): (a
       at = generation;
     }
     const k = key(arg);
-    if (current.has(k)) return current.get(k) as T;
-    const value = previous.has(k) ? (previous.get(k) as T) : fn(arg);
+    const hit = current.get(k);
+    if (hit !== undefined || current.has(k)) return hit as T;
+    const old = previous.get(k);
+    const value = old !== undefined || previous.has(k) ? (old as T) : fn(arg);
     current.set(k, value);
     return value;
   };

@@ -19,18 +19,24 @@ const aliasIndex: { alias: string; kind: SectionKind }[] = SECTION_KINDS.flatMap
 const exactAlias = new Map<string, SectionKind>();
 for (const { alias, kind } of [...aliasIndex].reverse()) exactAlias.set(alias, kind);
 
-/** The named section a heading stands for, or null. The longest matching alias wins. */
-export function sectionKind(title: string): SectionKind | null {
-  const label = normalizeLabel(title);
-  const exact = exactAlias.get(label);
-  if (exact) return exact;
-  for (const { alias, kind } of aliasIndex) {
-    if (!PREFIX_KINDS.has(kind) || !label.startsWith(alias)) continue;
-    const rest = label.slice(alias.length);
-    if (/^\s*(?:(?:&|and|,|for|of|to|–|—|-)\s|\/|\()/.test(rest)) return kind;
-  }
-  return null;
-}
+/**
+ * The named section a heading stands for, or null. The longest matching alias wins. Memoised: every
+ * rule that looks at sections asks again for the same titles.
+ */
+export const sectionKind = memoByText(
+  (title: string) => title,
+  (title: string): SectionKind | null => {
+    const label = normalizeLabel(title);
+    const exact = exactAlias.get(label);
+    if (exact) return exact;
+    for (const { alias, kind } of aliasIndex) {
+      if (!PREFIX_KINDS.has(kind) || !label.startsWith(alias)) continue;
+      const rest = label.slice(alias.length);
+      if (/^\s*(?:(?:&|and|,|for|of|to|–|—|-)\s|\/|\()/.test(rest)) return kind;
+    }
+    return null;
+  },
+);
 
 /**
  * Every named section a heading stands for: "Goals/Non-Goals" and "Risks & open questions" name two.
