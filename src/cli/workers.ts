@@ -9,7 +9,7 @@
  * fails with WorkerMemoryError (the worker is replaced) and the caller lints it in its own, uncapped thread.
  * The young generation is set apart from that cap: V8 would size it from the small old generation, and a
  * parse's short-lived tokens would then outlive the scavenges and be copied again and again (a fifth more
- * CPU in all, measured with npm run bench).
+ * CPU in all, measured with /usr/bin/time on the bench corpus).
  */
 import { parentPort, Worker } from 'node:worker_threads';
 import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';

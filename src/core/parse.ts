@@ -23,13 +23,12 @@ export function documentOf(text: string, root: Root, filePath?: string, frontMat
     const err = yamlDoc.errors[0];
     // The YAML value starts after the opening `---` line.
     const valueStart = text.indexOf('\n', span.start) + 1;
-    const value = err ? undefined : yamlValue(yamlDoc);
     if (err) {
       fm.error = { message: err.message.split('\n')[0] ?? err.message, offset: valueStart + (err.pos[0] ?? 0) };
-    } else if (value && 'error' in value) {
-      fm.error = { message: value.error.message, offset: valueStart + value.error.offset };
     } else {
-      fm.data = value?.data;
+      const value = yamlValue(yamlDoc);
+      if ('error' in value) fm.error = { message: value.error.message, offset: valueStart + value.error.offset };
+      else fm.data = value.data;
     }
     doc.frontMatter = fm;
   }
