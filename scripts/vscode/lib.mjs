@@ -95,6 +95,15 @@ export function installVsix(run, vsix) {
     { env: serverEnv(run), encoding: 'utf8' });
   const out = `${r.stdout}${r.stderr}`;
   if (r.status !== 0 || !/successfully installed/i.test(out)) { throw new Error(`installing ${vsix} failed:\n${out}`); }
+  // The in-host tests run from the source folder and cannot see a file the package leaves out.
+  const exts = path.join(run, 'exts');
+  const installed = fs.readdirSync(exts).filter(d => /backlog-lint/.test(d)).map(d => path.join(exts, d));
+  for (const dir of installed) {
+    for (const f of ['dist/extension.js', 'dist/lint-worker.js']) {
+      if (!fs.existsSync(path.join(dir, f))) { throw new Error(`the installed extension lacks ${f} (${dir})`); }
+    }
+  }
+  if (installed.length === 0) { throw new Error(`no backlog-lint extension folder under ${exts} after installing ${vsix}`); }
 }
 
 const started = new Set();
