@@ -303,15 +303,18 @@ describe('security: line endings of fixes', () => {
     ['backlog.md', '# Backlog\n\n## S-1: Pay\n\nAs a buyer, I want to pay by card, so that I can check out.\n\n## S-2: Refund\n\nAs an admin, I want to refund orders, so that mistakes are undone.\n'],
     ['x.prd.md', '# Checkout PRD\n\n## Problem\n\nBuyers abandon carts.\n\n## Goals\n\n- TBD\n'],
     ['saved.epic.md', '# Saved carts\n\n## Stories\n\n- As a shopper, I want my cart saved, so that I can finish later.\n'],
+    // A heading with its text on the very next line: a CRLF there is one line break, not a blank line.
+    ['roadmap.md', '# Roadmap\n\n## Release 1.0\nShips saved carts to every shopper.\n\n## Release 1.1\n\nShips gift cards.\n'],
   ];
   for (const [file, lf] of DOCUMENTS) {
-    it(`a CR-only document gets CR line endings from its fixes, exactly where LF gets LF: ${file}`, () => {
+    it(`CR-only and CRLF documents get their own line endings from fixes, exactly where LF gets LF: ${file}`, () => {
       const fromLf = fixAll(lf, { filePath: file, config });
-      const fromCr = fixAll(lf.replace(/\n/g, '\r'), { filePath: file, config });
       assert.ok(fromLf.applied.length > 0, 'the document has fixes');
-      assert.deepEqual(fromCr.withheld.map((f) => f.ruleId), []);
-      assert.doesNotMatch(fromCr.text, /\n/, 'no LF inserted');
-      assert.equal(fromCr.text, fromLf.text.replace(/\n/g, '\r'));
+      for (const eol of ['\r', '\r\n']) {
+        const other = fixAll(lf.replace(/\n/g, eol), { filePath: file, config });
+        assert.deepEqual(other.withheld.map((f) => f.ruleId), []);
+        assert.equal(other.text, fromLf.text.replace(/\n/g, eol), JSON.stringify(eol));
+      }
     });
   }
 

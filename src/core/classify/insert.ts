@@ -15,7 +15,7 @@ export function lineIndent(doc: ParsedDocument, offset: number): string {
 export function insertAfter(doc: ParsedDocument, offset: number, headingDepth: number, indent = '', tight = false): InsertPoint {
   const atEnd = offset >= doc.text.length || doc.text.slice(offset).trim() === '';
   // A blank line already follows, in any line ending (LF, CRLF or CR): no need for another.
-  const blankFollows = /^(?:\r\n?|\n)(?:\r\n?|\n)/.test(doc.text.slice(offset, offset + 4));
+  const blankFollows = /^(?:\r\n|\n|\r(?!\n))(?:\r|\n)/.test(doc.text.slice(offset, offset + 4));
   const after = atEnd || tight || blankFollows ? '' : '\n';
   return { offset, before: tight ? '\n' : '\n\n', after, indent, headingDepth };
 }
