@@ -68,6 +68,9 @@ interface JsonResult {
   messages: { fatal?: boolean; message: string }[];
 }
 
+/** Appends that reached a file's old copy after the rename and were appended again (from the debug line). */
+let lateAppends = 0;
+
 async function fixOnce(dir: string, files: string[]): Promise<JsonResult[]> {
   let out = '';
   let err = '';
@@ -77,9 +80,10 @@ async function fixOnce(dir: string, files: string[]): Promise<JsonResult[]> {
     stderr: (t) => (err += t),
     readStdin: async () => Buffer.alloc(0),
     isTTY: false,
-    env: {},
+    env: { BACKLOG_LINT_DEBUG: '1' },
     version: 'stress',
   });
+  lateAppends += Number(/(\d+) late appends kept/.exec(err)?.[1] ?? 0);
   if (!out) throw new Error(`--fix printed no report: ${err}`);
   return JSON.parse(out) as JsonResult[];
 }
@@ -183,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
   console.log(
     `concurrent-fix: ${pass ? 'PASS' : 'FAIL'} ${edits} edits to ${opts.files} files during ${runs} --fix runs ` +
       `(${replaced} files rewritten by --fix): ${lost} edits lost silently, ${lostBytes} bytes lost, ${misordered} files out of order, ` +
-      `${reported} reported changed-and-skipped, ${inConflictCopies} edits kept in reported conflict copies, ` +
+      `${reported} reported changed-and-skipped, ${lateAppends} late appends to an old copy kept, ${inConflictCopies} edits kept in reported conflict copies, ` +
       `${leftovers.length} temp files left, ${otherProblems.length} other problems (${seconds} s)`,
   );
   for (const p of otherProblems.slice(0, 5)) console.log(`  problem: ${p}`);

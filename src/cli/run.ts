@@ -139,7 +139,7 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
     // A copy: merging cross-file findings must not change what the cache holds.
     results.push({ ...entry.output.result });
   }
-  if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${results.length} files\n`);
+  if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${results.length} files${writer ? `, ${writer.reappended} late appends kept` : ''}\n`);
   return results;
 }
 

@@ -39,7 +39,10 @@ const WATCH_OLD_FILE_MS = 50;
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 export function tempNameFor(base: string): string {
-  return `.${base.slice(0, 120)}.backlog-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  // File names are limited to 255 bytes: a long name is shortened (by whole code points) to make room.
+  let short = base;
+  while (Buffer.byteLength(short) > 160) short = short.slice(0, short.length - 1 - Number(/[\uDC00-\uDFFF]$/.test(short)));
+  return `.${short}.backlog-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 }
 
 /** Whether any folder of `realPath` is git's (`.git` in any case; on Windows also `.git.`, `.git::$DATA`, `GIT~1`). */
@@ -129,6 +132,8 @@ export class FixWriter {
   private readonly watching: Promise<void>[] = [];
   /** Problems found after `write` returned, by file. */
   private readonly late = new Map<string, string>();
+  /** How many times bytes written into a replaced file's old copy were appended to the fixed file. */
+  reappended = 0;
 
   /** `roots`: from `writeRoots`. */
   constructor(private readonly roots: readonly string[]) {}
@@ -167,8 +172,11 @@ export class FixWriter {
       if (!current.equals(expected)) throw stale(file, describeChange({ size: BigInt(expected.length), ino: before.ino }, before));
       await this.cleanFolder(dir);
       const fixedIno = await this.replace(file, real, dir, content, handle, before);
-      this.watch({ file, real, handle, seen: current, seenStat: before, fixedIno });
-      watched = true;
+      // Windows closed the handle before the rename (see `replace`): nothing to watch there.
+      if (process.platform !== 'win32') {
+        this.watch({ file, real, handle, seen: current, seenStat: before, fixedIno });
+        watched = true;
+      }
     } finally {
       if (!watched) await handle.close();
     }
@@ -200,6 +208,8 @@ export class FixWriter {
       const now = await original.stat({ bigint: true });
       const named = await fsp.lstat(real, { bigint: true }).catch(() => undefined);
       if (!named || !sameVersion(now, before) || !sameVersion(named, before)) throw stale(file, describeChange(before, named));
+      // Windows may refuse to rename over a file that is open, even our own handle.
+      if (process.platform === 'win32') await original.close();
       await fsp.rename(temp, real);
       return ino;
     } catch (err) {
@@ -250,6 +260,7 @@ export class FixWriter {
     const appended = old.length > r.seen.length && old.subarray(0, r.seen.length).equals(r.seen);
     if (appended && (await this.appendTo(r, old.subarray(r.seen.length)))) {
       r.seen = old;
+      this.reappended++;
       return;
     }
     r.seen = old;
@@ -300,12 +311,20 @@ export async function removeStaleTemps(dir: string, now = Date.now()): Promise<s
 }
 
 /**
- * The report (--output) and the cache: atomic like a fix, and anywhere the user says, except through a
- * symlink (a committed `report.xml -> ~/.bashrc` would put file content there) or into a .git folder.
+ * The report (--output) and the cache: atomic like a fix, anywhere the user says, but never through a
+ * symlink to a file (a committed `report.xml -> ~/.bashrc` would put file content there) nor into a .git
+ * folder. A pipe or character device (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming
+ * over it would replace the device with a regular file.
  */
 export async function writeAtomic(file: string, text: string): Promise<void> {
   const link = await fsp.lstat(file).catch(() => undefined);
+  const target = link?.isSymbolicLink() ? await fsp.stat(file).catch(() => undefined) : link;
+  if (target && (target.isFIFO() || target.isCharacterDevice())) {
+    await fsp.writeFile(file, text);
+    return;
+  }
   if (link?.isSymbolicLink()) throw new Error(`${file} is a symlink; the report is not written through it`);
+  if (target && !target.isFile()) throw new Error(`${file} is not a regular file; not written`);
   const dir = await fsp.realpath(path.dirname(file));
   if (insideGitFolder(dir)) throw new Error(`${file} is inside a .git folder; the report is not written there`);
   const temp = path.join(dir, tempNameFor(path.basename(file)));
@@ -313,7 +332,7 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
     const out = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o666);
     try {
       await out.writeFile(text);
-      if (link) await out.chmod(link.mode & 0o7777);
+      if (target) await out.chmod(target.mode & 0o7777);
       await out.sync();
     } finally {
       await out.close();

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCliArgs } from '../../src/cli/args';
 import { run } from '../../src/cli/run';
-import { FixWriter, insideGitFolder, removeStaleTemps, STALE_TEMP_AGE_MS } from '../../src/cli/write';
+import { FixWriter, insideGitFolder, removeStaleTemps, STALE_TEMP_AGE_MS, tempNameFor } from '../../src/cli/write';
 import { defaultConfig } from '../../src/config/defaults';
 import { fixAll } from '../../src/core/fix-all';
 
@@ -65,11 +65,15 @@ async function withFsHook<K extends 'open' | 'rename'>(name: K, hook: (original:
   }
 }
 
+// Not /dev/null: the user's git config must not apply, and /dev/null may not be what it should be.
+const EMPTY_GIT_CONFIG = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-gitconfig-')), 'config');
+fs.writeFileSync(EMPTY_GIT_CONFIG, '');
+
 function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'core.symlinks=true', ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    env: { ...process.env, GIT_CONFIG_GLOBAL: EMPTY_GIT_CONFIG, GIT_CONFIG_NOSYSTEM: '1' },
   });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
@@ -283,6 +287,15 @@ describe('security: what --fix writes', function () {
     assert.deepEqual(await removeStaleTemps(dir, Date.now() + STALE_TEMP_AGE_MS + 60000), [path.join(dir, fresh)]);
   });
 
+  it('keeps temp file names of long file names under the 255-byte limit, recognisable', () => {
+    for (const base of ['a'.repeat(250), '\u{1F4DD}'.repeat(62) + '.md', '\u00e9'.repeat(120)]) {
+      const name = tempNameFor(base);
+      assert.ok(Buffer.byteLength(name) <= 255, `${Buffer.byteLength(name)} bytes`);
+      assert.match(name, TEMP);
+      assert.equal(Buffer.from(name).toString(), name, 'no half of a surrogate pair');
+    }
+  });
+
   it('does not write the report through a symlink or into .git', async () => {
     const dir = project({ 'a.story.md': FIXABLE, 'target.txt': 'keep' });
     fs.symlinkSync(path.join(dir, 'target.txt'), path.join(dir, 'report.json'));
@@ -293,6 +306,32 @@ describe('security: what --fix writes', function () {
     assert.equal(code, 2);
     assert.match(err, /report\.json is a symlink; the report is not written through it/);
     assert.equal(fs.readFileSync(path.join(dir, 'target.txt'), 'utf8'), 'keep');
+    fs.mkdirSync(path.join(dir, '.git'));
+    err = '';
+    const inGit = await run(parseCliArgs(['.', '--output', '.git/hooks-report.json']), {
+      cwd: dir, stdout: () => undefined, stderr: (t) => (err += t), readStdin: async () => Buffer.alloc(0), isTTY: false, env: {}, version: 'test',
+    });
+    assert.equal(inGit, 2);
+    assert.match(err, /is inside a \.git folder; the report is not written there/);
+    assert.deepEqual(fs.readdirSync(path.join(dir, '.git')), []);
+  });
+
+  it('writes the report into a pipe in place, never replacing it with a regular file (as /dev/null must stay a device)', async function () {
+    if (process.platform === 'win32' || spawnSync('mkfifo', ['--version']).status !== 0) this.skip();
+    const dir = project({ 'a.story.md': FIXABLE });
+    const fifo = path.join(dir, 'report.pipe');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    let received = '';
+    const reader = new Promise<void>((resolve, reject) => {
+      fs.createReadStream(fifo, 'utf8').on('data', (t) => (received += t)).on('end', resolve).on('error', reject);
+    });
+    const code = await run(parseCliArgs(['.', '--output', fifo, '--no-cache']), {
+      cwd: dir, stdout: () => undefined, stderr: () => undefined, readStdin: async () => Buffer.alloc(0), isTTY: false, env: {}, version: 'test',
+    });
+    await reader;
+    assert.notEqual(code, 2);
+    assert.ok(fs.lstatSync(fifo).isFIFO(), 'still a pipe');
+    assert.match(received, /acceptance criteria/);
   });
 });
 
