@@ -16,7 +16,7 @@ import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
 import { WorkerMemoryError, WorkerPool } from './workers';
-import { StaleFileError, writeAtomic } from './write';
+import { FixWriter, SkippedWriteError, StaleFileError, writeAtomic, writeRoots } from './write';
 
 export interface Io {
   cwd: string;
@@ -47,7 +47,7 @@ function problemResult(filePath: string, message: string, extra: { file?: string
 
 function problemOf(filePath: string, err: unknown): LintResult {
   if (err instanceof ConfigError) return problemResult(filePath, err.message, { file: err.file, keyPath: err.keyPath });
-  if (err instanceof FileReadError || err instanceof StaleFileError) return problemResult(filePath, err.message);
+  if (err instanceof FileReadError || err instanceof StaleFileError || err instanceof SkippedWriteError) return problemResult(filePath, err.message);
   return problemResult(filePath, `${filePath}: ${(err as Error).message}`);
 }
 
@@ -77,6 +77,7 @@ async function openCache(opts: CliOptions, io: Io): Promise<LintCache | undefine
 
 async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, io: Io): Promise<LintResult[]> {
   const cache = await openCache(opts, io);
+  const writer = opts.fix ? new FixWriter(await writeRoots(opts.patterns, io.cwd)) : undefined;
   const workers = workerCount(opts, files.length, io);
   const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers) : undefined;
   // Per file, in file order: what it contributed, or the problem that stopped it; undefined when ignored.
@@ -96,7 +97,7 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
           const job = { text: doc.text, filePath: file, config, fix: opts.fix };
           output = pool ? await lintInPool(pool, job) : runLintJob(job);
           if (output.fixed !== undefined) {
-            await writeAtomic(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
+            await (writer as FixWriter).write(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
             // The result is the fixed text's: that is what the next run will find on disk.
             const { fixed, ...rest } = output;
             cache?.set(file, sha256(fixed), config, rest);
@@ -117,6 +118,11 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
   } finally {
     await pool?.close();
   }
+  // Edits that reached a file's old version while its fix replaced it, found after the write returned.
+  for (const [file, message] of (await writer?.settle()) ?? []) {
+    cache?.delete(file);
+    done[files.indexOf(file)] = { problem: problemResult(file, message) };
+  }
   try {
     await cache?.save();
   } catch (err) {
@@ -133,7 +139,7 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
     // A copy: merging cross-file findings must not change what the cache holds.
     results.push({ ...entry.output.result });
   }
-  if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${results.length} files\n`);
+  if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${results.length} files${writer ? `, ${writer.reappended} late appends kept` : ''}\n`);
   return results;
 }
 

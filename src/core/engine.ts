@@ -4,6 +4,7 @@
  */
 import { allRules } from '../../rules';
 import { classify } from './classify';
+import { lineEndingOf } from './fixes';
 import type { IncrementalParser } from './incremental-parse';
 import { parseMarkdown } from './parse';
 import type { ParsedDocument } from './document';
@@ -82,7 +83,7 @@ function optionsOf(rule: Rule<any>, config: EffectiveConfig): unknown {
 
 function withEol(fix: Fix | undefined, eol: string): Fix | undefined {
   if (!fix || eol === '\n') return fix;
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, text: e.text.replace(/\r?\n/g, eol) })) };
+  return { ...fix, edits: fix.edits.map((e) => ({ ...e, text: e.text.replace(/\r\n?|\n/g, eol) })) };
 }
 
 export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentLint {
@@ -95,7 +96,7 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
   if (model.kind === null && !claimsArtifact(doc)) return { result, doc, model, crossFile, directives };
 
   const packs = rolesFor(doc, options.config);
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(doc.text);
   const all: Finding[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, options.config);

@@ -6,6 +6,16 @@ import type { InsertPoint } from './model';
 import type { Finding, Fix, TextEdit } from './types';
 
 /**
+ * The line ending fixes insert: the document's own. CRLF when it has any (Windows editors), else LF, else a
+ * lone CR (classic Mac files), so a fix never mixes line endings into a document that has only one kind.
+ */
+export function lineEndingOf(text: string): '\r\n' | '\n' | '\r' {
+  if (text.includes('\r\n')) return '\r\n';
+  if (text.includes('\n')) return '\n';
+  return text.includes('\r') ? '\r' : '\n';
+}
+
+/**
  * Turns a Markdown template into the text to insert at `at`: headings shifted so the template's top
  * heading sits at `at.headingDepth`, every line indented by `at.indent`, separated from its neighbours.
  */
@@ -82,6 +92,6 @@ export function disableNextLineFix(text: string, finding: Finding): Fix {
     while (end > lineStart && /[ \t]/.test(text[end - 1] as string)) end--;
     return { title, edits: [{ range: [end, end], text: ` <!-- backlog-lint-disable-line ${finding.ruleId} -->` }] };
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   return { title, edits: [{ range: [lineStart, lineStart], text: `${indent}<!-- backlog-lint-disable-next-line ${finding.ruleId} -->${eol}` }] };
 }

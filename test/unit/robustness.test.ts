@@ -146,12 +146,11 @@ describe('robustness: bad files and a hostile file system', function () {
     const dir = project({ 'edited.story.md': FIXABLE, 'other.story.md': FIXABLE });
     const file = path.join(dir, 'edited.story.md');
     const edited = `${FIXABLE}\nEdited meanwhile.\n`;
-    let reads = 0;
-    await withFsHook('readFile', (readFile) => (async (f: fs.PathLike, ...rest: unknown[]) => {
-      // The second read is --fix's check just before writing: someone saved the file in between.
-      if (isFile(f, 'edited.story.md') && ++reads === 2) fs.writeFileSync(file, edited);
-      return (readFile as (...a: unknown[]) => Promise<Buffer>)(f, ...rest);
-    }) as typeof fs.promises.readFile, async () => {
+    await withFsHook('open', (open) => (async (f: fs.PathLike, ...rest: unknown[]) => {
+      // --fix opens the file to check it just before writing: someone saved it in between.
+      if (isFile(f, 'edited.story.md')) fs.writeFileSync(file, edited);
+      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
+    }) as typeof fs.promises.open, async () => {
       const r = await lint(dir, ['.', '--fix']);
       assert.equal(r.code, 2);
       assert.match(messageOf(r.results, 'edited.story.md'), /^[^\n]*edited\.story\.md: changed on disk while being fixed; not overwritten/);
@@ -165,11 +164,10 @@ describe('robustness: bad files and a hostile file system', function () {
   it('does not bring back a file deleted between lint and --fix write', async () => {
     const dir = project({ 'deleted.story.md': FIXABLE });
     const file = path.join(dir, 'deleted.story.md');
-    let reads = 0;
-    await withFsHook('readFile', (readFile) => (async (f: fs.PathLike, ...rest: unknown[]) => {
-      if (isFile(f, 'deleted.story.md') && ++reads === 2) fs.rmSync(file);
-      return (readFile as (...a: unknown[]) => Promise<Buffer>)(f, ...rest);
-    }) as typeof fs.promises.readFile, async () => {
+    await withFsHook('open', (open) => (async (f: fs.PathLike, ...rest: unknown[]) => {
+      if (isFile(f, 'deleted.story.md')) fs.rmSync(file, { force: true });
+      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
+    }) as typeof fs.promises.open, async () => {
       const r = await lint(dir, ['.', '--fix']);
       assert.equal(r.code, 2);
       assert.match(messageOf(r.results, 'deleted.story.md'), /deleted while being fixed; not written/);
@@ -198,12 +196,14 @@ describe('robustness: bad files and a hostile file system', function () {
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'temp file removed');
   });
 
-  it('fixes a symlinked file in place: the link stays a link and its target gets the fix', async () => {
+  it('does not fix through a symlink: the link stays a link, its target unchanged, and it is reported', async () => {
     const dir = project({ 'real/login.story.md': FIXABLE });
     fs.symlinkSync(path.join(dir, 'real', 'login.story.md'), path.join(dir, 'link.story.md'));
-    await lint(dir, ['link.story.md', '--fix']);
+    const r = await lint(dir, ['link.story.md', '--fix']);
+    assert.equal(r.code, 2);
+    assert.match(messageOf(r.results, 'link.story.md'), /skipped: symlink/);
     assert.ok(fs.lstatSync(path.join(dir, 'link.story.md')).isSymbolicLink(), 'still a symlink');
-    assert.match(fs.readFileSync(path.join(dir, 'real', 'login.story.md'), 'utf8'), /## Acceptance criteria/);
+    assert.equal(fs.readFileSync(path.join(dir, 'real', 'login.story.md'), 'utf8'), FIXABLE);
   });
 
   it('keeps the mode, CRLF line endings and the BOM of a fixed file', async () => {

@@ -34,7 +34,7 @@ function appendPoint(doc: ParsedDocument, depth: number): InsertPoint {
   let end = doc.text.length;
   while (end > 0 && /\s/.test(doc.text[end - 1] as string)) end--;
   // The text's own final newline stays after the insertion; add one only when there is none.
-  return { offset: end, before: end === 0 ? '' : '\n\n', after: doc.text.includes('\n', end) ? '' : '\n', indent: '', headingDepth: depth };
+  return { offset: end, before: end === 0 ? '' : '\n\n', after: /[\r\n]/.test(doc.text.slice(end)) ? '' : '\n', indent: '', headingDepth: depth };
 }
 
 export function classify(doc: ParsedDocument, options: ClassifyOptions): DocumentModel {

@@ -4,7 +4,7 @@ import type { InsertPoint } from '../model';
 
 /** The indentation of the line holding `offset`, up to it, as spaces. */
 export function lineIndent(doc: ParsedDocument, offset: number): string {
-  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = Math.max(doc.text.lastIndexOf('\n', offset - 1), doc.text.lastIndexOf('\r', offset - 1)) + 1;
   return ' '.repeat(offset - lineStart);
 }
 
@@ -13,8 +13,9 @@ export function lineIndent(doc: ParsedDocument, offset: number): string {
  * a tight one (a nested bullet under a list item) only starts a new line.
  */
 export function insertAfter(doc: ParsedDocument, offset: number, headingDepth: number, indent = '', tight = false): InsertPoint {
-  const rest = doc.text.slice(offset, offset + 2);
   const atEnd = offset >= doc.text.length || doc.text.slice(offset).trim() === '';
-  const after = atEnd || tight || rest.startsWith('\n\n') ? '' : '\n';
+  // A blank line already follows, in any line ending (LF, CRLF or CR): no need for another.
+  const blankFollows = /^(?:\r\n|\n|\r(?!\n))(?:\r|\n)/.test(doc.text.slice(offset, offset + 4));
+  const after = atEnd || tight || blankFollows ? '' : '\n';
   return { offset, before: tight ? '\n' : '\n\n', after, indent, headingDepth };
 }
