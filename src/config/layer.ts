@@ -1,7 +1,7 @@
 /** One config file, parsed, validated and made ready to apply: its globs compiled, its templates read. */
 import type { ArtifactKind, FileSystemHost, Role } from '../core/types';
 import { ConfigError, formatKeyPath } from './errors';
-import { compileGlob, compileGlobs, type PathMatcher } from './globs';
+import { anyOf, compileGlob, GlobSyntaxError, type PathMatcher } from './globs';
 import { formatOf, isPlainObject, parseConfigText } from './parse';
 import { joinPosix, parentDir } from './paths';
 import type { ConfigFileData, RuleEntry } from './schema';
@@ -40,16 +40,54 @@ export async function loadLayer(
   const templates = data.templates
     ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), joinPosix(dir, data.templates))
     : {};
+  const globs = new GlobCompiler(file, prefix);
   return {
     file,
     dir,
     data,
     templates,
-    artifacts: Object.entries(data.artifacts ?? {}).map(([glob, kind]) => ({ match: compileGlob(glob), kind })),
-    ignores: compileGlobs(data.ignores ?? []),
-    overrides: (data.overrides ?? []).map(({ files, ...rest }) => ({
-      match: compileGlobs(typeof files === 'string' ? [files] : files),
+    artifacts: Object.entries(data.artifacts ?? {}).map(([glob, kind]) => ({
+      match: globs.one(glob, ['artifacts', glob]),
+      kind,
+    })),
+    ignores: globs.many(data.ignores ?? [], ['ignores']),
+    overrides: (data.overrides ?? []).map(({ files, ...rest }, i) => ({
+      match: typeof files === 'string' ? globs.one(files, ['overrides', i, 'files']) : globs.many(files, ['overrides', i, 'files']),
       ...rest,
     })),
   };
+}
+
+/**
+ * The NFA states all globs of one config may add up to. Matching a path costs at most its length times the
+ * states of the globs that apply, so this bounds the work per linted file (and per folder the editor
+ * resolves on its host thread): about 50 million simple steps for a 1,000-character path.
+ */
+export const MAX_GLOB_STATES_PER_CONFIG = 50_000;
+
+/** Compiles a config's globs, blaming a bad one on its key, and keeps the config's total under the limit. */
+class GlobCompiler {
+  private states = 0;
+
+  constructor(private readonly file: string, private readonly prefix: readonly string[]) {}
+
+  one(glob: string, keyPath: PropertyKey[]): PathMatcher {
+    const where = formatKeyPath([...this.prefix, ...keyPath]);
+    let matcher: PathMatcher;
+    try {
+      matcher = compileGlob(glob);
+    } catch (error) {
+      if (error instanceof GlobSyntaxError) throw new ConfigError(this.file, where, `invalid glob: ${error.message}`);
+      throw error;
+    }
+    this.states += matcher.size;
+    if (this.states > MAX_GLOB_STATES_PER_CONFIG) {
+      throw new ConfigError(this.file, where, `the globs of this config are too long or too many in all (limit: ${MAX_GLOB_STATES_PER_CONFIG.toLocaleString('en-US')} pattern states; shorten or merge them)`);
+    }
+    return matcher;
+  }
+
+  many(globs: readonly string[], keyPath: PropertyKey[]): PathMatcher {
+    return anyOf(globs.map((glob, i) => this.one(glob, [...keyPath, i])));
+  }
 }
