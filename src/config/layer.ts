@@ -3,7 +3,7 @@ import type { ArtifactKind, FileSystemHost, Role } from '../core/types';
 import { ConfigError, formatKeyPath } from './errors';
 import { anyOf, compileGlob, GlobSyntaxError, type PathMatcher } from './globs';
 import { formatOf, isPlainObject, parseConfigText } from './parse';
-import { joinPosix, parentDir } from './paths';
+import { parentDir } from './paths';
 import type { ConfigFileData, RuleEntry } from './schema';
 import { loadTemplates } from './templates';
 import type { ConfigValidator } from './validate';
@@ -24,12 +24,18 @@ export interface ConfigLayer {
   }[];
 }
 
+export interface LayerOptions {
+  /** False: leave `templates` folders unread (Restricted Mode in the editor). */
+  readTemplates: boolean;
+}
+
 /** The layer, or undefined when the file is a package.json without a `"backlog-lint"` key. */
 export async function loadLayer(
   fs: FileSystemHost,
   validator: ConfigValidator,
   file: string,
   text: string,
+  options: LayerOptions = { readTemplates: true },
 ): Promise<ConfigLayer | undefined> {
   const parsed = parseConfigText(file, text, formatOf(file));
   if (!parsed) return undefined;
@@ -37,8 +43,8 @@ export async function loadLayer(
   if (!isPlainObject(parsed.data)) throw new ConfigError(file, formatKeyPath(prefix), 'expected an object');
   const data = validator.validate(file, parsed.data, prefix);
   const dir = parentDir(file) ?? file;
-  const templates = data.templates
-    ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), joinPosix(dir, data.templates))
+  const templates = data.templates && options.readTemplates
+    ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), dir, data.templates)
     : {};
   const globs = new GlobCompiler(file, prefix);
   return {

@@ -136,7 +136,8 @@ export class ConfigService implements vscode.Disposable {
     const configFile = this.configFileFor(settings, mapping, folder);
     // Discovery stops at the workspace folder: configs above it belong to no project the user opened.
     const stopAt = folder ? mapping.toPath(folder.uri) : undefined;
-    const key = JSON.stringify([mapping.key, configFile, settings.roles, stopAt]);
+    const trusted = vscode.workspace.isTrusted;
+    const key = JSON.stringify([mapping.key, configFile, settings.roles, stopAt, trusted]);
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = createConfigLoader({
@@ -145,14 +146,15 @@ export class ConfigService implements vscode.Disposable {
         configFile,
         roles: settings.roles.length > 0 ? settings.roles : undefined,
         stopAt,
+        // Restricted Mode: the templates folder is not listed or read at all.
+        readTemplates: trusted,
       });
       this.loaders.set(key, loader);
     }
     return loader;
   }
 
-  /** `backlogLint.configFile`, relative to the document's workspace folder. Its workspace value is
-   *  a restricted setting, so VS Code already ignores it in an untrusted workspace. */
+  /** `backlogLint.configFile`, relative to the document's workspace folder ('' when untrusted: settings.ts). */
   private configFileFor(settings: Settings, mapping: PathMapping, folder: vscode.WorkspaceFolder | undefined):
     string | undefined {
     if (!settings.configFile) return undefined;
