@@ -64,8 +64,8 @@ class Parser {
         i += 2;
         continue;
       }
-      if (ch === '/' && s.startsWith('**', i + 1) && i + 3 === end && end === s.length) {
-        // A trailing `/**`: the folder itself or anything below it.
+      if (ch === '/' && end === s.length && /^\*\*(?:\/\*\*)*$/.test(s.slice(i + 1, end))) {
+        // A trailing `/**` (or `/**/**`): the folder itself or anything below it.
         items.push({ t: 'alt', items: [EMPTY, { t: 'seq', items: [literal('/'), { t: 'rep', node: { t: 'char', test: anyChar }, min: 0, max: Infinity }] }] });
         i = end;
         continue;
