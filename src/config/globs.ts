@@ -31,8 +31,11 @@ export function compileGlob(glob: string): PathMatcher {
   }
   const anchored = body.startsWith('/') || body.startsWith('./');
   const pattern = body.replace(/^\.?\//, '');
+  const basename = !anchored && !pattern.includes('/');
+  // Long ignore lists are mostly plain paths: those compare as strings, at no NFA cost.
+  if (!/[*?[\]{}()\\]/.test(pattern)) return literalMatcher(pattern, basename, negated);
   const nfa = compileNfa(pattern);
-  return !anchored && !pattern.includes('/') ? basenameMatcher(nfa, negated) : pathMatcher(nfa, negated);
+  return basename ? basenameMatcher(nfa, negated) : pathMatcher(nfa, negated);
 }
 
 export function compileGlobs(globs: readonly string[]): PathMatcher {
@@ -59,6 +62,29 @@ function pathMatcher(nfa: Nfa, negated: boolean): PathMatcher {
         if (before !== negated || after !== negated) any = true;
       });
       return any || whole !== negated;
+    },
+  };
+}
+
+/** A glob without wildcards: string comparisons, same candidates as the NFA matchers. */
+function literalMatcher(literal: string, basename: boolean, negated: boolean): PathMatcher {
+  const segments = (p: string) => p.split('/').filter((segment) => segment !== '');
+  if (basename) {
+    return {
+      size: 0,
+      matches: (p) => (segments(p).pop() === literal) !== negated,
+      matchesPathOrFolder: (p) => segments(p).some((segment) => (segment === literal) !== negated),
+    };
+  }
+  return {
+    size: 0,
+    matches: (p) => (p === literal) !== negated,
+    matchesPathOrFolder(p) {
+      // A folder candidate is `p` cut just before or just after one of its '/'.
+      const candidates = p.split('/').length * 2 - 1;
+      const hit = p === literal || (literal !== '' && p.length > literal.length && p.startsWith(literal)
+        && (p[literal.length] === '/' || literal.endsWith('/')));
+      return negated ? candidates > 1 || !hit : hit;
     },
   };
 }
