@@ -26,20 +26,22 @@ const MAX_RANGE_ITEMS = 1000;
 type CharTest = (code: number) => boolean;
 
 type Node =
-  | { t: 'char'; test: CharTest }
+  /** `code`: a literal character's code, NOT_SLASH, ANY, or CLASS (then `test` decides). */
+  | { t: 'char'; code: number; test?: CharTest }
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; items: Node[] }
   | { t: 'rep'; node: Node; min: 0 | 1; max: 1 | typeof Infinity };
 
 const SLASH = 0x2f;
-const notSlash: CharTest = (c) => c !== SLASH;
-const anyChar: CharTest = () => true;
+// Character tests other than a literal code, kept as numbers so the simulation's inner loop makes no call.
+const NOT_SLASH = -1;
+const ANY = -2;
+const CLASS = -3;
+const notSlash: Node = { t: 'char', code: NOT_SLASH };
+const anyChar: Node = { t: 'char', code: ANY };
 const EMPTY: Node = { t: 'seq', items: [] };
-const star = (): Node => ({ t: 'rep', node: { t: 'char', test: notSlash }, min: 0, max: Infinity });
-const literal = (ch: string): Node => {
-  const code = ch.charCodeAt(0);
-  return { t: 'char', test: (c) => c === code };
-};
+const star = (): Node => ({ t: 'rep', node: notSlash, min: 0, max: Infinity });
+const literal = (ch: string): Node => ({ t: 'char', code: ch.charCodeAt(0) });
 const literalString = (s: string): Node => ({ t: 'seq', items: [...s].map(literal) });
 
 const POSIX_CLASSES: Record<string, RegExp> = {
@@ -66,7 +68,7 @@ class Parser {
       }
       if (ch === '/' && end === s.length && /^\*\*(?:\/\*\*)*$/.test(s.slice(i + 1, end))) {
         // A trailing `/**` (or `/**/**`): the folder itself or anything below it.
-        items.push({ t: 'alt', items: [EMPTY, { t: 'seq', items: [literal('/'), { t: 'rep', node: { t: 'char', test: anyChar }, min: 0, max: Infinity }] }] });
+        items.push({ t: 'alt', items: [EMPTY, { t: 'seq', items: [literal('/'), { t: 'rep', node: anyChar, min: 0, max: Infinity }] }] });
         i = end;
         continue;
       }
@@ -80,7 +82,7 @@ class Parser {
           continue;
         }
         if (atSegmentStart && i + 2 === end && end === s.length) {
-          items.push({ t: 'rep', node: { t: 'char', test: anyChar }, min: 0, max: Infinity });
+          items.push({ t: 'rep', node: anyChar, min: 0, max: Infinity });
           i += 2;
           continue;
         }
@@ -104,7 +106,7 @@ class Parser {
         continue;
       }
       if (ch === '?') {
-        items.push({ t: 'char', test: notSlash });
+        items.push(notSlash);
         i++;
         continue;
       }
@@ -182,7 +184,7 @@ class Parser {
       const ch = s[i]!;
       if (ch === ']' && !first) {
         const matches = (c: number) => tests.some((test) => test(c));
-        return { node: { t: 'char', test: (c) => c !== SLASH && matches(c) !== negated }, next: i + 1 };
+        return { node: { t: 'char', code: CLASS, test: (c) => c !== SLASH && matches(c) !== negated }, next: i + 1 };
       }
       first = false;
       if (ch === '[' && s[i + 1] === ':') {
@@ -239,6 +241,7 @@ export interface Nfa {
   readonly kind: Uint8Array;
   readonly out: Int32Array;
   readonly out1: Int32Array;
+  readonly codes: Int32Array;
   readonly tests: (CharTest | undefined)[];
   readonly start: number;
 }
@@ -247,13 +250,15 @@ class NfaBuilder {
   kind: number[] = [];
   out: number[] = [];
   out1: number[] = [];
+  codes: number[] = [];
   tests: (CharTest | undefined)[] = [];
 
-  add(kind: number, test?: CharTest): number {
+  add(kind: number, code = 0, test?: CharTest): number {
     if (this.kind.length >= MAX_STATES) throw new GlobSyntaxError('too complex (too many alternatives or ranges)');
     this.kind.push(kind);
     this.out.push(-1);
     this.out1.push(-1);
+    this.codes.push(code);
     this.tests.push(test);
     return this.kind.length - 1;
   }
@@ -262,7 +267,7 @@ class NfaBuilder {
   compile(node: Node, next: number): number {
     switch (node.t) {
       case 'char': {
-        const s = this.add(CHAR, node.test);
+        const s = this.add(CHAR, node.code, node.test);
         this.out[s] = next;
         return s;
       }
@@ -311,6 +316,7 @@ export function compileNfa(glob: string): Nfa {
     kind: Uint8Array.from(builder.kind),
     out: Int32Array.from(builder.out),
     out1: Int32Array.from(builder.out1),
+    codes: Int32Array.from(builder.codes),
     tests: builder.tests,
     start,
   };
@@ -326,23 +332,22 @@ export const simulationSteps = { count: 0 };
  */
 export function simulate(nfa: Nfa, input: string, from = 0, to = input.length,
   onBoundary?: (acceptedBefore: boolean, acceptedAfter: boolean) => void): boolean {
-  const { size, kind, out, out1, tests } = nfa;
+  const { size, kind, out, out1, codes, tests } = nfa;
   let current = new Int32Array(size);
   let next = new Int32Array(size);
   const mark = new Uint32Array(size);
   const stack = new Int32Array(size);
   let generation = 1;
   let steps = 0;
-  let currentCount = 0;
-  let currentAccepts = false;
+  // Set by closure(): whether the states it added include MATCH.
+  let accepts = false;
 
-  const closure = (seed: number, into: Int32Array, count: number): { count: number; accepts: boolean } => {
-    let accepts = false;
+  /** Adds `seed` and the states it reaches without consuming to `into` from `count`; returns the new count. */
+  const closure = (seed: number, into: Int32Array, count: number): number => {
+    if (mark[seed] === generation) return count;
+    mark[seed] = generation;
     let top = 0;
-    if (mark[seed] !== generation) {
-      mark[seed] = generation;
-      stack[top++] = seed;
-    }
+    stack[top++] = seed;
     while (top > 0) {
       const s = stack[--top]!;
       steps++;
@@ -362,25 +367,22 @@ export function simulate(nfa: Nfa, input: string, from = 0, to = input.length,
         }
       }
     }
-    return { count, accepts };
+    return count;
   };
 
-  const first = closure(nfa.start, current, 0);
-  currentCount = first.count;
-  currentAccepts = first.accepts;
+  let currentCount = closure(nfa.start, current, 0);
+  let currentAccepts = accepts;
   for (let i = from; i < to; i++) {
     const code = input.charCodeAt(i);
     generation++;
+    accepts = false;
     let count = 0;
-    let accepts = false;
     for (let j = 0; j < currentCount; j++) {
       const s = current[j]!;
       steps++;
-      if (tests[s]!(code)) {
-        const r = closure(out[s]!, next, count);
-        count = r.count;
-        accepts ||= r.accepts;
-      }
+      const want = codes[s]!;
+      const hit = want >= 0 ? want === code : want === NOT_SLASH ? code !== SLASH : want === ANY || tests[s]!(code);
+      if (hit) count = closure(out[s]!, next, count);
     }
     if (code === SLASH && onBoundary) onBoundary(currentAccepts, accepts);
     [current, next] = [next, current];

@@ -67,9 +67,9 @@ export async function loadLayer(
 /**
  * The NFA states all globs of one config may add up to (plain paths without wildcards cost none). Matching
  * a path costs at most twice its length times the states, so this bounds the work per linted file, which
- * the editor does on its host thread: at most 8 million simple steps for a 200-character path.
+ * the editor does on its host thread: at most 4 million simple steps for a 200-character path.
  */
-export const MAX_GLOB_STATES_PER_CONFIG = 20_000;
+export const MAX_GLOB_STATES_PER_CONFIG = 10_000;
 
 /** Compiles a config's globs, blaming a bad one on its key, and keeps the config's total under the limit. */
 class GlobCompiler {
