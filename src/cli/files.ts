@@ -13,12 +13,12 @@
  * (as in markdownlint-cli2): a repository with no docs yet must not fail its CI.
  */
 import type { Dirent } from 'node:fs';
-import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { compileNfa, GlobSyntaxError, simulate, type Nfa } from '../config/globMatch';
 import { scanGlob } from '../config/globs';
+import { describeFileType } from '../config/nodeFs';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -93,7 +93,7 @@ async function expand(pattern: string, cwd: string, filter: IgnoreFilter, onUnre
   } else {
     if (stats.isFile()) return { kept: [absolute], ignored: 0 };
     if (stats.isDirectory()) return { ...(await walk(absolute, cwd, filter, () => true, onUnreadable)), folder: true };
-    throw new NotLintableError(pattern, describeSpecial(stats));
+    throw new NotLintableError(pattern, describeFileType(stats));
   }
   const scan = scanGlob(normalized);
   if (!scan.isGlob) return { kept: [], ignored: 0 };
@@ -213,15 +213,6 @@ function relativePosix(dir: string, file: string): string | undefined {
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
-}
-
-/** What a path that is neither a file nor a folder is, in plain words. */
-export function describeSpecial(stats: Stats): string {
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
 }
 
 async function describeBrokenLink(link: string, err: NodeJS.ErrnoException): Promise<string> {

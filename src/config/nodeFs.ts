@@ -26,7 +26,7 @@ export function nodeFileSystem(): FileSystemHost {
       }
       try {
         const stats = await handle.stat();
-        if (!stats.isFile()) throw new UnreadableFileError(path, `not a regular file (${describeFileType(stats)})`);
+        if (!stats.isFile()) throw new UnreadableFileError(path, `${describeFileType(stats)}, not a regular file`);
         const cap = maxBytes ?? Infinity;
         if (stats.size > cap) throw tooLarge(path, stats.size, cap);
         return (await readCapped(handle, cap, path)).toString('utf8');
@@ -72,13 +72,14 @@ function tooLarge(path: string, size: number, cap: number, atLeast = false): Unr
   return new UnreadableFileError(path, `larger than ${formatBytes(cap)} (${atLeast ? 'at least ' : ''}${formatBytes(size)})`);
 }
 
+/** What a path that is not a regular file is, in plain words. */
 export function describeFileType(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
   if (stats.isSocket()) return 'a socket';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';
-  return 'not a file';
+  return 'something else';
 }
 
 function codeOf(error: unknown): string | undefined {

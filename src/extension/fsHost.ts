@@ -51,7 +51,7 @@ export function workspaceFsHost(mapping: PathMapping): FileSystemHost {
       const stat = await statOf(p);
       if (!stat) return undefined;
       if (!(stat.type & vscode.FileType.File)) {
-        throw new UnreadableFileError(p, stat.type & vscode.FileType.Directory ? 'not a regular file (a folder)' : 'not a regular file');
+        throw new UnreadableFileError(p, stat.type & vscode.FileType.Directory ? 'a folder, not a regular file' : 'not a regular file');
       }
       if (maxBytes !== undefined && stat.size > maxBytes) {
         throw new UnreadableFileError(p, `larger than ${formatBytes(maxBytes)} (${formatBytes(stat.size)})`);

@@ -218,7 +218,7 @@ describe('security: special files where configs, templates and CLI paths are rea
     mkfifo(path.join(dir, '.backlog-lint.json'));
     const error = await configError(loader().forFile(path.join(dir, 'a.md')));
     assert.equal(error.file, path.join(dir, '.backlog-lint.json').split(path.sep).join('/'));
-    assert.match(error.message, /cannot read this config file: not a regular file \(a FIFO\)/);
+    assert.match(error.message, /cannot read this config file: a FIFO \(named pipe\), not a regular file/);
   });
 
   it('refuses a FIFO in the templates folder without blocking', async function () {
@@ -228,7 +228,7 @@ describe('security: special files where configs, templates and CLI paths are rea
     mkfifo(path.join(dir, 'tpl', 'story-benefit.md'));
     const error = await configError(loader().forFile(path.join(dir, 'a.md')));
     assert.equal(error.keyPath, 'templates');
-    assert.match(error.message, /story-benefit\.md: not a regular file \(a FIFO\)/);
+    assert.match(error.message, /story-benefit\.md: a FIFO \(named pipe\), not a regular file; a template must be a regular file of at most 64 KB/);
   });
 
   it('refuses a config linked to /dev/zero, and the CLI blames the config, not the Markdown file', async function () {
@@ -237,7 +237,7 @@ describe('security: special files where configs, templates and CLI paths are rea
     write(dir, { 'a.md': '# Notes\n' });
     symlinkOrSkip(this, '/dev/zero', path.join(dir, '.backlog-lint.json'));
     const error = await configError(loader().forFile(path.join(dir, 'a.md')));
-    assert.match(error.message, /\.backlog-lint\.json: cannot read this config file: not a regular file \(a character device\)/);
+    assert.match(error.message, /\.backlog-lint\.json: cannot read this config file: a character device, not a regular file/);
     let out = '';
     const code = await run(parseCliArgs(['.', '--format', 'json']), {
       cwd: dir, stdout: (t) => (out += t), stderr: () => {}, readStdin: async () => Buffer.alloc(0), isTTY: false, env: {}, version: 'test',
@@ -252,7 +252,7 @@ describe('security: special files where configs, templates and CLI paths are rea
     write(dir, { '.backlog-lint.json': `{"allowWords":[${'"x",'.repeat(600_000)}"y"]}`, 'cfg/x': '' });
     assert.match((await configError(loader().forFile(path.join(dir, 'a.md')))).message, /larger than 2 MB/);
     assert.match((await configError(loader({ configFile: path.join(dir, 'cfg') }).forFile(path.join(dir, 'a.md')))).message,
-      /not a regular file \(a folder\)/);
+      /a folder, not a regular file/);
   });
 
   it('names a FIFO, a symlink loop and a dangling link given on the command line', async function () {
