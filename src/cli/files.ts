@@ -13,15 +13,18 @@
  * (as in markdownlint-cli2): a repository with no docs yet must not fail its CI.
  */
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { compileNfa, GlobSyntaxError, simulate, type Nfa } from '../config/globMatch';
 import { scanGlob } from '../config/globs';
-import { describeFileType } from '../config/nodeFs';
+import { describeFileType, nodeFileSystem } from '../config/nodeFs';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+/** A .gitignore that is not a regular file, or is larger than this, is skipped like an unreadable one. */
+const MAX_GITIGNORE_BYTES = 4 * 1024 * 1024;
+const gitignoreReader = nodeFileSystem();
 
 export class NoFilesFoundError extends Error {
   constructor(readonly pattern: string, allIgnored: boolean) {
@@ -194,8 +197,9 @@ class IgnoreFilter {
   private gitignoreOf(dir: string): Promise<Ignore | undefined> {
     let rules = this.gitignores.get(dir);
     if (!rules) {
-      rules = readFile(path.join(dir, '.gitignore'), 'utf8').then(
-        (text) => ignore().add(text),
+      // Through the config layer's reader: a FIFO or a device named .gitignore must not block the search.
+      rules = gitignoreReader.readFile(path.join(dir, '.gitignore'), MAX_GITIGNORE_BYTES).then(
+        (text) => (text === undefined ? undefined : ignore().add(text)),
         () => undefined,
       );
       this.gitignores.set(dir, rules);
