@@ -79,7 +79,8 @@ export function workspaceFsHost(mapping: PathMapping): FileSystemHost {
     async realPath(p) {
       if (!(await statOf(p))) return undefined;
       for (let at = p; ; at = path.posix.dirname(at)) {
-        const stat = await statOf(at);
+        // A provider may refuse to stat its root or an ancestor outside the workspace: that is no link.
+        const stat = await statOf(at).catch(() => undefined);
         if (stat && stat.type & vscode.FileType.SymbolicLink) {
           throw new UnreadableFileError(p, `reached through the symbolic link ${at}, which cannot be checked on this file system`);
         }
