@@ -2,7 +2,8 @@
  * Which files a CLI run lints. Each pattern is a file, a folder or a glob:
  * - a file is linted as given, whatever its extension, even when .gitignore'd (the user named it);
  * - a folder is searched recursively for `*.md` and `*.markdown` files;
- * - a glob (picomatch syntax, relative to `cwd`, dot files included) selects `*.md` and `*.markdown` files.
+ * - a glob (the config's glob syntax, src/config/globMatch.ts, relative to `cwd`, dot files included) selects
+ *   `*.md` and `*.markdown` files; it is matched in time linear in the path, so no glob can stall the search.
  * Folder and glob searches skip `node_modules` and `.git`, files excluded by `.gitignore` files (the ones in
  * the searched folders and those above them up to the repository root) and `opts.ignores` (gitignore syntax,
  * relative to `cwd`), and never follow symlinked folders (which could loop). Symlinked files are linted.
@@ -12,18 +13,34 @@
  * (as in markdownlint-cli2): a repository with no docs yet must not fail its CI.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import { compileNfa, GlobSyntaxError, simulate, type Nfa } from '../config/globMatch';
+import { scanGlob } from '../config/globs';
+import { describeFileType, nodeFileSystem } from '../config/nodeFs';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+/** A .gitignore that is not a regular file, or is larger than this, is skipped like an unreadable one. */
+const MAX_GITIGNORE_BYTES = 4 * 1024 * 1024;
+const gitignoreReader = nodeFileSystem();
 
 export class NoFilesFoundError extends Error {
   constructor(readonly pattern: string, allIgnored: boolean) {
     super(allIgnored ? `All files matching '${pattern}' are ignored.` : `No files matching '${pattern}' were found.`);
     this.name = 'NoFilesFoundError';
+  }
+}
+
+/**
+ * A pattern naming something that exists but cannot be linted: a FIFO, a device, a socket, a symlink loop
+ * or a symlink whose target is missing. Said for what it is, rather than "No files matching".
+ */
+export class NotLintableError extends Error {
+  constructor(readonly pattern: string, what: string) {
+    super(`'${pattern}' is ${what}, not a file or folder: nothing to lint.`);
+    this.name = 'NotLintableError';
   }
 }
 
@@ -72,14 +89,26 @@ async function expand(pattern: string, cwd: string, filter: IgnoreFilter, onUnre
   // On Windows users write 'docs\*.md'; globs need '/', and '\' would otherwise escape the next character.
   const normalized = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
   const absolute = path.resolve(cwd, normalized);
-  const stats = await stat(absolute).catch(() => undefined);
-  if (stats?.isFile()) return { kept: [absolute], ignored: 0 };
-  if (stats?.isDirectory()) return { ...(await walk(absolute, cwd, filter, () => true, onUnreadable)), folder: true };
-  const scan = picomatch.scan(normalized);
+  const stats = await stat(absolute).catch((err: NodeJS.ErrnoException) => err);
+  if (stats instanceof Error) {
+    const link = await lstat(absolute).catch(() => undefined);
+    if (link?.isSymbolicLink()) throw new NotLintableError(pattern, await describeBrokenLink(absolute, stats));
+  } else {
+    if (stats.isFile()) return { kept: [absolute], ignored: 0 };
+    if (stats.isDirectory()) return { ...(await walk(absolute, cwd, filter, () => true, onUnreadable)), folder: true };
+    throw new NotLintableError(pattern, describeFileType(stats));
+  }
+  const scan = scanGlob(normalized);
   if (!scan.isGlob) return { kept: [], ignored: 0 };
-  const match = picomatch(normalized, { dot: true, windows: false });
+  let nfa: Nfa;
+  try {
+    nfa = compileNfa(normalized.replace(/^\.\//, ''));
+  } catch (err) {
+    if (err instanceof GlobSyntaxError) throw new Error(`Invalid glob '${pattern}': ${err.message}.`);
+    throw err;
+  }
   const matchesGlob = (file: string) =>
-    match(path.isAbsolute(normalized) ? toPosix(file) : toPosix(path.relative(cwd, file)));
+    simulate(nfa, path.isAbsolute(normalized) ? toPosix(file) : toPosix(path.relative(cwd, file)));
   const base = path.resolve(cwd, scan.base || '.');
   const baseStats = await stat(base).catch(() => undefined);
   if (!baseStats?.isDirectory()) return { kept: [], ignored: 0 };
@@ -168,8 +197,9 @@ class IgnoreFilter {
   private gitignoreOf(dir: string): Promise<Ignore | undefined> {
     let rules = this.gitignores.get(dir);
     if (!rules) {
-      rules = readFile(path.join(dir, '.gitignore'), 'utf8').then(
-        (text) => ignore().add(text),
+      // Through the config layer's reader: a FIFO or a device named .gitignore must not block the search.
+      rules = gitignoreReader.readFile(path.join(dir, '.gitignore'), MAX_GITIGNORE_BYTES).then(
+        (text) => (text === undefined ? undefined : ignore().add(text)),
         () => undefined,
       );
       this.gitignores.set(dir, rules);
@@ -187,6 +217,15 @@ function relativePosix(dir: string, file: string): string | undefined {
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+async function describeBrokenLink(link: string, err: NodeJS.ErrnoException): Promise<string> {
+  if (err.code === 'ELOOP') return 'a symlink loop';
+  if (err.code === 'ENOENT' || err.code === 'ENOTDIR') {
+    const target = await readlink(link).catch(() => undefined);
+    return target === undefined ? 'a dangling symlink' : `a dangling symlink (its target '${target}' does not exist)`;
+  }
+  return `a symlink that cannot be followed (${describeFsError(err)})`;
 }
 
 function describeFsError(err: unknown): string {

@@ -1,6 +1,10 @@
 /** Finds the config file of one folder. */
 import type { FileSystemHost } from '../core/types';
+import { ConfigError, formatBytes, UnreadableFileError } from './errors';
 import { joinPosix } from './paths';
+
+/** Largest config file read (a package.json included): configs are a few KB; this is far above any real one. */
+export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
 /**
  * Config file names in priority order: when a folder holds several, the first one wins and the others
@@ -32,7 +36,26 @@ export async function* configCandidates(fs: FileSystemHost, dir: string): AsyncG
   for (const name of CONFIG_FILE_NAMES) {
     if (present && !present.has(name)) continue;
     const file = joinPosix(dir, name);
-    const text = await fs.readFile(file);
+    const text = await readConfigFile(fs, file);
     if (text !== undefined) yield { file, text };
   }
+}
+
+/**
+ * A config file's text, or undefined when it does not exist. A FIFO, a device, a folder or a file over
+ * MAX_CONFIG_BYTES is a ConfigError naming the config file, never read (and never blamed on a Markdown file).
+ */
+export async function readConfigFile(fs: FileSystemHost, file: string): Promise<string | undefined> {
+  let text: string | undefined;
+  try {
+    text = await fs.readFile(file, MAX_CONFIG_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new ConfigError(file, '', `cannot read this config file: ${error.reason}`);
+    throw error;
+  }
+  // A host that does not cap its reads (memory) is still held to the limit.
+  if (text !== undefined && text.length > MAX_CONFIG_BYTES) {
+    throw new ConfigError(file, '', `cannot read this config file: larger than ${formatBytes(MAX_CONFIG_BYTES)}`);
+  }
+  return text;
 }

@@ -34,3 +34,18 @@ export function formatKeyPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** A file the config layer will not read: not a regular file, or larger than its cap. `reason` says which. */
+export class UnreadableFileError extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path}: ${reason}`);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+/** `20971520` → `20 MB`, `65536` → `64 KB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

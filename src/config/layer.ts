@@ -1,9 +1,9 @@
 /** One config file, parsed, validated and made ready to apply: its globs compiled, its templates read. */
 import type { ArtifactKind, FileSystemHost, Role } from '../core/types';
 import { ConfigError, formatKeyPath } from './errors';
-import { compileGlob, compileGlobs, type PathMatcher } from './globs';
+import { anyOf, compileGlob, GlobSyntaxError, type PathMatcher } from './globs';
 import { formatOf, isPlainObject, parseConfigText } from './parse';
-import { joinPosix, parentDir } from './paths';
+import { parentDir } from './paths';
 import type { ConfigFileData, RuleEntry } from './schema';
 import { loadTemplates } from './templates';
 import type { ConfigValidator } from './validate';
@@ -24,12 +24,18 @@ export interface ConfigLayer {
   }[];
 }
 
+export interface LayerOptions {
+  /** False: leave `templates` folders unread (Restricted Mode in the editor). */
+  readTemplates: boolean;
+}
+
 /** The layer, or undefined when the file is a package.json without a `"backlog-lint"` key. */
 export async function loadLayer(
   fs: FileSystemHost,
   validator: ConfigValidator,
   file: string,
   text: string,
+  options: LayerOptions = { readTemplates: true },
 ): Promise<ConfigLayer | undefined> {
   const parsed = parseConfigText(file, text, formatOf(file));
   if (!parsed) return undefined;
@@ -37,19 +43,57 @@ export async function loadLayer(
   if (!isPlainObject(parsed.data)) throw new ConfigError(file, formatKeyPath(prefix), 'expected an object');
   const data = validator.validate(file, parsed.data, prefix);
   const dir = parentDir(file) ?? file;
-  const templates = data.templates
-    ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), joinPosix(dir, data.templates))
+  const templates = data.templates && options.readTemplates
+    ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), dir, data.templates)
     : {};
+  const globs = new GlobCompiler(file, prefix);
   return {
     file,
     dir,
     data,
     templates,
-    artifacts: Object.entries(data.artifacts ?? {}).map(([glob, kind]) => ({ match: compileGlob(glob), kind })),
-    ignores: compileGlobs(data.ignores ?? []),
-    overrides: (data.overrides ?? []).map(({ files, ...rest }) => ({
-      match: compileGlobs(typeof files === 'string' ? [files] : files),
+    artifacts: Object.entries(data.artifacts ?? {}).map(([glob, kind]) => ({
+      match: globs.one(glob, ['artifacts', glob]),
+      kind,
+    })),
+    ignores: globs.many(data.ignores ?? [], ['ignores']),
+    overrides: (data.overrides ?? []).map(({ files, ...rest }, i) => ({
+      match: typeof files === 'string' ? globs.one(files, ['overrides', i, 'files']) : globs.many(files, ['overrides', i, 'files']),
       ...rest,
     })),
   };
+}
+
+/**
+ * The NFA states all globs of one config may add up to (plain paths without wildcards cost none). Matching
+ * a path costs at most twice its length times the states, so this bounds the work per linted file, which
+ * the editor does on its host thread: at most 4 million simple steps for a 200-character path.
+ */
+export const MAX_GLOB_STATES_PER_CONFIG = 10_000;
+
+/** Compiles a config's globs, blaming a bad one on its key, and keeps the config's total under the limit. */
+class GlobCompiler {
+  private states = 0;
+
+  constructor(private readonly file: string, private readonly prefix: readonly string[]) {}
+
+  one(glob: string, keyPath: PropertyKey[]): PathMatcher {
+    const where = formatKeyPath([...this.prefix, ...keyPath]);
+    let matcher: PathMatcher;
+    try {
+      matcher = compileGlob(glob);
+    } catch (error) {
+      if (error instanceof GlobSyntaxError) throw new ConfigError(this.file, where, `invalid glob: ${error.message}`);
+      throw error;
+    }
+    this.states += matcher.size;
+    if (this.states > MAX_GLOB_STATES_PER_CONFIG) {
+      throw new ConfigError(this.file, where, `the globs of this config are too long or too many in all (limit: ${MAX_GLOB_STATES_PER_CONFIG.toLocaleString('en-US')} pattern states; shorten or merge them)`);
+    }
+    return matcher;
+  }
+
+  many(globs: readonly string[], keyPath: PropertyKey[]): PathMatcher {
+    return anyOf(globs.map((glob, i) => this.one(glob, [...keyPath, i])));
+  }
 }

@@ -5,9 +5,9 @@
  */
 import type { Rule } from '../core/rule';
 import type { FileSystemHost, Role } from '../core/types';
-import { configCandidates } from './discovery';
+import { configCandidates, readConfigFile } from './discovery';
 import { ConfigError } from './errors';
-import { loadLayer, type ConfigLayer } from './layer';
+import { loadLayer, type ConfigLayer, type LayerOptions } from './layer';
 import { parentDir, toAbsolutePosix } from './paths';
 import { resolveFileConfig, type FileConfig } from './resolve';
 import { createValidator, type ConfigValidator } from './validate';
@@ -28,6 +28,11 @@ export interface ConfigLoaderOptions {
   roles?: Role[];
   /** A folder where upward discovery stops (after reading its config): the workspace root in the editor. */
   stopAt?: string;
+  /**
+   * False: never read `templates` folders (the key is still validated); fixes use the built-in templates.
+   * The editor passes false in Restricted Mode, so an untrusted workspace's folder is not even listed.
+   */
+  readTemplates?: boolean;
 }
 
 export interface ConfigLoader {
@@ -42,6 +47,7 @@ export interface ConfigLoader {
 
 export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const validator = createValidator(opts.rules);
+  const layerOptions = { readTemplates: opts.readTemplates ?? true };
   const stopAt = opts.stopAt === undefined ? undefined : toAbsolutePosix(opts.stopAt);
   // Promises are cached (not results) so that concurrent lookups in one folder share a single read.
   let folderLayers = new Map<string, Promise<ConfigLayer | undefined>>();
@@ -51,7 +57,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   function layerOf(dir: string): Promise<ConfigLayer | undefined> {
     let layer = folderLayers.get(dir);
     if (!layer) {
-      layer = findLayer(opts.fs, validator, dir);
+      layer = findLayer(opts.fs, validator, dir, layerOptions);
       folderLayers.set(dir, layer);
     }
     return layer;
@@ -74,7 +80,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   }
 
   function explicitLayers(configFile: string): Promise<ConfigLayer[]> {
-    explicitChain ??= loadExplicit(opts.fs, validator, toAbsolutePosix(configFile));
+    explicitChain ??= loadExplicit(opts.fs, validator, toAbsolutePosix(configFile), layerOptions);
     return explicitChain;
   }
 
@@ -93,18 +99,20 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
 }
 
 /** The config of one folder: its first config file in priority order (a package.json only with our key). */
-async function findLayer(fs: FileSystemHost, validator: ConfigValidator, dir: string): Promise<ConfigLayer | undefined> {
+async function findLayer(fs: FileSystemHost, validator: ConfigValidator, dir: string,
+  options: LayerOptions): Promise<ConfigLayer | undefined> {
   for await (const { file, text } of configCandidates(fs, dir)) {
-    const layer = await loadLayer(fs, validator, file, text);
+    const layer = await loadLayer(fs, validator, file, text, options);
     if (layer) return layer;
   }
   return undefined;
 }
 
-async function loadExplicit(fs: FileSystemHost, validator: ConfigValidator, file: string): Promise<ConfigLayer[]> {
-  const text = await fs.readFile(file);
+async function loadExplicit(fs: FileSystemHost, validator: ConfigValidator, file: string,
+  options: LayerOptions): Promise<ConfigLayer[]> {
+  const text = await readConfigFile(fs, file);
   if (text === undefined) throw new ConfigError(file, '', 'config file not found');
-  const layer = await loadLayer(fs, validator, file, text);
+  const layer = await loadLayer(fs, validator, file, text, options);
   if (!layer) throw new ConfigError(file, '', 'no "backlog-lint" key in this package.json');
   return [layer];
 }

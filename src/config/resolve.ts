@@ -1,7 +1,6 @@
 /** Computes the configuration in force for one file from the config layers that apply to it. */
 import type { EffectiveConfig, Role, RuleSetting } from '../core/types';
 import { defaultConfig } from './defaults';
-import { matchesPathOrFolder } from './globs';
 import type { ConfigLayer } from './layer';
 import { relativeInside } from './paths';
 import type { RuleEntry } from './schema';
@@ -34,14 +33,14 @@ export function resolveFileConfig(layers: readonly ConfigLayer[], file: string, 
     Object.assign(config.templates, layer.templates);
     const relative = relativeInside(layer.dir, file);
     if (relative === undefined) continue;
-    for (const { match, kind } of layer.artifacts) if (match(relative)) config.artifact = kind;
-    if (matchesPathOrFolder(layer.ignores, relative)) config.ignored = true;
+    for (const { match, kind } of layer.artifacts) if (match.matches(relative)) config.artifact = kind;
+    if (layer.ignores.matchesPathOrFolder(relative)) config.ignored = true;
   }
   for (const layer of layers) {
     const relative = relativeInside(layer.dir, file);
     if (relative === undefined) continue;
     for (const override of layer.overrides) {
-      if (!override.match(relative)) continue;
+      if (!override.match.matches(relative)) continue;
       if (override.roles) config.roles = [...override.roles];
       if (override.rules) mergeRules(config.rules, override.rules);
       if (override.allowWords) allowWords.push(...override.allowWords);

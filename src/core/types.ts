@@ -116,8 +116,17 @@ export interface EffectiveConfig {
 
 /** Read access to files, injected so the editor can use `vscode.workspace.fs` and tests can use memory. */
 export interface FileSystemHost {
-  /** Returns the file's text, or undefined when it does not exist. Throws for other I/O errors. */
-  readFile(path: string): Promise<string | undefined>;
+  /**
+   * Returns the file's text, or undefined when it does not exist. Throws for other I/O errors. Hosts read
+   * regular files only, never more than `maxBytes` (when given), and throw an UnreadableFileError
+   * (src/config/errors.ts) for anything else, without blocking on FIFOs or devices.
+   */
+  readFile(path: string, maxBytes?: number): Promise<string | undefined>;
   /** Lists the names in a folder, or undefined when it does not exist. */
   readDirectory?(path: string): Promise<string[] | undefined>;
+  /**
+   * The path with every symlink resolved, or undefined when it does not exist; hosts that cannot resolve
+   * links throw an UnreadableFileError for a path through one. Hosts without links (memory) omit it.
+   */
+  realPath?(path: string): Promise<string | undefined>;
 }

@@ -18,11 +18,20 @@ export type DocumentConfig =
   | { kind: 'ok'; config: FileConfig; filePath: string }
   | { kind: 'error'; error: ConfigError; filePath: string; lastGood?: FileConfig };
 
+/** Resolved configs kept at most (open documents and a workspace lint's files); past it the memo starts over. */
+const MAX_RESOLVED = 2000;
+
 /** Config files the loader discovers (package.json may hold a "backlog-lint" key); edits re-lint. */
 export const CONFIG_GLOB = '**/{.backlog-lint*,package.json}';
 
 export class ConfigService implements vscode.Disposable {
   private readonly loaders = new Map<string, Loader>();
+  /**
+   * Resolved configs by loader and file, until the next reload(). Resolving runs on the extension host's
+   * thread; globs match in linear time within a budget per config (src/config/layer.ts), and this makes
+   * that cost once per document and config change instead of once per keystroke.
+   */
+  private resolved = new Map<string, FileConfig>();
   /** Survive reload(): they are what keeps documents linted while a config file is broken. */
   private readonly lastGoodByFile = new Map<string, FileConfig>();
   private readonly lastGoodByFolder = new Map<string, FileConfig>();
@@ -55,6 +64,7 @@ export class ConfigService implements vscode.Disposable {
   reload(): void {
     for (const loader of this.loaders.values()) loader.clearCache();
     this.loaders.clear();
+    this.resolved = new Map();
     this.changed.fire();
   }
 
@@ -70,7 +80,7 @@ export class ConfigService implements vscode.Disposable {
     }
     const folderKey = folder?.uri.toString() ?? '';
     try {
-      const config = this.editorLayers(await this.loaderFor(mapping, settings, folder).forFile(filePath), settings);
+      const config = this.editorLayers(await this.resolve(mapping, settings, folder, filePath), settings);
       this.lastGoodByFile.set(filePath, config);
       this.lastGoodByFolder.set(folderKey, config);
       this.rearm(filePath);
@@ -132,11 +142,30 @@ export class ConfigService implements vscode.Disposable {
     return folder ? mapping.toPath(vscode.Uri.joinPath(folder.uri, name)) : `/${name}`;
   }
 
-  private loaderFor(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined): Loader {
+  /** Failures are not kept: the loader keeps its own, and a fixed config file triggers reload() anyway. */
+  private async resolve(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined,
+    filePath: string): Promise<FileConfig> {
+    const { loader, key } = this.loaderFor(mapping, settings, folder);
+    const cacheKey = `${key}\n${filePath}`;
+    const cached = this.resolved.get(cacheKey);
+    if (cached) return cached;
+    const resolved = this.resolved;
+    const config = await loader.forFile(filePath);
+    // A reload() meanwhile started a new map: this result belongs to the old configs.
+    if (resolved === this.resolved) {
+      if (resolved.size >= MAX_RESOLVED) resolved.clear();
+      resolved.set(cacheKey, config);
+    }
+    return config;
+  }
+
+  private loaderFor(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined):
+    { loader: Loader; key: string } {
     const configFile = this.configFileFor(settings, mapping, folder);
     // Discovery stops at the workspace folder: configs above it belong to no project the user opened.
     const stopAt = folder ? mapping.toPath(folder.uri) : undefined;
-    const key = JSON.stringify([mapping.key, configFile, settings.roles, stopAt]);
+    const trusted = vscode.workspace.isTrusted;
+    const key = JSON.stringify([mapping.key, configFile, settings.roles, stopAt, trusted]);
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = createConfigLoader({
@@ -145,14 +174,15 @@ export class ConfigService implements vscode.Disposable {
         configFile,
         roles: settings.roles.length > 0 ? settings.roles : undefined,
         stopAt,
+        // Restricted Mode: the templates folder is not listed or read at all.
+        readTemplates: trusted,
       });
       this.loaders.set(key, loader);
     }
-    return loader;
+    return { loader, key };
   }
 
-  /** `backlogLint.configFile`, relative to the document's workspace folder. Its workspace value is
-   *  a restricted setting, so VS Code already ignores it in an untrusted workspace. */
+  /** `backlogLint.configFile`, relative to the document's workspace folder ('' when untrusted: settings.ts). */
   private configFileFor(settings: Settings, mapping: PathMapping, folder: vscode.WorkspaceFolder | undefined):
     string | undefined {
     if (!settings.configFile) return undefined;

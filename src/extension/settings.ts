@@ -15,7 +15,9 @@ export interface Settings {
   roles: Role[];
   /** Severity overrides applied on top of config files; empty keeps the editor identical to CI. */
   rules: Record<string, Severity>;
-  /** Config file to use instead of discovery, like the CLI's `--config`; '' discovers. */
+  /** Config file to use instead of discovery, like the CLI's `--config`; '' discovers. Always '' in an
+   *  untrusted workspace: VS Code drops the workspace value of this restricted setting, but a user or
+   *  folder value could still name a file in the workspace, so trust is checked here in code as well. */
   configFile: string;
 }
 
@@ -32,6 +34,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     debounceMs: Number.isFinite(debounce) ? Math.max(0, debounce) : 250,
     roles: (c.get<unknown[]>('roles') ?? []).filter((r): r is Role => ROLES.includes(r as Role)),
     rules,
-    configFile: (c.get<string>('configFile') ?? '').trim(),
+    configFile: vscode.workspace.isTrusted ? (c.get<string>('configFile') ?? '').trim() : '',
   };
 }

@@ -281,8 +281,8 @@ describe('config loader', () => {
         '/p/tpl/story-acceptance-criteria.md': 'Given …\n',
         '/p/tpl/prd-scope.md': 'In scope:\n',
         '/p/tpl/README.txt': 'not a template',
-        '/p/team/.backlog-lint.yaml': 'templates: ../shared/templates',
-        '/p/shared/templates/prd-scope.md': 'Team scope\n',
+        '/p/team/.backlog-lint.yaml': 'templates: shared/templates',
+        '/p/team/shared/templates/prd-scope.md': 'Team scope\n',
       }).forFile('/p/team/a.md');
       assert.deepEqual(config.templates, {
         'story-acceptance-criteria': 'Given …\n',
