@@ -117,6 +117,8 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
   } finally {
     await pool?.close();
   }
+  const notice = cache?.notice();
+  if (notice) io.stderr(`backlog-lint: ${notice}\n`);
   try {
     await cache?.save();
   } catch (err) {
