@@ -30,15 +30,17 @@ const FILE_NAME = 'cache.json';
 const FORMAT_1_START = /^\{\s*"format"\s*:/;
 /** A longer line is damage (or not a cache); it is skipped without being held in memory. */
 const MAX_LINE = 64 * 1024 * 1024;
-/** Lines are written in chunks of about this many characters. */
+/** Lines are written in chunks of about this many bytes. */
 const WRITE_CHUNK = 1024 * 1024;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
 
-interface Entry {
-  text: string;
-  config: string;
-  /** The whole line as stored, integrity hash first; output JSON is its last field. */
-  line: string;
-}
+/**
+ * An entry read from the file is kept as its line's bytes (verified, parsed only when looked up); one set
+ * in this run keeps the output object the run holds anyway, serialised only when the cache is written.
+ * Either way the cache adds little to a run's memory beyond the file's size.
+ */
+type Entry = { text: string; config: string } & ({ line: Buffer } | { output: LintJobOutput });
 
 export const sha256 = (data: string): string => createHash('sha256').update(data).digest('hex');
 
@@ -74,37 +76,36 @@ export function cacheFile(cwd: string, location: string | undefined): string {
 }
 
 const header = (tool: string): string => `${MAGIC} ${FORMAT} ${tool}`;
-const integrity = (tool: string, rest: string): string => sha256(`${tool}\t${rest}`);
 
-/** Calls `onLine` for each line of the file, streaming; returns how many over-long lines were skipped. */
-async function readLines(file: string, onLine: (line: string, index: number) => boolean): Promise<number> {
-  let pending: string[] = [];
+/** Calls `onLine` with each line of the file (without its newline), streaming; returns how many were skipped as over-long. */
+async function readLines(file: string, onLine: (line: Buffer, index: number) => boolean): Promise<number> {
+  let pending: Buffer[] = [];
   let pendingLength = 0;
   let overLong = false;
   let skipped = 0;
   let index = 0;
   let stop = false;
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(file, { highWaterMark: WRITE_CHUNK });
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       let from = 0;
-      for (let nl = chunk.indexOf('\n'); nl >= 0 && !stop; nl = chunk.indexOf('\n', from)) {
-        const piece = chunk.slice(from, nl);
+      for (let nl = chunk.indexOf(NEWLINE); nl >= 0 && !stop; nl = chunk.indexOf(NEWLINE, from)) {
+        const piece = chunk.subarray(from, nl);
         from = nl + 1;
         if (overLong || pendingLength + piece.length > MAX_LINE) skipped++;
-        else stop = !onLine(pending.length === 0 ? piece : pending.join('') + piece, index);
+        else stop = !onLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), index);
         index++;
         pending = [];
         pendingLength = 0;
         overLong = false;
       }
       if (stop) break;
-      const tail = chunk.slice(from);
+      const tail = chunk.subarray(from);
       if (overLong || pendingLength + tail.length > MAX_LINE) {
         overLong = true;
         pending = [];
         pendingLength = 0;
-      } else if (tail !== '') {
+      } else if (tail.length > 0) {
         pending.push(tail);
         pendingLength += tail.length;
       }
@@ -115,6 +116,11 @@ async function readLines(file: string, onLine: (line: string, index: number) => 
   // The writer ends every line with a newline: an unterminated last line is a truncated write.
   if (!stop && (pendingLength > 0 || overLong)) skipped++;
   return skipped;
+}
+
+/** The integrity hash of an entry line: the tool fingerprint, then every byte after the hash field. */
+function integrity(tool: string, rest: Buffer | string): string {
+  return createHash('sha256').update(`${tool}\t`).update(rest).digest('hex');
 }
 
 export class LintCache {
@@ -146,15 +152,16 @@ export class LintCache {
     let current = false;
     let damaged = 0;
     try {
-      const skipped = await readLines(file, (line, index) => {
+      const skipped = await readLines(file, (bytes, index) => {
         if (index === 0) {
+          const line = bytes.toString('utf8', 0, Math.min(bytes.length, 1024));
           if (FORMAT_1_START.test(line)) return false;
           // Another format or build of the tool: dropped quietly, as an upgrade does.
           if (!line.startsWith(`${MAGIC} `)) foreign = 'is not a backlog-lint cache file';
           current = line === header(tool);
           return current;
         }
-        const entry = parseLine(line, tool);
+        const entry = parseLine(bytes, tool);
         if (entry) entries.set(entry.path, entry.entry);
         else damaged++;
         return true;
@@ -184,7 +191,7 @@ export class LintCache {
   get(filePath: string, textHash: string, config: EffectiveConfig, fix: boolean): LintJobOutput | undefined {
     const entry = this.entries.get(filePath);
     if (!entry || entry.text !== textHash || entry.config !== this.configKey(config)) return undefined;
-    const output = parseOutput(entry.line, filePath);
+    const output = 'output' in entry ? entry.output : parseOutput(entry.line, filePath);
     if (!output) {
       this.damaged++;
       this.delete(filePath);
@@ -195,10 +202,7 @@ export class LintCache {
   }
 
   set(filePath: string, textHash: string, config: EffectiveConfig, output: LintJobOutput): void {
-    const { filePath: _key, ...result } = output.result;
-    const stored = { result, crossFile: output.crossFile, directives: output.directives };
-    const rest = [JSON.stringify(filePath), textHash, this.configKey(config), JSON.stringify(stored)].join('\t');
-    this.entries.set(filePath, { text: textHash, config: this.configKey(config), line: `${integrity(this.tool, rest)}\t${rest}` });
+    this.entries.set(filePath, { text: textHash, config: this.configKey(config), output });
     this.dirty = true;
   }
 
@@ -214,21 +218,33 @@ export class LintCache {
     return undefined;
   }
 
+  /** An entry line: integrity \t JSON(path) \t text hash \t config hash \t JSON(output without its path). */
+  private serialise(filePath: string, text: string, config: string, output: LintJobOutput): Buffer {
+    const { filePath: _key, ...result } = output.result;
+    const stored = { result, crossFile: output.crossFile, directives: output.directives };
+    const rest = Buffer.from([JSON.stringify(filePath), text, config, JSON.stringify(stored)].join('\t'));
+    return Buffer.concat([Buffer.from(`${integrity(this.tool, rest)}\t`), rest]);
+  }
+
   async save(): Promise<void> {
     if (!this.dirty || this.foreign) return;
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
     const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.${Date.now()}.tmp`);
     const handle = await fsp.open(temp, 'w');
     try {
-      let chunk = `${header(this.tool)}\n`;
-      for (const entry of this.entries.values()) {
-        chunk += `${entry.line}\n`;
-        if (chunk.length >= WRITE_CHUNK) {
-          await handle.write(chunk);
-          chunk = '';
+      let chunk: Buffer[] = [Buffer.from(`${header(this.tool)}\n`)];
+      let size = 0;
+      for (const [filePath, entry] of this.entries) {
+        const line = 'line' in entry ? entry.line : this.serialise(filePath, entry.text, entry.config, entry.output);
+        chunk.push(line, NEWLINE_BYTE);
+        size += line.length + 1;
+        if (size >= WRITE_CHUNK) {
+          await handle.writev(chunk);
+          chunk = [];
+          size = 0;
         }
       }
-      await handle.write(chunk);
+      await handle.writev(chunk);
       await handle.sync();
       await handle.close();
       await fsp.rename(temp, this.file);
@@ -241,26 +257,30 @@ export class LintCache {
   }
 }
 
-/** An entry line whose integrity hash matches, split into its key fields; undefined when damaged. */
-function parseLine(line: string, tool: string): { path: string; entry: Entry } | undefined {
-  const fields = line.split('\t');
-  if (fields.length !== 5) return undefined;
-  const [hash, key, text, config] = fields as [string, string, string, string, string];
-  if (hash !== integrity(tool, line.slice(hash.length + 1))) return undefined;
+const NEWLINE_BYTE = Buffer.from('\n');
+
+/** An entry line whose integrity hash matches, with its key fields; undefined when damaged. */
+function parseLine(line: Buffer, tool: string): { path: string; entry: Entry } | undefined {
+  const tabs: number[] = [];
+  for (let at = line.indexOf(TAB); at >= 0 && tabs.length < 5; at = line.indexOf(TAB, at + 1)) tabs.push(at);
+  if (tabs.length !== 4) return undefined;
+  const [hashEnd, keyEnd, textEnd, configEnd] = tabs as [number, number, number, number];
+  if (line.toString('latin1', 0, hashEnd) !== integrity(tool, line.subarray(hashEnd + 1))) return undefined;
   let filePath: unknown;
   try {
-    filePath = JSON.parse(key);
+    filePath = JSON.parse(line.toString('utf8', hashEnd + 1, keyEnd));
   } catch {
     return undefined;
   }
-  return typeof filePath === 'string' ? { path: filePath, entry: { text, config, line } } : undefined;
+  if (typeof filePath !== 'string') return undefined;
+  return { path: filePath, entry: { text: line.toString('latin1', keyEnd + 1, textEnd), config: line.toString('latin1', textEnd + 1, configEnd), line } };
 }
 
 /** The entry's output when it has the shape the tool writes; undefined otherwise. */
-function parseOutput(line: string, filePath: string): LintJobOutput | undefined {
+function parseOutput(line: Buffer, filePath: string): LintJobOutput | undefined {
   let data: unknown;
   try {
-    data = JSON.parse(line.slice(line.lastIndexOf('\t') + 1));
+    data = JSON.parse(line.toString('utf8', line.lastIndexOf(TAB) + 1));
   } catch {
     return undefined;
   }
