@@ -30,6 +30,8 @@ const FILE_NAME = 'cache.json';
 const FORMAT_1_START = /^\{\s*"format"\s*:/;
 /** A longer line is damage (or not a cache); it is skipped without being held in memory. */
 const MAX_LINE = 64 * 1024 * 1024;
+/** The header line is far shorter; a file whose first line is longer is not read further. */
+const MAX_HEADER = 4096;
 /** Lines are written in chunks of about this many bytes. */
 const WRITE_CHUNK = 1024 * 1024;
 const TAB = 0x09;
@@ -101,6 +103,12 @@ async function readLines(file: string, onLine: (line: Buffer, index: number) => 
       }
       if (stop) break;
       const tail = chunk.subarray(from);
+      if (index === 0 && pendingLength + tail.length > MAX_HEADER) {
+        // A first line longer than any header: not a cache, and not worth reading to its end.
+        onLine(Buffer.alloc(0), 0);
+        stop = true;
+        break;
+      }
       if (overLong || pendingLength + tail.length > MAX_LINE) {
         overLong = true;
         pending = [];

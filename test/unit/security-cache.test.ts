@@ -128,7 +128,7 @@ describe('security: the result cache', function () {
     assert.match(warm.err, /1 damaged entry/);
   });
 
-  it('never reads or overwrites a --cache-location that is not a cache (a note, a FIFO)', async function () {
+  it('never reads or overwrites a --cache-location that is not a cache (a note, a blob, a FIFO)', async function () {
     const dir = project();
     const expected = (await lint(dir, ['--no-cache'])).out;
     const note = path.join(dir, 'NOTES.txt');
@@ -137,6 +137,12 @@ describe('security: the result cache', function () {
     assert.equal(r.out, expected);
     assert.match(r.err, /NOTES\.txt is not a backlog-lint cache file; it was not used and is left as it is/);
     assert.equal(fs.readFileSync(note, 'utf8'), 'my own notes\n');
+    const blob = path.join(dir, 'blob.bin');
+    fs.writeFileSync(blob, Buffer.alloc(3 * 1024 * 1024, 0x78));
+    const b = await lint(dir, ['--cache-location', blob]);
+    assert.equal(b.out, expected);
+    assert.match(b.err, /blob\.bin is not a backlog-lint cache file/);
+    assert.equal(fs.statSync(blob).size, 3 * 1024 * 1024);
     if (process.platform === 'win32') return;
     const fifo = path.join(dir, 'fifo');
     spawnSync('mkfifo', [fifo]);
