@@ -6,8 +6,7 @@
  * from starting a line and breaks up the legacy command prefixes, each in its own syntax.
  */
 
-/** Every character a reader may take as the end of a line, not only LF and CR. */
-export const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+/** Runs of the characters a reader may take as the end of a line (not only LF and CR), with tabs. */
 const LINE_BREAKS = /[ \t]*[\n\r\v\f\t\u0085\u2028\u2029]+[ \t]*/g;
 /** C0 and C1 controls (ESC and the one-byte CSI among them), and the bidi overrides that reorder a line on screen. */
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
