@@ -11,6 +11,7 @@ import { format } from '../formatters';
 import type { CliOptions } from './args';
 import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
+import { StringTable } from './intern';
 import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
@@ -82,6 +83,7 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
   const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers) : undefined;
   // Per file, in file order: what it contributed, or the problem that stopped it; undefined when ignored.
   const done: ({ output: LintJobOutput; config: EffectiveConfig } | { problem: LintResult } | undefined)[] = new Array(files.length);
+  const strings = new StringTable();
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < files.length) {
@@ -105,7 +107,7 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
             cache?.set(file, hash, config, output);
           }
         }
-        done[i] = { output, config };
+        done[i] = { output: strings.output(output), config };
       } catch (err) {
         cache?.delete(file);
         done[i] = { problem: problemOf(file, err) };
@@ -123,6 +125,8 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
     cache?.delete(file);
     done[files.indexOf(file)] = { problem: problemResult(file, message) };
   }
+  const notice = cache?.notice();
+  if (notice) io.stderr(`backlog-lint: ${notice}\n`);
   try {
     await cache?.save();
   } catch (err) {

@@ -4,6 +4,7 @@
  */
 import type { ActiveSeverity, LintResult } from '../core/types';
 import type { FormatContext } from './context';
+import { LEGACY_COMMAND } from './inert';
 import { relativePath } from './paths';
 import { problemText } from './problem';
 
@@ -44,12 +45,23 @@ function command(name: string, properties: Record<string, string | number>, mess
   return `::${name} ${props}::${escapeData(message)}\n`;
 }
 
-/** The runner's unescaping of command data; `%` goes first so the other escapes are not re-escaped. */
+/**
+ * The runner's unescaping of command data; `%` goes first so the other escapes are not re-escaped. The
+ * runner splits lines at CR and LF only; the other line breaks, which have no escape, become spaces so no
+ * reader of the log sees a line of document text there, and other controls (ESC) U+FFFD. A legacy
+ * `##[command]` prefix is broken up as in every format, though the runner reads a `::` line first.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/[\v\f\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '\uFFFD')
+    .replace(LEGACY_COMMAND, '# #');
 }
 
-/** Property values also end at `,` (next property) and `:` (start of `::data`). */
+/** Property values also end at `,` (next property) and `:` (start of `::data`), so `::` never appears in one. */
 function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -6,6 +6,7 @@
 import type { ActiveSeverity, ArtifactKind, Finding, Fix, LintResult, Pack } from '../core/types';
 import type { FormatContext } from './context';
 import { countResult } from './counts';
+import { inertJson } from './inert';
 import { absolutePath } from './paths';
 
 /** ESLint's numeric severities; ESLint has no info level, so info is 0 ("off" there, never emitted). */
@@ -70,7 +71,7 @@ export interface JsonFileResult {
 }
 
 export function formatJson(results: readonly LintResult[], ctx: FormatContext): string {
-  return `${JSON.stringify(results.map((result) => fileResult(result, ctx.cwd)))}\n`;
+  return `${inertJson(JSON.stringify(results.map((result) => fileResult(result, ctx.cwd))))}\n`;
 }
 
 function fileResult(result: LintResult, cwd: string): JsonFileResult {

@@ -6,6 +6,7 @@
  */
 import type { Finding, LintResult } from '../core/types';
 import type { FormatContext } from './context';
+import { LEGACY_COMMAND, linePath } from './inert';
 import { relativePath } from './paths';
 import { problemText } from './problem';
 
@@ -53,12 +54,15 @@ function suite(result: LintResult, cwd: string): Suite {
 
 /** classname is the rule id: Jenkins reads dots in a classname as packages, and rule ids have none. */
 function findingCase(f: Finding, file: string): string {
+  // Each line is escaped on its own, so only these line breaks are raw: none comes from the document.
   const details = [
-    `${file}:${f.line}:${f.column}: ${f.severity}: ${f.message}`,
+    `${linePath(file)}:${f.line}:${f.column}: ${f.severity}: ${f.message}`,
     `Rule: ${f.ruleId} (${f.role}, ${f.artifact})`,
     `Docs: ${f.docsUrl}`,
-  ].join('\n');
-  const failure = `<failure message="${xmlAttr(f.message)}" type="${f.severity}">${xmlText(details)}</failure>`;
+  ]
+    .map(xmlText)
+    .join('\n');
+  const failure = `<failure message="${xmlAttr(f.message)}" type="${xmlAttr(f.severity)}">${details}</failure>`;
   return testcase(f.ruleId, `${f.line}:${f.column} ${f.ruleId}`, file, failure);
 }
 
@@ -73,21 +77,25 @@ function testcase(classname: string, name: string, file: string, child?: string)
  */
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** `\r` is written as a reference because parsers normalise a literal CR (and CRLF) to LF. */
+/**
+ * Every line break is written as a character reference (the same text to an XML reader), so text from a
+ * document never starts a line of the report, where a CI runner would read `::command`; `\r` would also be
+ * normalised to LF by parsers if written raw. The `#` of a legacy `##[command]` prefix is a reference too.
+ */
 function xmlText(text: string): string {
   return text
     .replace(INVALID_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+    .replace(/[\r\n\u0085\u2028\u2029]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(LEGACY_COMMAND, '#&#35;');
 }
 
-/** Attribute values also escape quotes, and LF/tab, which parsers would otherwise normalise to spaces. */
+/** Attribute values also escape quotes, and tabs, which parsers would otherwise normalise to spaces. */
 function xmlAttr(text: string): string {
   return xmlText(text)
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
     .replace(/\t/g, '&#9;');
 }

@@ -6,6 +6,7 @@
 import { docsUrl, type RuleMeta } from '../core/rule';
 import type { ActiveSeverity, Finding, Fix, LintResult } from '../core/types';
 import type { FormatContext } from './context';
+import { inertJson } from './inert';
 import { absolutePath, fileUri, folderUri, isOutside, relativePath, relativeUri } from './paths';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -102,7 +103,7 @@ export function formatSarif(results: readonly LintResult[], ctx: FormatContext):
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${inertJson(JSON.stringify(log, null, 2))}\n`;
 }
 
 function toResult(

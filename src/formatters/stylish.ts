@@ -6,6 +6,7 @@ import type { ActiveSeverity, LintResult } from '../core/types';
 import { palette, type Paint, type Palette } from './ansi';
 import { countAll, type Counts } from './counts';
 import type { FormatContext } from './context';
+import { linePath, oneLine } from './inert';
 import { relativePath } from './paths';
 import { problemText } from './problem';
 
@@ -23,7 +24,7 @@ export function formatStylish(results: readonly LintResult[], ctx: FormatContext
   for (const result of results) {
     const rows = rowsOf(result, ctx.cwd);
     if (rows.length === 0) continue;
-    out += `\n${paint.underline(oneLine(relativePath(ctx.cwd, result.filePath)))}\n`;
+    out += `\n${paint.underline(oneLine(linePath(relativePath(ctx.cwd, result.filePath))))}\n`;
     out += table(rows, paint);
   }
   const counts = countAll(results);
@@ -38,7 +39,7 @@ function rowsOf(result: LintResult, cwd: string): Row[] {
     column: f.column,
     severity: f.severity,
     message: oneLine(f.message),
-    ruleId: f.ruleId,
+    ruleId: oneLine(f.ruleId),
   }));
   // A file that could not be linted has no position; ESLint prints file-level messages at 0:0.
   if (result.problem) {
@@ -102,14 +103,4 @@ function maxWidth(texts: readonly string[]): number {
 /** Code points, not UTF-16 units, so an emoji or astral character pads like one character. */
 function displayWidth(text: string): number {
   return [...text].length;
-}
-
-/**
- * A table row must stay on one line, and text quoted from a document must not drive the terminal:
- * line breaks and tabs become spaces, other control characters (ESC included) become U+FFFD.
- */
-function oneLine(text: string): string {
-  return text
-    .replace(/[ \t]*[\r\n\t]+[ \t]*/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }

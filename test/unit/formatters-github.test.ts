@@ -28,7 +28,7 @@ describe('formatters: github', () => {
       special,
       '::error file=docs/100%25 done%2C v2%3A <&"> ümlaut 🚀.md,line=2,col=3,endLine=4,endColumn=1,' +
         'title=story-has-acceptance-criteria::' +
-        'Say who benefits: 50%25 of "users" <&> ümlaut 🚀,%0D%0Athen\tsay why \u0001\u001b[31mred',
+        'Say who benefits: 50%25 of "users" <&> ümlaut 🚀,%0D%0Athen\tsay why \uFFFD\uFFFD[31mred',
     );
     // Only the data part may hold ':' and ',' unescaped.
     assert.ok(lines.filter(Boolean).every((line) => /^::(error|warning|notice) [^:]*::/.test(line)));
