@@ -21,6 +21,7 @@ import { createReadStream, existsSync, promises as fsp, readFileSync, statSync }
 import * as path from 'node:path';
 import type { EffectiveConfig, LintResult } from '../core/types';
 import { cachedOutputSchema } from './cache-schema';
+import { removeStaleTemps, tempNameFor } from './write';
 import type { LintJobOutput } from './lint-job';
 
 const MAGIC = 'backlog-lint-cache';
@@ -237,7 +238,9 @@ export class LintCache {
   async save(): Promise<void> {
     if (!this.dirty || this.foreign) return;
     await fsp.mkdir(path.dirname(this.file), { recursive: true });
-    const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.${Date.now()}.tmp`);
+    // The writer's temp-file name, so a save killed halfway leaves a file the next save removes.
+    await removeStaleTemps(path.dirname(this.file)).catch(() => undefined);
+    const temp = path.join(path.dirname(this.file), tempNameFor(path.basename(this.file)));
     const handle = await fsp.open(temp, 'w');
     try {
       let chunk: Buffer[] = [Buffer.from(`${header(this.tool)}\n`)];
