@@ -10,6 +10,7 @@ import type { Finding } from '../../../src/core/types';
 import { COVERED, ruleCategories, whatCategories } from './categories';
 import { readGold, type GoldFile, type GoldStory } from './gold';
 import { matchByLine, prf } from './match';
+import { labelVerdict } from './labels';
 import { lintCorpusFile, type LintedFile } from './read';
 
 export type Verdicts = Record<string, { verdict: 'right' | 'wrong'; reason: string }>;
@@ -81,7 +82,8 @@ export interface RealworldResult {
     disagreements: Pointer[];
   };
   findings: {
-    perRule: Record<string, { findings: number; gold: number; right: number; wrong: number; unjudged: number; precision: number | null }>;
+    /** gold: matches an expected finding; labelsRight/Wrong: decided by the gold labels; right/wrong: by verdicts.json. */
+    perRule: Record<string, { findings: number; gold: number; labelsRight: number; labelsWrong: number; right: number; wrong: number; unjudged: number; precision: number | null }>;
     byRole: Record<string, { findings: number; tp: number; precision: number | null }>;
     overall: { findings: number; tp: number; precision: number | null };
     recall: Agreement;
@@ -323,7 +325,7 @@ function findings(res: RealworldResult, saved: string, g: GoldFile, linted: Lint
     if (!found) F.missed.push(at(e.line, `${e.what} [${e.categories.join(', ') || 'uncategorised'}]`));
   }
   for (const f of linted.findings) {
-    const rule = (F.perRule[f.ruleId] ??= { findings: 0, gold: 0, right: 0, wrong: 0, unjudged: 0, precision: null });
+    const rule = (F.perRule[f.ruleId] ??= { findings: 0, gold: 0, labelsRight: 0, labelsWrong: 0, right: 0, wrong: 0, unjudged: 0, precision: null });
     const role = (F.byRole[roleOf(f)] ??= { findings: 0, tp: 0, precision: null });
     rule.findings++;
     role.findings++;
@@ -334,13 +336,21 @@ function findings(res: RealworldResult, saved: string, g: GoldFile, linted: Lint
       tp = true;
     } else {
       const key = verdictKey(saved, f.line, f.ruleId);
+      // A reviewer's verdict overrides what the labels imply.
       const v = verdicts[key];
+      const byLabels = v ? null : labelVerdict(g, f);
       if (v?.verdict === 'right') {
         rule.right++;
         tp = true;
       } else if (v?.verdict === 'wrong') {
         rule.wrong++;
         F.wrong.push({ ...at(f.line, v.reason), rule: f.ruleId });
+      } else if (byLabels?.verdict === 'right') {
+        rule.labelsRight++;
+        tp = true;
+      } else if (byLabels?.verdict === 'wrong') {
+        rule.labelsWrong++;
+        F.wrong.push({ ...at(f.line, byLabels.reason), rule: f.ruleId });
       } else {
         rule.unjudged++;
         F.unjudged.push({ ...at(f.line, f.message.slice(0, 140)), rule: f.ruleId, key });
@@ -350,7 +360,7 @@ function findings(res: RealworldResult, saved: string, g: GoldFile, linted: Lint
       role.tp++;
       F.overall.tp++;
     }
-    rule.precision = (rule.gold + rule.right) / rule.findings;
+    rule.precision = (rule.gold + rule.labelsRight + rule.right) / rule.findings;
     role.precision = role.tp / role.findings;
     F.overall.precision = F.overall.tp / F.overall.findings;
   }

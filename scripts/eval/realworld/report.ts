@@ -55,13 +55,14 @@ export function formatRealworld(r: RealworldResult): string {
   out.push('', `### Findings: precision ${fmt(f.overall.precision)} (${f.overall.tp}/${f.overall.findings}), recall ${pct(f.recall)} of expected findings`, '');
   out.push(
     table(
-      ['rule', 'findings', 'gold', 'judged right', 'judged wrong', 'unjudged', 'P'],
+      ['rule', 'findings', 'expected', 'labels: right', 'labels: wrong', 'judged right', 'judged wrong', 'unjudged', 'P'],
       Object.entries(f.perRule)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([id, x]) => [id, String(x.findings), String(x.gold), String(x.right), String(x.wrong), String(x.unjudged), fmt(x.precision)]),
+        .map(([id, x]) => [id, String(x.findings), String(x.gold), String(x.labelsRight), String(x.labelsWrong), String(x.right), String(x.wrong), String(x.unjudged), fmt(x.precision)]),
     ),
   );
-  out.push('', `per role: ${Object.entries(f.byRole).map(([role, x]) => `${role} ${fmt(x.precision)} (${x.tp}/${x.findings})`).join(', ')}`);
+  out.push('', 'expected: matches an expected finding (±2 lines, same category); labels: decided by the gold story, item, metric, section and silence labels; judged: scripts/eval/verdicts.json.');
+  out.push(`per role: ${Object.entries(f.byRole).map(([role, x]) => `${role} ${fmt(x.precision)} (${x.tp}/${x.findings})`).join(', ')}`);
   out.push(`recall of expected findings in categories a rule reports: ${pct(f.coveredRecall)}`, '');
   out.push(table(['expected category', 'found'], Object.entries(f.byCategory).sort(([, a], [, b]) => b.total - a.total).map(([k, a]) => [k, pct(a)])));
   out.push('', `${f.unjudged.length} findings match no gold entry and have no verdict (counted wrong; list them with --detail unjudged, judge them in scripts/eval/verdicts.json)`);
