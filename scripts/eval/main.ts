@@ -1,9 +1,10 @@
 /**
  * `npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE]
- *  [--verdicts FILE] [--detail AREA]…`
+ *  [--verdicts FILE] [--gold-kinds] [--detail AREA]…`
  * Prints per-rule findings and, where labels exist, precision / recall / F1; for a gold-labelled
  * realworld folder, the reading and findings against the gold; writes a JSON summary and, with --dump,
- * every labelled story with its findings and labels. --detail lists one area's misses and false positives.
+ * every labelled story with its findings and labels. --detail lists one area's misses and false positives;
+ * --gold-kinds maps each realworld file to its gold kind, to measure the rules apart from classification.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ import { formatSummary } from './report';
 import { DETAIL_AREAS, formatDetail, type DetailArea } from './realworld/report';
 import type { Verdicts } from './realworld/evaluate';
 
-const USAGE = `usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE] [--verdicts FILE] [--detail ${DETAIL_AREAS.join('|')}]…`;
+const USAGE = `usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE] [--verdicts FILE] [--gold-kinds] [--detail ${DETAIL_AREAS.join('|')}]…`;
 
 export function main(argv: readonly string[], projectRoot: string): number {
   let corpus: string | undefined;
@@ -21,6 +22,7 @@ export function main(argv: readonly string[], projectRoot: string): number {
   let json = path.join(projectRoot, 'out', 'eval', 'summary.json');
   let dump: string | undefined;
   let nodeModules = true;
+  let goldKinds = false;
   let verdicts = path.join(projectRoot, 'scripts', 'eval', 'verdicts.json');
   const details: DetailArea[] = [];
   const markdown: string[] = [];
@@ -37,6 +39,7 @@ export function main(argv: readonly string[], projectRoot: string): number {
     else if (arg === '--dump') dump = value();
     else if (arg === '--no-node-modules') nodeModules = false;
     else if (arg === '--verdicts') verdicts = value();
+    else if (arg === '--gold-kinds') goldKinds = true;
     else if (arg === '--detail') {
       const area = value();
       if (!(DETAIL_AREAS as readonly string[]).includes(area)) throw new Error(`--detail takes one of ${DETAIL_AREAS.join(', ')}; got '${area}'\n${USAGE}`);
@@ -56,6 +59,7 @@ export function main(argv: readonly string[], projectRoot: string): number {
     markdown,
     dump: dump !== undefined,
     verdicts: readVerdicts(verdicts),
+    goldKinds,
   });
   console.log(formatSummary(summary));
   for (const area of details) for (const r of summary.realworld) console.log('\n' + formatDetail(r, area));

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../../src/config/defaults';
 import { isHorizonTitle, sectionKinds } from '../../../src/core/classify/sections';
 import type { InspectReport, InspectedStory } from '../../../src/core/inspect';
-import type { Finding } from '../../../src/core/types';
+import { ARTIFACT_KINDS, type ArtifactKind, type Finding } from '../../../src/core/types';
 import { COVERED, ruleCategories, whatCategories } from './categories';
 import { readGold, type GoldFile, type GoldStory } from './gold';
 import { matchByLine, prf } from './match';
@@ -39,6 +39,8 @@ export interface Agreement {
 
 export interface RealworldResult {
   dir: string;
+  /** How files were mapped: as shipped, or each to its gold kind (`--gold-kinds`). */
+  mode: 'shipped' | 'gold-kinds';
   files: number;
   problems: Pointer[];
   classification: {
@@ -146,11 +148,26 @@ export function layoutOf(lines: readonly string[], line: number): string {
   return 'paragraph';
 }
 
+export type LintFile = (file: string, gold: GoldFile) => LintedFile;
+
+/** The CLI's way: shipping default config, real path. */
+export const asShipped: LintFile = (file) => lintCorpusFile(file, defaultConfig());
+
+/**
+ * Each file mapped to its gold kind, as a team would with an `artifacts` glob (files gold calls none or
+ * template are left as shipped): the rules measured apart from classification.
+ */
+export const asGoldKind: LintFile = (file, gold) => {
+  const kind = (ARTIFACT_KINDS as readonly string[]).includes(gold.kind) ? (gold.kind as ArtifactKind) : undefined;
+  return lintCorpusFile(file, kind ? { ...defaultConfig(), artifact: kind } : defaultConfig());
+};
+
 /** `lintFile` is the CLI's way by default; tests pass a fixed reading to check the scoring alone. */
-export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: (file: string) => LintedFile = (file) => lintCorpusFile(file, defaultConfig())): RealworldResult {
+export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: LintFile = asShipped): RealworldResult {
   const gold = readGold(dir);
   const res: RealworldResult = {
     dir,
+    mode: lintFile === asGoldKind ? 'gold-kinds' : 'shipped',
     files: 0,
     problems: [],
     classification: { correct: 0, total: 0, byFolder: {}, confusion: {}, wrong: [] },
@@ -161,7 +178,7 @@ export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: (fi
     silence: { files: 0, findings: 0, filesWithFindings: 0, artifacts: 0, decoyFindings: 0, decoyLines: 0, flagged: [] },
   };
   for (const [saved, g] of Object.entries(gold.files).sort(([a], [b]) => a.localeCompare(b))) {
-    const linted = lintFile(path.join(dir, saved));
+    const linted = lintFile(path.join(dir, saved), g);
     res.files++;
     const at = (line: number, note?: string): Pointer => ({ file: saved, line, text: (linted.lines[line - 1] ?? '').trim().slice(0, 100), note });
     if (linted.problem) res.problems.push({ file: saved, line: 1, text: linted.problem });

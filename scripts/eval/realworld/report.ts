@@ -18,7 +18,7 @@ const rates = (title: string, rec: Record<string, Rate>): string =>
   table([title, ...RATE_HEADER.slice(1)], Object.entries(rec).sort(([a], [b]) => a.localeCompare(b)).map(([k, r]) => rateRow(k, r)));
 
 export function formatRealworld(r: RealworldResult): string {
-  const out: string[] = [`## Realworld: ${r.dir} (${r.files} files)`];
+  const out: string[] = [`## Realworld: ${r.dir} (${r.files} files${r.mode === 'gold-kinds' ? ', each mapped to its gold kind: not the shipping figures' : ''})`];
   if (r.problems.length) out.push('', `${r.problems.length} files the CLI would not lint: ${r.problems.map((p) => `${p.file} (${p.text.replace(/^.*: /, '')})`).join('; ')}`);
 
   const c = r.classification;
