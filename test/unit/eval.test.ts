@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCsv } from '../../scripts/eval/csv';
 import { runEval } from '../../scripts/eval/evaluate';
@@ -8,6 +9,7 @@ import { whatCategories, ruleCategories } from '../../scripts/eval/realworld/cat
 import { evaluateRealworld, layoutOf } from '../../scripts/eval/realworld/evaluate';
 import { matchByLine } from '../../scripts/eval/realworld/match';
 import type { LintedFile } from '../../scripts/eval/realworld/read';
+import { readVerdicts, verdictFiles } from '../../scripts/eval/realworld/verdicts';
 import type { InspectReport, InspectedStory } from '../../src/core/inspect';
 import type { Finding } from '../../src/core/types';
 import { REPO_ROOT } from '../helpers/rule-suite';
@@ -185,5 +187,22 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
   });
   it('reports findings on ordinary files and on their decoy lines', () => {
     assert.deepEqual([r.silence.files, r.silence.findings, r.silence.artifacts, r.silence.decoyFindings], [1, 1, 1, 1]);
+  });
+});
+
+describe('eval: verdict files', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-verdicts-'));
+  fs.mkdirSync(path.join(dir, 'verdicts'));
+  fs.writeFileSync(path.join(dir, 'verdicts.json'), JSON.stringify({ $comment: 'x', 'a.md:1:r': { verdict: 'right', reason: 'one' }, 'a.md:2:r': { verdict: 'right', reason: 'agree' } }));
+  fs.writeFileSync(path.join(dir, 'verdicts', 'b.json'), JSON.stringify({ 'a.md:1:r': { verdict: 'wrong', reason: 'two' }, 'a.md:2:r': { verdict: 'right', reason: 'agree too' } }));
+  it('reads every reviewer\'s file and counts a key they judge differently as wrong', () => {
+    const { verdicts, conflicts } = readVerdicts(verdictFiles([path.join(dir, 'verdicts.json'), path.join(dir, 'verdicts'), path.join(dir, 'missing.json')]));
+    assert.deepEqual(conflicts.map((c) => [c.key, c.judged.map((j) => j.verdict)]), [['a.md:1:r', ['right', 'wrong']]]);
+    assert.equal(verdicts['a.md:1:r']?.verdict, 'wrong');
+    assert.deepEqual(verdicts['a.md:2:r'], { verdict: 'right', reason: 'agree' });
+  });
+  it('names the file and key of an entry without a verdict', () => {
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ 'a.md:3:r': { reason: 'no verdict' } }));
+    assert.throws(() => readVerdicts([path.join(dir, 'bad.json')]), /bad\.json: "a\.md:3:r" needs "verdict"/);
   });
 });
