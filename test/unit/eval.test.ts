@@ -180,6 +180,13 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
     assert.deepEqual([f.perRule['metric-measurable']?.labelsRight, f.perRule['prd-risks']?.wrong, f.perRule['ambiguous-language']?.labelsWrong], [1, 1, 1]);
     assert.deepEqual([f.recall.agree, f.recall.total, f.coveredRecall.agree, f.coveredRecall.total], [2, 3, 2, 2]);
   });
+  it('measures how much of what the labels say is missing the rules report', () => {
+    const lr = r.findings.labelRecall;
+    // Stories 6 and 11 have no criteria, only 6 is reported; story 6 has no benefit and is reported.
+    assert.deepEqual(lr['story-acceptance-criteria'], { agree: 1, total: 2 });
+    assert.deepEqual([lr['story-benefit'], lr['prd-audience'], lr['metric-measurable']], [{ agree: 1, total: 1 }, { agree: 1, total: 1 }, { agree: 1, total: 1 }]);
+    assert.deepEqual(r.findings.labelMissed.map((m) => [m.rule, m.line]), [['story-acceptance-criteria', 11]]);
+  });
   it('lists findings neither gold, labels nor verdicts decide', () => {
     // Without verdicts, criteria@6 is right by the labels (gold: no criteria); the gold has no risks label to decide prd-risks.
     const unjudged = evaluateRealworld(dir, {}, lintFile).findings.unjudged.map((u) => u.key);
