@@ -112,17 +112,27 @@ export interface RealworldResult {
 }
 
 const SECTIONED = new Set(['prd', 'epic', 'business-case']);
-/** Gold section names → the classifier's section kinds that stand for them. */
-export const SECTION_KINDS: Record<string, readonly string[]> = {
-  problem: ['problem'],
-  audience: ['audience'],
-  success_metrics: ['metrics'],
-  non_goals: ['scope'],
-  risks: ['risks'],
-  objective: ['goals', 'objective'],
-  costs: ['cost', 'costs'],
-  benefits: ['benefits', 'cost'],
+/**
+ * Gold section names, each with the plain heading that names it. The kinds the classifier gives that
+ * heading are the kinds that stand for the gold section, so the mapping follows the vocabulary as it
+ * changes (a vocabulary that files "Benefits" under cost cannot tell benefits from costs, and the
+ * report shows that).
+ */
+const SECTION_HEADINGS: Record<string, string> = {
+  problem: 'Problem',
+  audience: 'Target audience',
+  success_metrics: 'Success metrics',
+  non_goals: 'Non-goals',
+  risks: 'Risks',
+  objective: 'Objective',
+  costs: 'Costs',
+  benefits: 'Benefits',
 };
+
+export function sectionKindsFor(goldName: string): readonly string[] {
+  const heading = SECTION_HEADINGS[goldName];
+  return heading ? sectionKinds(heading) : [goldName];
+}
 
 const blank = (): Rate => prf(0, 0, 0);
 const add = (r: Rate, tp: number, fp: number, fn: number): Rate => prf(r.tp + tp, r.fp + fp, r.fn + fn);
@@ -260,7 +270,7 @@ function sections(res: RealworldResult, g: GoldFile, report: InspectReport | nul
   const headings = (report?.sections ?? []).map((s) => ({ ...s, kinds: sectionKinds(s.title) as readonly string[] }));
   const template = g.kind === 'template';
   for (const [name, gs] of Object.entries(g.sections)) {
-    const kinds = SECTION_KINDS[name] ?? [name];
+    const kinds = sectionKindsFor(name);
     const named = headings.filter((h) => h.kinds.some((k) => kinds.includes(k)));
     const atLine = gs.heading_line === null ? undefined : named.find((h) => Math.abs(h.line - (gs.heading_line as number)) <= 1);
     if (template) {
