@@ -10,6 +10,7 @@ import { evaluateRealworld, layoutOf } from '../../scripts/eval/realworld/evalua
 import { matchByLine } from '../../scripts/eval/realworld/match';
 import type { LintedFile } from '../../scripts/eval/realworld/read';
 import { readVerdicts, verdictFiles } from '../../scripts/eval/realworld/verdicts';
+import { DETAIL_AREAS, formatDetail, formatRealworld } from '../../scripts/eval/realworld/report';
 import type { InspectReport, InspectedStory } from '../../src/core/inspect';
 import type { Finding } from '../../src/core/types';
 import { REPO_ROOT } from '../helpers/rule-suite';
@@ -186,6 +187,14 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
     assert.deepEqual(lr['story-acceptance-criteria'], { agree: 1, total: 2 });
     assert.deepEqual([lr['story-benefit'], lr['prd-audience'], lr['metric-measurable']], [{ agree: 1, total: 1 }, { agree: 1, total: 1 }, { agree: 1, total: 1 }]);
     assert.deepEqual(r.findings.labelMissed.map((m) => [m.rule, m.line]), [['story-acceptance-criteria', 11]]);
+  });
+  it('prints the report and lists each area\'s misses as file:line', () => {
+    const text = formatRealworld(r);
+    assert.match(text, /### Classification: 66\.7 % \(2\/3\) right/);
+    assert.match(text, /gold \\ read as/);
+    assert.match(formatDetail(r, 'stories'), /po\/001\/backlog\.md:11 \[connextra, indented\]: As a driver/);
+    assert.match(formatDetail(r, 'findings'), /pm\/001\/launch\.prd\.md:1 prd-risks \[the template has no place for risks\]/);
+    for (const area of DETAIL_AREAS) assert.match(formatDetail(r, area), new RegExp(`^## Realworld detail: ${area}`));
   });
   it('lists findings neither gold, labels nor verdicts decide', () => {
     // Without verdicts, criteria@6 is right by the labels (gold: no criteria); the gold has no risks label to decide prd-risks.
