@@ -7,6 +7,7 @@ import { runEval } from '../../scripts/eval/evaluate';
 import { score } from '../../scripts/eval/metrics';
 import { whatCategories, ruleCategories } from '../../scripts/eval/realworld/categories';
 import { evaluateRealworld, layoutOf } from '../../scripts/eval/realworld/evaluate';
+import { storyAt } from '../../scripts/eval/realworld/labels';
 import { matchByLine } from '../../scripts/eval/realworld/match';
 import type { LintedFile } from '../../scripts/eval/realworld/read';
 import { readVerdicts, verdictFiles } from '../../scripts/eval/realworld/verdicts';
@@ -118,6 +119,10 @@ describe('eval: realworld matching and categories', () => {
     assert.deepEqual(whatCategories('competition listed as a problem'), []);
     assert.deepEqual(ruleCategories('prd-risks'), ['section:risks']);
     assert.deepEqual(ruleCategories('a-rule-nobody-knows'), ['a-rule-nobody-knows']);
+  });
+  it('gives a story finding to the story it sits in', () => {
+    const stories = [{ line: 3 }, { line: 6 }, { line: 7 }, { line: 20 }];
+    assert.deepEqual([6, 5, 9, 19, 12].map((l) => storyAt(stories, l)?.line), [6, 3, 7, 20, undefined]);
   });
   it('names the layout of a story line from the file itself', () => {
     const lines = ['# T', '| a | b |', '- As a x', '```', 'As a y', '```', '    As a z', '> As a q', 'As a p'];

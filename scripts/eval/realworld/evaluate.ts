@@ -10,7 +10,7 @@ import { ARTIFACT_KINDS, type ArtifactKind, type Finding } from '../../../src/co
 import { COVERED, ruleCategories, whatCategories } from './categories';
 import { readGold, type GoldFile, type GoldStory } from './gold';
 import { matchByLine, prf } from './match';
-import { labelVerdict } from './labels';
+import { labelVerdict, storyAt } from './labels';
 import { lintCorpusFile, type LintedFile } from './read';
 
 export type Verdicts = Record<string, { verdict: 'right' | 'wrong'; reason: string }>;
@@ -409,8 +409,11 @@ const SECTION_RULE: Record<string, string> = {
 function labelRecall(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: number, n?: string) => Pointer): void {
   if (g.kind === 'none' || g.kind === 'template' || g.should_stay_silent) return;
   const F = res.findings;
+  const stories = g.stories ?? [];
   const check = (rule: string, line: number, tolerance: number, what: string): void => {
-    const found = linted.findings.some((f) => f.ruleId === rule && Math.abs(f.line - line) <= tolerance);
+    // A story rule's finding belongs to the story it sits in (storyAt); others must be within the tolerance.
+    const on = (f: Finding): boolean => (rule.startsWith('story-') ? storyAt(stories, f.line)?.line === line : Math.abs(f.line - line) <= tolerance);
+    const found = linted.findings.some((f) => f.ruleId === rule && on(f));
     count((F.labelRecall[rule] ??= { agree: 0, total: 0 }), found);
     if (!found) F.labelMissed.push({ ...at(line, what), rule });
   };
