@@ -7,7 +7,7 @@ import { runEval } from '../../scripts/eval/evaluate';
 import { score } from '../../scripts/eval/metrics';
 import { whatCategories, ruleCategories } from '../../scripts/eval/realworld/categories';
 import { evaluateRealworld, layoutOf } from '../../scripts/eval/realworld/evaluate';
-import { storyAt } from '../../scripts/eval/realworld/labels';
+import { labelVerdict, storyAt } from '../../scripts/eval/realworld/labels';
 import { matchByLine } from '../../scripts/eval/realworld/match';
 import type { LintedFile } from '../../scripts/eval/realworld/read';
 import { readVerdicts, verdictFiles } from '../../scripts/eval/realworld/verdicts';
@@ -123,6 +123,15 @@ describe('eval: realworld matching and categories', () => {
   it('gives a story finding to the story it sits in', () => {
     const stories = [{ line: 3 }, { line: 6 }, { line: 7 }, { line: 20 }];
     assert.deepEqual([6, 5, 9, 19, 12].map((l) => storyAt(stories, l)?.line), [6, 3, 7, 20, undefined]);
+  });
+  it('lets the labels decide where they can, and leaves the rest to a reviewer', () => {
+    const base = { folder: 'po', language: 'en', expected_findings: [], should_stay_silent: false, notes: '' };
+    const backlog = { ...base, kind: 'backlog', stories: [{ line: 4, form: 'connextra', has_benefit: false, has_acceptance_criteria: true, ac_lines: [5, 6] as [number, number], atomic: true }] };
+    assert.equal(labelVerdict(backlog, { ruleId: 'story-benefit', line: 4 })?.verdict, 'right');
+    assert.equal(labelVerdict(backlog, { ruleId: 'story-acceptance-criteria', line: 4 })?.verdict, 'wrong');
+    assert.match(labelVerdict(backlog, { ruleId: 'prd-risks', line: 1 })?.reason ?? '', /a backlog, not a prd/);
+    assert.equal(labelVerdict(backlog, { ruleId: 'ambiguous-language', line: 4 }), null);
+    assert.equal(labelVerdict({ ...base, kind: 'template' }, { ruleId: 'placeholder', line: 2 }), null);
   });
   it('names the layout of a story line from the file itself', () => {
     const lines = ['# T', '| a | b |', '- As a x', '```', 'As a y', '```', '    As a z', '> As a q', 'As a p'];

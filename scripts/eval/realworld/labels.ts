@@ -47,6 +47,11 @@ export function labelVerdict(g: GoldFile, f: Pick<Finding, 'ruleId' | 'line'>): 
   if (g.should_stay_silent) return { verdict: 'wrong', reason: 'ordinary Markdown: nothing should be reported' };
   if (g.kind === 'none') return { verdict: 'wrong', reason: 'the document is no PO/PM artifact (its stories are examples)' };
   if (g.kind === 'template') return null;
+  // A PRD, epic or roadmap rule on a file gold gives another kind: the file was read as the wrong artifact.
+  const pmKind = SECTION_RULES[f.ruleId] ? (f.ruleId === 'epic-objective' ? 'epic' : 'prd') : f.ruleId.startsWith('roadmap-') ? 'roadmap' : undefined;
+  if (pmKind && g.kind !== pmKind && !(pmKind === 'prd' && (g.kind === 'epic' || g.kind === 'business-case'))) {
+    return { verdict: 'wrong', reason: `gold: the file is a ${g.kind}, not a ${pmKind}` };
+  }
   const story = STORY_RULES[f.ruleId];
   if (story && g.stories) {
     const s = storyAt(g.stories, f.line);
