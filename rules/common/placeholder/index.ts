@@ -45,7 +45,7 @@ const ELLIPSIS_SLOT = /(?<=^|\s)(?:\.{3}|…)(?=[\s,.;:]|$)/gu;
 const ELLIPSIS_ONLY = /^(?:…|\.{3,}|\. \. \.)$/;
 /** A "Label:" line with nothing after it. */
 const EMPTY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N} '’/&()-]{0,40}?)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*$/u;
-const ANY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[\p{L}][\p{L}\p{N} '’/&()-]{0,40}?(?:\*\*|__)?[ \t]*:/u;
+const ANY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[\p{L}][\p{L}\p{N} '’/&()-]{0,40}?(?:\*\*|__)?[ \t]*:(?!\/\/)/u;
 const EXAMPLE_HINT = /^(?:e\.\s?g\.|z\.\s?b\.|p\.\s?ej\.|p\.\s?ex\.|ex\.|bijv\.|bv\.|i\.\s?e\.|z\.\s?b)/i;
 
 const FILL_IN = 'The team cannot plan or build from a template: write the real content in its place.';
@@ -56,9 +56,20 @@ const MESSAGES: Record<Kind, (t: string) => string> = {
   dummy: (t) => `"${t}" is dummy text. Readers cannot tell it from the real content: replace it with what you mean.`,
 };
 
+/** `<br>`, `<details open>`, `<img src=…>` are HTML; `<link to test coverage>` (bare words, no `=`) is a slot. */
 function isHtmlTag(slot: string): boolean {
-  const name = slot.slice(1, -1).split(/[\s/]/)[0]?.toLowerCase() ?? '';
-  return HTML_ELEMENTS.has(name);
+  const [name, ...rest] = slot.slice(1, -1).split(/[\s/]+/).filter((w) => w !== '');
+  return HTML_ELEMENTS.has(name?.toLowerCase() ?? '') && (rest.length <= 1 || rest.some((w) => w.includes('=')));
+}
+
+/** A quoted string on the line around `at`: an example or a message shown as written ("node(s) had taint {<key>}"). */
+function inQuotes(text: string, at: number): boolean {
+  const line = text.lastIndexOf('\n', at - 1) + 1;
+  for (const q of text.slice(line, lineEndAt(text, at)).matchAll(/"[^"\n]*"|“[^”\n]*”|«[^»\n]*»/gu)) {
+    const s = line + (q.index ?? 0);
+    if (at > s && at < s + q[0].length) return true;
+  }
+  return false;
 }
 
 /** `<plantuml>` … `</plantuml>`, `<www.example.org>`: markup a tool renders, or an address. */
@@ -86,7 +97,8 @@ function isNumberedSlot(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = lineEndAt(text, end);
   const before = text.slice(Math.max(lineStart, text.lastIndexOf('|', start - 1) + 1), start);
-  if (!/^[\s>#*_+\-.)\d]*(?:\[[ xX]\]\s*)?(?:[*_]*\([^()]{1,30}\)[*_]*\s*)?(?:\*\*|__)?$/.test(before)) return false;
+  // A list item, a cell or a line of its own; a heading ("### Story 1") names the content under it.
+  if (!/^[\s>*_+\-.)\d]*(?:\[[ xX]\]\s*)?(?:[*_]*\([^()]{1,30}\)[*_]*\s*)?(?:\*\*|__)?$/.test(before)) return false;
   let after = text.slice(end, lineEnd);
   const bar = after.indexOf('|');
   if (bar !== -1) after = after.slice(0, bar);
@@ -183,7 +195,7 @@ export default defineRule({
     for (const { match, start, end } of matchProse(doc, whole, PLACEHOLDER_RE, { keepHtml: true })) {
       const g = match.groups ?? {};
       const t = match[0];
-      if (g.slot && (isHtmlTag(t) || isMarkupOrAddress(text, t))) continue;
+      if (g.slot && (isHtmlTag(t) || isMarkupOrAddress(text, t) || inQuotes(text, start))) continue;
       // Hugo shortcodes ({{< ref >}}, {{% note %}}) and includes ({{json:…}}) are filled in when the site is built.
       if (g.moustache && /^\{\{\s*(?:[<%]|[\p{L}-]+:)/u.test(t)) continue;
       if (g.brace && !isBracketSlot(t.slice(1, -1))) continue;
@@ -248,7 +260,8 @@ export default defineRule({
 
 /**
  * "Date:", "Owner:" lines with nothing after them and nothing under them (the next line is another
- * label, a heading, a rule or the end): a form left empty. A run of them is one finding.
+ * label, or after a blank line a heading, a rule or the end): a form left empty. A run of them is one
+ * finding.
  */
 function emptyLabels(text: string, isProse: (line: Range) => boolean): Candidate[] {
   const lines: Range[] = [];
@@ -273,11 +286,12 @@ function emptyLabels(text: string, isProse: (line: Range) => boolean): Candidate
   for (let i = 0; i < lines.length; i++) {
     const m = EMPTY_LABEL.exec(src(i));
     const line = lines[i] as Range;
-    if (!m || !isProse(line)) {
+    // Only top-level fields: a nested "- Details:" belongs to the option above it, often one not chosen.
+    if (!m || /^[ \t]/.test(src(i)) || !isProse(line)) {
       flush();
       continue;
     }
-    // Under it: another label (directly), or, after a blank line, a heading, a rule, a label or the end.
+    // Under it: another label (directly), or, after a blank line, a heading, a rule or the end.
     // A label that is no list item heads the list below it ("**Goals:**" and its bullets); a list item
     // heads the items nested under it. "… as shown below:" ending a paragraph is no label at all.
     const listed = (k: number): boolean => /^(?:[ \t]+\S|[ \t]*(?:[-*+]|\d+[.)])[ \t])/.test(src(k));
@@ -288,7 +302,7 @@ function emptyLabels(text: string, isProse: (line: Range) => boolean): Candidate
     else if (!empty && (i + 1 >= lines.length || blank(i + 1))) {
       let j = i + 1;
       while (j < lines.length && blank(j)) j++;
-      empty = closes(j) || (ANY_LABEL.test(src(j)) && (listed(i) ? indent(j) <= indent(i) : !listed(j)));
+      empty = closes(j);
     } else if (!empty) empty = closes(i + 1);
     if (!empty) {
       flush();
