@@ -138,8 +138,8 @@ function requirementLines(doc: ParsedDocument, stating: readonly Range[]): Range
 }
 
 /**
- * The text where requirements are written: story statements (without a Connextra role: "As a
- * first-time visitor" names a person, it asks for nothing), acceptance criteria, roadmap item titles
+ * The text where requirements are written: story statements (without a Connextra role or a job
+ * story's situation: "As a first-time visitor" names a person, it asks for nothing), acceptance criteria, roadmap item titles
  * and fields, and in PRDs, epics and business cases the lines of the sections, and the labelled lines, that
  * state goals, metrics, scope or requirements (not their headings). Block quotes and link texts are left out: they
  * are someone else's words, or names.
@@ -152,7 +152,9 @@ export function requirementRegions(doc: ParsedDocument, model: DocumentModel): R
   };
   for (const story of model.stories) {
     const st = story.statement;
-    const start = st.template === 'connextra' && st.role ? st.role.end : st.span.start;
+    // The Connextra role names a person and the job story's situation ("When a lot of people are
+    // waiting …") sets the scene: neither asks for anything.
+    const start = st.template !== 'invalid' && st.role ? st.role.end : st.span.start;
     const end = (st.trailing ?? st.span).end;
     if (st.ends) {
       push('story', { start, end: st.ends.start });

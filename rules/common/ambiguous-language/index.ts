@@ -142,6 +142,8 @@ export default defineRule({
         // A table cell holding nothing but the term ("| High |") is a value in a column.
         if (/\|[ \t]*$/.test(before) && /^[ \t]*\|/.test(after)) continue;
         if (DATA_BEFORE.test(before) || quoted(start)) continue;
+        // "(Word, Excel, images, etc.)": examples in parentheses, not a list the requirement leaves open.
+        if (term.category === 'open-ended' && /\([^()\n]*$/.test(before) && /^[^()\n]*\)/.test(after)) continue;
         // "Quick Filter" in mid-sentence is a name, not a quality; so is "Good Government", and a cell or
         // line in Title Case ("Optimized Scalability & Performance").
         const prevChar = PREV_CHAR.exec(before)?.[1];
