@@ -8,7 +8,7 @@ import { evaluateLabelled, readLabelled, type LabelledResult, type LabelMapping 
 import { evaluateMarkdown, markdownUnder, packageMarkdown, type MarkdownResult } from './markdown';
 import { evaluateStories, type StoriesResult } from './stories';
 import defaultMapping from './labels.json';
-import { evaluateRealworld, type RealworldResult, type Verdicts } from './realworld/evaluate';
+import { asGoldKind, asShipped, evaluateRealworld, type RealworldResult, type Verdicts } from './realworld/evaluate';
 import { pct, per20 } from './realworld/report';
 
 export interface EvalOptions {
@@ -19,6 +19,8 @@ export interface EvalOptions {
   markdown?: string[];
   /** Verdicts on findings no gold entry matches (scripts/eval/verdicts.json). */
   verdicts?: Verdicts;
+  /** Map each realworld file to its gold kind (rules measured apart from classification). */
+  goldKinds?: boolean;
   /** Keep every labelled row with its findings and labels (`LabelledResult.rows`). */
   dump?: boolean;
 }
@@ -64,7 +66,7 @@ export function runEval(corpus: string, options: EvalOptions = {}): Summary {
     ...(options.markdown ?? []).flatMap(markdownUnder),
   ];
   const nonArtifacts = evaluateMarkdown(markdownFiles, process.cwd());
-  const realworld = layout.realworld.map((dir) => evaluateRealworld(dir, options.verdicts ?? {}));
+  const realworld = layout.realworld.map((dir) => evaluateRealworld(dir, options.verdicts ?? {}, options.goldKinds ? asGoldKind : asShipped));
   return { corpus, labelled, stories, documents, nonArtifacts, realworld, targets: targets(labelled, documents, nonArtifacts, realworld) };
 }
 
@@ -116,24 +118,26 @@ const two = (v: number | null): string => (v === null ? '–' : v.toFixed(2));
 /** The targets of issue 10, measured on one gold-labelled folder. */
 function realworldTargets(r: RealworldResult): Target[] {
   const out: Target[] = [];
+  // With the gold kinds forced the figures are diagnostic, not the shipping figures: say so in every name.
+  const name = (n: string): string => (r.mode === 'gold-kinds' ? `${n} [gold kinds]` : n);
   const c = { agree: r.classification.correct, total: r.classification.total };
-  out.push({ name: 'realworld classification', goal: '≥ 95 %', measured: pct(c), met: atLeast(share(c), 0.95) });
+  out.push({ name: name('realworld classification'), goal: '≥ 95 %', measured: pct(c), met: atLeast(share(c), 0.95) });
   const en = r.stories.byLanguage.en;
   if (en) {
-    out.push({ name: 'realworld stories en: recall', goal: '≥ 0.95', measured: `${two(en.recall)} (${en.tp}/${en.tp + en.fn})`, met: atLeast(en.recall, 0.95) });
-    out.push({ name: 'realworld stories en: precision', goal: '≥ 0.97', measured: `${two(en.precision)} (${en.tp}/${en.tp + en.fp})`, met: atLeast(en.precision, 0.97) });
+    out.push({ name: name('realworld stories en: recall'), goal: '≥ 0.95', measured: `${two(en.recall)} (${en.tp}/${en.tp + en.fn})`, met: atLeast(en.recall, 0.95) });
+    out.push({ name: name('realworld stories en: precision'), goal: '≥ 0.97', measured: `${two(en.precision)} (${en.tp}/${en.tp + en.fp})`, met: atLeast(en.precision, 0.97) });
   }
   for (const [lang, rate] of Object.entries(r.stories.byLanguage).sort(([a], [b]) => a.localeCompare(b))) {
     if (lang === 'en' || rate.tp + rate.fn === 0) continue;
-    out.push({ name: `realworld stories ${lang}: recall`, goal: '≥ 0.90', measured: `${two(rate.recall)} (${rate.tp}/${rate.tp + rate.fn})`, met: atLeast(rate.recall, 0.9) });
+    out.push({ name: name(`realworld stories ${lang}: recall`), goal: '≥ 0.90', measured: `${two(rate.recall)} (${rate.tp}/${rate.tp + rate.fn})`, met: atLeast(rate.recall, 0.9) });
   }
-  out.push({ name: 'realworld PRD / epic / business-case sections', goal: '≥ 95 %', measured: pct(r.sections.recognised), met: atLeast(share(r.sections.recognised), 0.95) });
+  out.push({ name: name('realworld PRD / epic / business-case sections'), goal: '≥ 95 %', measured: pct(r.sections.recognised), met: atLeast(share(r.sections.recognised), 0.95) });
   for (const [role, min] of [['po', 0.9], ['pm', 0.85]] as const) {
     const x = r.findings.byRole[role];
-    out.push({ name: `realworld findings ${role.toUpperCase()} precision`, goal: `≥ ${min.toFixed(2)}`, measured: x ? `${two(x.precision)} (${x.tp}/${x.findings})` : 'no findings', met: x ? atLeast(x.precision, min) : null });
+    out.push({ name: name(`realworld findings ${role.toUpperCase()} precision`), goal: `≥ ${min.toFixed(2)}`, measured: x ? `${two(x.precision)} (${x.tp}/${x.findings})` : 'no findings', met: x ? atLeast(x.precision, min) : null });
   }
-  out.push({ name: 'realworld expected findings recall', goal: '≥ 0.85', measured: `${two(share(r.findings.recall))} (${r.findings.recall.agree}/${r.findings.recall.total})`, met: atLeast(share(r.findings.recall), 0.85) });
+  out.push({ name: name('realworld expected findings recall'), goal: '≥ 0.85', measured: `${two(share(r.findings.recall))} (${r.findings.recall.agree}/${r.findings.recall.total})`, met: atLeast(share(r.findings.recall), 0.85) });
   const s = r.silence;
-  out.push({ name: 'realworld plain/ Markdown', goal: '≤ 1 finding per 20 files', measured: `${per20(s.findings, s.files)} per 20 files (${s.findings} in ${s.files})`, met: s.files ? (20 * s.findings) / s.files <= 1 : null });
+  out.push({ name: name('realworld plain/ Markdown'), goal: '≤ 1 finding per 20 files', measured: `${per20(s.findings, s.files)} per 20 files (${s.findings} in ${s.files})`, met: s.files ? (20 * s.findings) / s.files <= 1 : null });
   return out;
 }

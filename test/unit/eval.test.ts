@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCsv } from '../../scripts/eval/csv';
 import { runEval } from '../../scripts/eval/evaluate';
@@ -8,6 +9,8 @@ import { whatCategories, ruleCategories } from '../../scripts/eval/realworld/cat
 import { evaluateRealworld, layoutOf } from '../../scripts/eval/realworld/evaluate';
 import { matchByLine } from '../../scripts/eval/realworld/match';
 import type { LintedFile } from '../../scripts/eval/realworld/read';
+import { readVerdicts, verdictFiles } from '../../scripts/eval/realworld/verdicts';
+import { DETAIL_AREAS, formatDetail, formatRealworld } from '../../scripts/eval/realworld/report';
 import type { InspectReport, InspectedStory } from '../../src/core/inspect';
 import type { Finding } from '../../src/core/types';
 import { REPO_ROOT } from '../helpers/rule-suite';
@@ -169,14 +172,53 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
     assert.deepEqual(r.sections.byType.audience?.presentAbsent, { agree: 1, total: 1 });
     assert.deepEqual([r.roadmap.metrics.agree, r.roadmap.metrics.total], [1, 1]);
   });
-  it('counts gold matches and "right" verdicts as true positives, per role, and lists the unjudged', () => {
+  it('counts gold matches, label-decided and "right" verdicts as true positives, per role', () => {
     const f = r.findings;
-    assert.deepEqual([f.byRole.po?.tp, f.byRole.po?.findings, f.byRole.pm?.tp, f.byRole.pm?.findings], [2, 3, 1, 4]);
-    assert.deepEqual(f.unjudged.map((u) => u.key).sort(), ['plain/001/notes.md:3:ambiguous-language', 'pm/001/launch.prd.md:9:metric-measurable', 'po/001/backlog.md:7:story-acceptance-criteria']);
+    // po: benefit@6 matches gold, criteria@6 judged right, criteria@7 wrong by the labels (gold: the story has criteria).
+    // pm: audience matches gold, risks judged wrong, metric@9 right by the labels (gold: not measurable), plain@3 wrong (silent file).
+    assert.deepEqual([f.byRole.po?.tp, f.byRole.po?.findings, f.byRole.pm?.tp, f.byRole.pm?.findings], [2, 3, 2, 4]);
+    assert.deepEqual([f.perRule['story-acceptance-criteria']?.right, f.perRule['story-acceptance-criteria']?.labelsWrong], [1, 1]);
+    assert.deepEqual([f.perRule['metric-measurable']?.labelsRight, f.perRule['prd-risks']?.wrong, f.perRule['ambiguous-language']?.labelsWrong], [1, 1, 1]);
     assert.deepEqual([f.recall.agree, f.recall.total, f.coveredRecall.agree, f.coveredRecall.total], [2, 3, 2, 2]);
-    assert.equal(f.perRule['prd-risks']?.wrong, 1);
+  });
+  it('measures how much of what the labels say is missing the rules report', () => {
+    const lr = r.findings.labelRecall;
+    // Stories 6 and 11 have no criteria, only 6 is reported; story 6 has no benefit and is reported.
+    assert.deepEqual(lr['story-acceptance-criteria'], { agree: 1, total: 2 });
+    assert.deepEqual([lr['story-benefit'], lr['prd-audience'], lr['metric-measurable']], [{ agree: 1, total: 1 }, { agree: 1, total: 1 }, { agree: 1, total: 1 }]);
+    assert.deepEqual(r.findings.labelMissed.map((m) => [m.rule, m.line]), [['story-acceptance-criteria', 11]]);
+  });
+  it('prints the report and lists each area\'s misses as file:line', () => {
+    const text = formatRealworld(r);
+    assert.match(text, /### Classification: 66\.7 % \(2\/3\) right/);
+    assert.match(text, /gold \\ read as/);
+    assert.match(formatDetail(r, 'stories'), /po\/001\/backlog\.md:11 \[connextra, indented\]: As a driver/);
+    assert.match(formatDetail(r, 'findings'), /pm\/001\/launch\.prd\.md:1 prd-risks \[the template has no place for risks\]/);
+    for (const area of DETAIL_AREAS) assert.match(formatDetail(r, area), new RegExp(`^## Realworld detail: ${area}`));
+  });
+  it('lists findings neither gold, labels nor verdicts decide', () => {
+    // Without verdicts, criteria@6 is right by the labels (gold: no criteria); the gold has no risks label to decide prd-risks.
+    const unjudged = evaluateRealworld(dir, {}, lintFile).findings.unjudged.map((u) => u.key);
+    assert.deepEqual(unjudged, ['pm/001/launch.prd.md:1:prd-risks']);
   });
   it('reports findings on ordinary files and on their decoy lines', () => {
     assert.deepEqual([r.silence.files, r.silence.findings, r.silence.artifacts, r.silence.decoyFindings], [1, 1, 1, 1]);
+  });
+});
+
+describe('eval: verdict files', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-verdicts-'));
+  fs.mkdirSync(path.join(dir, 'verdicts'));
+  fs.writeFileSync(path.join(dir, 'verdicts.json'), JSON.stringify({ $comment: 'x', 'a.md:1:r': { verdict: 'right', reason: 'one' }, 'a.md:2:r': { verdict: 'right', reason: 'agree' } }));
+  fs.writeFileSync(path.join(dir, 'verdicts', 'b.json'), JSON.stringify({ 'a.md:1:r': { verdict: 'wrong', reason: 'two' }, 'a.md:2:r': { verdict: 'right', reason: 'agree too' } }));
+  it('reads every reviewer\'s file and counts a key they judge differently as wrong', () => {
+    const { verdicts, conflicts } = readVerdicts(verdictFiles([path.join(dir, 'verdicts.json'), path.join(dir, 'verdicts'), path.join(dir, 'missing.json')]));
+    assert.deepEqual(conflicts.map((c) => [c.key, c.judged.map((j) => j.verdict)]), [['a.md:1:r', ['right', 'wrong']]]);
+    assert.equal(verdicts['a.md:1:r']?.verdict, 'wrong');
+    assert.deepEqual(verdicts['a.md:2:r'], { verdict: 'right', reason: 'agree' });
+  });
+  it('names the file and key of an entry without a verdict', () => {
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ 'a.md:3:r': { reason: 'no verdict' } }));
+    assert.throws(() => readVerdicts([path.join(dir, 'bad.json')]), /bad\.json: "a\.md:3:r" needs "verdict"/);
   });
 });

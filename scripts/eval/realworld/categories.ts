@@ -48,7 +48,7 @@ const SECTIONS: [RegExp, string][] = [
 
 /** Keyword rules, first match wins per group; a text may name several categories. */
 const WHAT_RULES: [RegExp, string][] = [
-  [/placeholder|unfilled|unrendered|\{\{|replace this|empty (?:sections?|bullet|backlog rows|acceptance-criteria|date)|outline only|heading .*empty|sections? .*empty|template placeholder|\(html comment only\)|story template only inside/, 'placeholder'],
+  [/placeholder|unfilled|unrendered|\{\{|replace this|empty (?:sections?|bullet|backlog rows|acceptance-criteria|date)|outline only|heading .*empty|sections? .*empty|template placeholder|\(html comment only\)|story template only inside|\btbd\b|\btodo\b/, 'placeholder'],
   [/\bvague|unmeasurable|not measurable|subjective|hedged|absolute claim|unverifiable|unspecified|weak want|without threshold|no measurable/, 'vague term'],
   [/features? in one story|two roles|story names two roles|several features/, 'atomicity'],
   [/no benefit|without benefit|benefit rows empty|empty so that|lacks? the "so i can"|no zodat|circular|benefit (?:restates|repeats)|business value restates|no role variety, no benefit/, 'benefit'],
@@ -60,7 +60,7 @@ const WHAT_RULES: [RegExp, string][] = [
   [/without mitigation/, 'risk mitigation'],
   [/duplicate|identical|repeats stories/, 'duplicate'],
   [/grammar|typo|word error|missing verb|garbled|stray|third person|inconsistent pronoun|setext|cp1252|jargon/, 'grammar'],
-  [/without .*structure|shared stem|stem plus|feature checkboxes|modified story format|written as user stor|titled .*user stories|titled 'use cases'/, 'story format'],
+  [/without .*structure|weak want|shared stem|stem plus|feature checkboxes|modified story format|written as user stor|titled .*user stories|titled 'use cases'/, 'story format'],
   [/technical|developer stories|implementation|team tasks|nfr /, 'technical story'],
   [/open questions?|to be determined|todo/, 'open question'],
   [/external|points to|lives on|contains no items|no items|per-subproject|project board/, 'external roadmap'],

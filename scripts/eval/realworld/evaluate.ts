@@ -6,10 +6,11 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../../src/config/defaults';
 import { isHorizonTitle, sectionKinds } from '../../../src/core/classify/sections';
 import type { InspectReport, InspectedStory } from '../../../src/core/inspect';
-import type { Finding } from '../../../src/core/types';
+import { ARTIFACT_KINDS, type ArtifactKind, type Finding } from '../../../src/core/types';
 import { COVERED, ruleCategories, whatCategories } from './categories';
 import { readGold, type GoldFile, type GoldStory } from './gold';
 import { matchByLine, prf } from './match';
+import { labelVerdict } from './labels';
 import { lintCorpusFile, type LintedFile } from './read';
 
 export type Verdicts = Record<string, { verdict: 'right' | 'wrong'; reason: string }>;
@@ -38,6 +39,8 @@ export interface Agreement {
 
 export interface RealworldResult {
   dir: string;
+  /** How files were mapped: as shipped, or each to its gold kind (`--gold-kinds`). */
+  mode: 'shipped' | 'gold-kinds';
   files: number;
   problems: Pointer[];
   classification: {
@@ -81,13 +84,17 @@ export interface RealworldResult {
     disagreements: Pointer[];
   };
   findings: {
-    perRule: Record<string, { findings: number; gold: number; right: number; wrong: number; unjudged: number; precision: number | null }>;
+    /** gold: matches an expected finding; labelsRight/Wrong: decided by the gold labels; right/wrong: by verdicts.json. */
+    perRule: Record<string, { findings: number; gold: number; labelsRight: number; labelsWrong: number; right: number; wrong: number; unjudged: number; precision: number | null }>;
     byRole: Record<string, { findings: number; tp: number; precision: number | null }>;
     overall: { findings: number; tp: number; precision: number | null };
     recall: Agreement;
     /** Recall over expected findings in categories some rule reports. */
     coveredRecall: Agreement;
     byCategory: Record<string, Agreement>;
+    /** Per rule, the share of what the firm labels say is missing that the rule reports (stories, items, metrics, sections). */
+    labelRecall: Record<string, Agreement>;
+    labelMissed: (Pointer & { rule: string })[];
     uncategorised: Pointer[];
     unjudged: (Pointer & { rule: string; key: string })[];
     wrong: (Pointer & { rule: string })[];
@@ -105,17 +112,27 @@ export interface RealworldResult {
 }
 
 const SECTIONED = new Set(['prd', 'epic', 'business-case']);
-/** Gold section names → the classifier's section kinds that stand for them. */
-export const SECTION_KINDS: Record<string, readonly string[]> = {
-  problem: ['problem'],
-  audience: ['audience'],
-  success_metrics: ['metrics'],
-  non_goals: ['scope'],
-  risks: ['risks'],
-  objective: ['goals', 'objective'],
-  costs: ['cost', 'costs'],
-  benefits: ['benefits', 'cost'],
+/**
+ * Gold section names, each with the plain heading that names it. The kinds the classifier gives that
+ * heading are the kinds that stand for the gold section, so the mapping follows the vocabulary as it
+ * changes (a vocabulary that files "Benefits" under cost cannot tell benefits from costs, and the
+ * report shows that).
+ */
+const SECTION_HEADINGS: Record<string, string> = {
+  problem: 'Problem',
+  audience: 'Target audience',
+  success_metrics: 'Success metrics',
+  non_goals: 'Non-goals',
+  risks: 'Risks',
+  objective: 'Objective',
+  costs: 'Costs',
+  benefits: 'Benefits',
 };
+
+export function sectionKindsFor(goldName: string): readonly string[] {
+  const heading = SECTION_HEADINGS[goldName];
+  return heading ? sectionKinds(heading) : [goldName];
+}
 
 const blank = (): Rate => prf(0, 0, 0);
 const add = (r: Rate, tp: number, fp: number, fn: number): Rate => prf(r.tp + tp, r.fp + fp, r.fn + fn);
@@ -144,22 +161,37 @@ export function layoutOf(lines: readonly string[], line: number): string {
   return 'paragraph';
 }
 
+export type LintFile = (file: string, gold: GoldFile) => LintedFile;
+
+/** The CLI's way: shipping default config, real path. */
+export const asShipped: LintFile = (file) => lintCorpusFile(file, defaultConfig());
+
+/**
+ * Each file mapped to its gold kind, as a team would with an `artifacts` glob (files gold calls none or
+ * template are left as shipped): the rules measured apart from classification.
+ */
+export const asGoldKind: LintFile = (file, gold) => {
+  const kind = (ARTIFACT_KINDS as readonly string[]).includes(gold.kind) ? (gold.kind as ArtifactKind) : undefined;
+  return lintCorpusFile(file, kind ? { ...defaultConfig(), artifact: kind } : defaultConfig());
+};
+
 /** `lintFile` is the CLI's way by default; tests pass a fixed reading to check the scoring alone. */
-export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: (file: string) => LintedFile = (file) => lintCorpusFile(file, defaultConfig())): RealworldResult {
+export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: LintFile = asShipped): RealworldResult {
   const gold = readGold(dir);
   const res: RealworldResult = {
     dir,
+    mode: lintFile === asGoldKind ? 'gold-kinds' : 'shipped',
     files: 0,
     problems: [],
     classification: { correct: 0, total: 0, byFolder: {}, confusion: {}, wrong: [] },
     stories: { overall: blank(), byLanguage: {}, byForm: {}, byFolder: {}, byLayout: {}, benefit: { agree: 0, total: 0 }, acceptanceCriteria: { agree: 0, total: 0 }, acRange: { agree: 0, total: 0 }, missed: [], extra: [], disagreements: [] },
     sections: { byType: {}, recognised: { agree: 0, total: 0 }, templates: { agree: 0, total: 0 }, missed: [], wrong: [] },
     roadmap: { items: blank(), why: { agree: 0, total: 0 }, horizon: { agree: 0, total: 0 }, horizonHeadings: blank(), metrics: { agree: 0, total: 0, notRead: 0 }, missed: [], extra: [], disagreements: [] },
-    findings: { perRule: {}, byRole: {}, overall: { findings: 0, tp: 0, precision: null }, recall: { agree: 0, total: 0 }, coveredRecall: { agree: 0, total: 0 }, byCategory: {}, uncategorised: [], unjudged: [], wrong: [], missed: [] },
+    findings: { perRule: {}, byRole: {}, overall: { findings: 0, tp: 0, precision: null }, recall: { agree: 0, total: 0 }, coveredRecall: { agree: 0, total: 0 }, byCategory: {}, labelRecall: {}, labelMissed: [], uncategorised: [], unjudged: [], wrong: [], missed: [] },
     silence: { files: 0, findings: 0, filesWithFindings: 0, artifacts: 0, decoyFindings: 0, decoyLines: 0, flagged: [] },
   };
   for (const [saved, g] of Object.entries(gold.files).sort(([a], [b]) => a.localeCompare(b))) {
-    const linted = lintFile(path.join(dir, saved));
+    const linted = lintFile(path.join(dir, saved), g);
     res.files++;
     const at = (line: number, note?: string): Pointer => ({ file: saved, line, text: (linted.lines[line - 1] ?? '').trim().slice(0, 100), note });
     if (linted.problem) res.problems.push({ file: saved, line: 1, text: linted.problem });
@@ -168,6 +200,7 @@ export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: (fi
     sections(res, g, linted.report, at);
     roadmap(res, g, linted, at);
     findings(res, saved, g, linted, verdicts, at);
+    labelRecall(res, g, linted, at);
     silence(res, g, linted, at);
   }
   return res;
@@ -237,7 +270,7 @@ function sections(res: RealworldResult, g: GoldFile, report: InspectReport | nul
   const headings = (report?.sections ?? []).map((s) => ({ ...s, kinds: sectionKinds(s.title) as readonly string[] }));
   const template = g.kind === 'template';
   for (const [name, gs] of Object.entries(g.sections)) {
-    const kinds = SECTION_KINDS[name] ?? [name];
+    const kinds = sectionKindsFor(name);
     const named = headings.filter((h) => h.kinds.some((k) => kinds.includes(k)));
     const atLine = gs.heading_line === null ? undefined : named.find((h) => Math.abs(h.line - (gs.heading_line as number)) <= 1);
     if (template) {
@@ -323,7 +356,7 @@ function findings(res: RealworldResult, saved: string, g: GoldFile, linted: Lint
     if (!found) F.missed.push(at(e.line, `${e.what} [${e.categories.join(', ') || 'uncategorised'}]`));
   }
   for (const f of linted.findings) {
-    const rule = (F.perRule[f.ruleId] ??= { findings: 0, gold: 0, right: 0, wrong: 0, unjudged: 0, precision: null });
+    const rule = (F.perRule[f.ruleId] ??= { findings: 0, gold: 0, labelsRight: 0, labelsWrong: 0, right: 0, wrong: 0, unjudged: 0, precision: null });
     const role = (F.byRole[roleOf(f)] ??= { findings: 0, tp: 0, precision: null });
     rule.findings++;
     role.findings++;
@@ -334,13 +367,21 @@ function findings(res: RealworldResult, saved: string, g: GoldFile, linted: Lint
       tp = true;
     } else {
       const key = verdictKey(saved, f.line, f.ruleId);
+      // A reviewer's verdict overrides what the labels imply.
       const v = verdicts[key];
+      const byLabels = v ? null : labelVerdict(g, f);
       if (v?.verdict === 'right') {
         rule.right++;
         tp = true;
       } else if (v?.verdict === 'wrong') {
         rule.wrong++;
         F.wrong.push({ ...at(f.line, v.reason), rule: f.ruleId });
+      } else if (byLabels?.verdict === 'right') {
+        rule.labelsRight++;
+        tp = true;
+      } else if (byLabels?.verdict === 'wrong') {
+        rule.labelsWrong++;
+        F.wrong.push({ ...at(f.line, byLabels.reason), rule: f.ruleId });
       } else {
         rule.unjudged++;
         F.unjudged.push({ ...at(f.line, f.message.slice(0, 140)), rule: f.ruleId, key });
@@ -350,9 +391,46 @@ function findings(res: RealworldResult, saved: string, g: GoldFile, linted: Lint
       role.tp++;
       F.overall.tp++;
     }
-    rule.precision = (rule.gold + rule.right) / rule.findings;
+    rule.precision = (rule.gold + rule.labelsRight + rule.right) / rule.findings;
     role.precision = role.tp / role.findings;
     F.overall.precision = F.overall.tp / F.overall.findings;
+  }
+}
+
+const SECTION_RULE: Record<string, string> = {
+  problem: 'prd-problem',
+  audience: 'prd-audience',
+  success_metrics: 'prd-success-metrics',
+  non_goals: 'prd-scope',
+  risks: 'prd-risks',
+};
+
+/** What the labels say is missing, and whether the rule that should say so did (story rules ±1 line). */
+function labelRecall(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: number, n?: string) => Pointer): void {
+  if (g.kind === 'none' || g.kind === 'template' || g.should_stay_silent) return;
+  const F = res.findings;
+  const check = (rule: string, line: number, tolerance: number, what: string): void => {
+    const found = linted.findings.some((f) => f.ruleId === rule && Math.abs(f.line - line) <= tolerance);
+    count((F.labelRecall[rule] ??= { agree: 0, total: 0 }), found);
+    if (!found) F.labelMissed.push({ ...at(line, what), rule });
+  };
+  for (const st of g.stories ?? []) {
+    if (!st.has_benefit) check('story-benefit', st.line, 1, 'story without a benefit');
+    if (!st.has_acceptance_criteria) check('story-acceptance-criteria', st.line, 1, 'story without acceptance criteria');
+    if (!st.atomic) check('story-atomic', st.line, 1, 'story with more than one feature');
+  }
+  for (const item of g.items ?? []) {
+    if (!item.has_why) check('roadmap-item-why', item.line, 1, 'item without a why');
+    if (!item.has_horizon) check('roadmap-item-horizon', item.line, 1, 'item without a horizon');
+  }
+  for (const m of g.metrics ?? []) if (!m.measurable) check('metric-measurable', m.line, 0, 'metric without a target');
+  if (g.kind === 'prd') {
+    for (const [name, rule] of Object.entries(SECTION_RULE)) {
+      if (g.sections?.[name]?.present !== false) continue;
+      const found = linted.findings.some((f) => f.ruleId === rule);
+      count((F.labelRecall[rule] ??= { agree: 0, total: 0 }), found);
+      if (!found) F.labelMissed.push({ ...at(1, `no ${name} section`), rule });
+    }
   }
 }
 
