@@ -8,8 +8,6 @@ import scopes from './scopes.json';
 
 export interface Region extends Range {
   artifact: ArtifactKind;
-  /** The benefit clause of a story ("so that …"): the motivation, not the thing to build and test. */
-  benefit?: boolean;
 }
 
 /** The artifact an offset sits in: the story or roadmap item around it, else the document's kind. */
@@ -139,7 +137,8 @@ function requirementLines(doc: ParsedDocument, stating: readonly Range[]): Range
 
 /**
  * The text where requirements are written: story statements (without a Connextra role or a job
- * story's situation: "As a first-time visitor" names a person, it asks for nothing), acceptance criteria, roadmap item titles
+ * story's situation: "As a first-time visitor" names a person, it asks for nothing; and without the
+ * benefit), acceptance criteria, roadmap item titles
  * and fields, and in PRDs, epics and business cases the lines of the sections, and the labelled lines, that
  * state goals, metrics, scope or requirements (not their headings). Block quotes and link texts are left out: they
  * are someone else's words, or names.
@@ -147,8 +146,8 @@ function requirementLines(doc: ParsedDocument, stating: readonly Range[]): Range
 export function requirementRegions(doc: ParsedDocument, model: DocumentModel): Region[] {
   const regions: Region[] = [];
   const quoted = quotedRanges(doc);
-  const push = (artifact: ArtifactKind, r: Range, benefit?: boolean): void => {
-    for (const part of subtractRanges([r], quoted)) regions.push(benefit ? { artifact, ...part, benefit } : { artifact, ...part });
+  const push = (artifact: ArtifactKind, r: Range): void => {
+    for (const part of subtractRanges([r], quoted)) regions.push({ artifact, ...part });
   };
   for (const story of model.stories) {
     const st = story.statement;
@@ -156,9 +155,9 @@ export function requirementRegions(doc: ParsedDocument, model: DocumentModel): R
     // waiting …") sets the scene: neither asks for anything.
     const start = st.template !== 'invalid' && st.role ? st.role.end : st.span.start;
     const end = (st.trailing ?? st.span).end;
+    // The benefit ("so that …") is the motivation, not the thing to build and test.
     if (st.ends) {
       push('story', { start, end: st.ends.start });
-      push('story', { start: st.ends.start, end: st.ends.end }, true);
       if (end > st.ends.end) push('story', { start: st.ends.end, end });
     } else {
       push('story', { start, end });
