@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineEndAt } from '../../../src/core/document';
 import { defineRule } from '../../../src/core/rule';
 import { matchProse } from '../../_lib/prose';
 import { requirementRegions } from '../_shared/regions';
@@ -81,6 +82,13 @@ function titleCase(text: string, at: number, region: { start: number; end: numbe
   return words.length >= 2 && long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
 }
 
+/** The offset sits on an ATX heading line of at most four words. */
+function shortHeading(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const m = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(text.slice(from, lineEndAt(text, at)));
+  return m !== null && (m[1]?.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length <= 4;
+}
+
 const optionsSchema = z.object({
   /** Terms to accept, added to the config's `allowWords`. */
   allow: z.array(z.string()).default([]),
@@ -138,6 +146,8 @@ export default defineRule({
         // A table cell holding nothing but the term ("| High |") is a value in a column.
         if (/\|[ \t]*$/.test(before) && /^[ \t]*\|/.test(after)) continue;
         if (DATA_BEFORE.test(before) || quoted(start)) continue;
+        // A short heading ("### Large files") names a topic; the item's text under it says what is asked.
+        if (shortHeading(text, start)) continue;
         // "(Word, Excel, images, etc.)": examples in parentheses, not a list the requirement leaves open.
         if (term.category === 'open-ended' && /\([^()\n]*$/.test(before) && /^[^()\n]*\)/.test(after)) continue;
         // "Quick Filter" in mid-sentence is a name, not a quality; so is "Good Government", and a cell or

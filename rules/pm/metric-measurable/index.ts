@@ -24,7 +24,7 @@ const MEASURABLE: readonly RegExp[] = [
 /** A `<placeholder>` the template left (the placeholder rule reports it), as opposed to an HTML tag. */
 const PLACEHOLDER = /<(?!\/?(?:br|b|i|em|strong|sup|sub|span|a|code|p|div|img)\b)[^<>\n]+>/i;
 /** Sub-sections of a metrics section that describe how data is collected, not what success is. */
-const NOT_METRICS = /\b(?:instrument\w*|telemetry|tracking|dashboards?|logging|methodology|method|data sources?|how (?:we|to) (?:track|collect|measure))\b/i;
+const NOT_METRICS = /\b(?:instrument\w*|telemetry|tracking|dashboards?|logging|methodology|method|data sources?|destination|where (?:we|to) (?:publish|report)|how (?:we|to) (?:track|collect|measure))\b/i;
 /** A line that points at the metrics instead of being one ("targets in the table below"). */
 const POINTER = /\b(?:below|as follows|(?:in|see) the (?:table|chart|dashboard|list))\b/i;
 /** "Label: value" lines: a paragraph of them holds one metric per line. */
@@ -122,6 +122,17 @@ function units(ctx: RuleContext<unknown>, nodes: readonly RootContent[]): Unit[]
     goals = false;
     if (node.type === 'list') {
       for (const item of (node as List).children) {
+        // "Slack metrics" over nested items is a group: the nested items are the metrics.
+        const nested = item.children.find((c): c is List => c.type === 'list');
+        const head = item.children[0];
+        const said = head?.type === 'paragraph' ? text.slice(...offsets(head)).trim() : '';
+        if (nested && said !== '' && !said.includes(':') && said.split(/\s+/).length <= 3) {
+          for (const sub of nested.children) {
+            const [s, e] = offsets(sub);
+            out.push({ start: s, end: e });
+          }
+          continue;
+        }
         const [s, e] = offsets(item);
         out.push({ start: s, end: e });
       }
