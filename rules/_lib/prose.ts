@@ -26,7 +26,14 @@ interface Excluded {
   reach: number[];
 }
 
-const cache = new WeakMap<ParsedDocument, { skipHtml: Excluded; keepHtml: Excluded }>();
+interface Lists {
+  skipHtml: Range[];
+  keepHtml: Range[];
+  /** Block quotes and link texts: prose, but someone else's words or a name, not a statement of ours. */
+  quoted: Range[];
+}
+
+const cache = new WeakMap<ParsedDocument, { skipHtml: Excluded; keepHtml: Excluded; quoted: Range[] }>();
 
 function offsetsOf(node: Nodes): Range | null {
   const start = node.position?.start.offset;
@@ -40,7 +47,7 @@ function isAutolink(doc: ParsedDocument, node: Nodes & { url: string }, at: Rang
   return source.startsWith('<') || source === node.url || `mailto:${source}` === node.url || /^(?:https?:|www\.)/i.test(source);
 }
 
-function collect(doc: ParsedDocument, node: Nodes, out: { skipHtml: Range[]; keepHtml: Range[] }): void {
+function collect(doc: ParsedDocument, node: Nodes, out: Lists): void {
   const at = offsetsOf(node);
   if (!at) return;
   switch (node.type) {
@@ -69,6 +76,7 @@ function collect(doc: ParsedDocument, node: Nodes, out: { skipHtml: Range[]; kee
       const first = kids[0] ? offsetsOf(kids[0] as Nodes) : null;
       const last = kids[kids.length - 1] ? offsetsOf(kids[kids.length - 1] as Nodes) : null;
       const inner = first && last ? { start: first.start, end: last.end } : { start: at.end, end: at.end };
+      if (inner.end > inner.start) out.quoted.push(inner);
       for (const r of [{ start: at.start, end: inner.start }, { start: inner.end, end: at.end }]) {
         if (r.end > r.start) {
           out.skipHtml.push(r);
@@ -78,6 +86,10 @@ function collect(doc: ParsedDocument, node: Nodes, out: { skipHtml: Range[]; kee
       for (const child of kids) collect(doc, child as Nodes, out);
       return;
     }
+    case 'blockquote':
+      out.quoted.push(at);
+      for (const child of node.children) collect(doc, child, out);
+      return;
     default:
       if ('children' in node) for (const child of node.children as Nodes[]) collect(doc, child, out);
   }
@@ -90,15 +102,25 @@ function sortedExcluded(ranges: Range[]): Excluded {
   return { ranges, reach };
 }
 
-function excluded(doc: ParsedDocument, keepHtml: boolean): Excluded {
+function entryOf(doc: ParsedDocument): { skipHtml: Excluded; keepHtml: Excluded; quoted: Range[] } {
   let entry = cache.get(doc);
   if (!entry) {
-    const lists = { skipHtml: [] as Range[], keepHtml: [] as Range[] };
+    const lists: Lists = { skipHtml: [], keepHtml: [], quoted: [] };
     collect(doc, doc.root, lists);
-    entry = { skipHtml: sortedExcluded(lists.skipHtml), keepHtml: sortedExcluded(lists.keepHtml) };
+    entry = { skipHtml: sortedExcluded(lists.skipHtml), keepHtml: sortedExcluded(lists.keepHtml), quoted: mergeRanges(lists.quoted) };
     cache.set(doc, entry);
   }
+  return entry;
+}
+
+function excluded(doc: ParsedDocument, keepHtml: boolean): Excluded {
+  const entry = entryOf(doc);
   return keepHtml ? entry.keepHtml : entry.skipHtml;
+}
+
+/** Block quotes and link texts, merged and in document order (from the same one walk of the tree). */
+export function quotedRanges(doc: ParsedDocument): readonly Range[] {
+  return entryOf(doc).quoted;
 }
 
 /** The index of the first excluded range that ends after `at`: every one before it is behind `at`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineEndAt } from '../../../src/core/document';
 import { defineRule } from '../../../src/core/rule';
 import { matchProse } from '../../_lib/prose';
 import { requirementRegions } from '../_shared/regions';
@@ -7,11 +8,6 @@ import vocabulary from './terms.json';
 
 type Category = keyof typeof vocabulary.categories;
 const CATEGORIES = Object.keys(vocabulary.categories) as Category[];
-/**
- * A story's benefit ("so that I can easily find products") is its motivation, not what gets built and
- * tested: only words that hedge or leave a list open are reported there.
- */
-const BENEFIT_CATEGORIES = new Set<Category>(['loophole', 'open-ended']);
 
 interface Term {
   category: Category;
@@ -59,6 +55,39 @@ const THAN_AFTER = /^\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}than\b/iu;
 const NEXT_WORD = /^[ \t]+([\p{L}]+)/u;
 const PREV_WORD = /([\p{L}]+)[ \t]+$/u;
 const PREV_CHAR = /(\S)\s*$/u;
+/** A quoted string on one line ("the "quick add" button", “…”, ‘…’): a name or someone's words. */
+const QUOTE_RE = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]/gu;
+/**
+ * A benefit clause ("so that I can easily find products") is the motivation, not what gets built and
+ * tested; the regions leave out the benefits of the stories the model found, and this finds them in the
+ * lines it did not read as stories ("to be alerted, so that I can fix it quickly"): from the marker to
+ * the end of its sentence.
+ */
+const BENEFIT_BEFORE = /(?:^|[^\p{L}])(?:so\s+that|so\s+(?:i|we|they|you|users?|the\s+\p{L}+)\s+(?:can|could|will|may|do\s+not|don't)|in\s+order\s+to)\s[^.!?;\n]*$/iu;
+/** "8.6 (HIGH)", "Priority: low": a value in a data field, not a quality claimed in prose. */
+const DATA_BEFORE = /(?:\d\s*\(\s*|(?:priority|severity|impact|likelihood|effort|risk|confidence)\s*[:=(]\s*)$/i;
+/** "simpler.grants.gov", "fast_path", "quick/slow": part of a domain, identifier or path. */
+const IDENT_AFTER = /^[._/@][\p{L}\p{N}]/u;
+const IDENT_BEFORE = /[._/@\\]$/;
+
+/** The segment around an offset (a table cell or a line) has at least two words and every word of four letters or more is capitalised. */
+function titleCase(text: string, at: number, region: { start: number; end: number }): boolean {
+  const from = Math.max(region.start, text.lastIndexOf('\n', at) + 1, text.lastIndexOf('|', at) + 1);
+  let to = text.indexOf('\n', at);
+  const bar = text.indexOf('|', at);
+  if (to === -1 || to > region.end) to = region.end;
+  if (bar !== -1 && bar < to) to = bar;
+  const words = text.slice(from, to).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length >= 4);
+  return words.length >= 2 && long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** The offset sits on an ATX heading line of at most four words. */
+function shortHeading(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const m = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(text.slice(from, lineEndAt(text, at)));
+  return m !== null && (m[1]?.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length <= 4;
+}
 
 const optionsSchema = z.object({
   /** Terms to accept, added to the config's `allowWords`. */
@@ -96,19 +125,36 @@ export default defineRule({
       });
     const seen = new Set<number>();
     for (const region of requirementRegions(ctx.doc, ctx.model)) {
+      let quotes: { start: number; end: number }[] | undefined;
+      const quoted = (at: number): boolean => {
+        quotes ??= [...matchProse(ctx.doc, [region], QUOTE_RE)];
+        return quotes.some((q) => at > q.start && at < q.end);
+      };
       for (const { match, start, end } of matchProse(ctx.doc, [region], TERM_RE)) {
         if (seen.has(start)) continue;
         seen.add(start);
         const word = match[0];
         const term = TERMS.get(normalize(word)) as Term;
-        if (ctx.options.categories[term.category] === false || (region.benefit && !BENEFIT_CATEGORIES.has(term.category))) continue;
+        if (ctx.options.categories[term.category] === false) continue;
+        if (BENEFIT_BEFORE.test(text.slice(Math.max(region.start, start - 300), start))) continue;
         const before = text.slice(Math.max(region.start, start - 40), start);
         const after = text.slice(end, Math.min(region.end, end + 60));
-        // "fast-forward", "quick-start": part of another word.
-        if (before.endsWith('-') || /^-\p{L}/u.test(after)) continue;
-        // "Quick Filter" in mid-sentence is a name, not a quality.
+        // "fast-forward", "quick-start": part of another word; "simpler.app": part of a name.
+        if (before.endsWith('-') || /^-\p{L}/u.test(after) || IDENT_AFTER.test(after) || IDENT_BEFORE.test(before)) continue;
+        // "HIGH", "LOW": an enumerated value or a label, not a claim.
+        if (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word)) continue;
+        // A table cell holding nothing but the term ("| High |") is a value in a column.
+        if (/\|[ \t]*$/.test(before) && /^[ \t]*\|/.test(after)) continue;
+        if (DATA_BEFORE.test(before) || quoted(start)) continue;
+        // A short heading ("### Large files") names a topic; the item's text under it says what is asked.
+        if (shortHeading(text, start)) continue;
+        // "(Word, Excel, images, etc.)": examples in parentheses, not a list the requirement leaves open.
+        if (term.category === 'open-ended' && /\([^()\n]*$/.test(before) && /^[^()\n]*\)/.test(after)) continue;
+        // "Quick Filter" in mid-sentence is a name, not a quality; so is "Good Government", and a cell or
+        // line in Title Case ("Optimized Scalability & Performance").
         const prevChar = PREV_CHAR.exec(before)?.[1];
-        if (/^\p{Lu}/u.test(word) && prevChar !== undefined && /[\p{L}\p{N},;]/u.test(prevChar)) continue;
+        if (/^\p{Lu}/u.test(word) && prevChar !== undefined && /[\p{L}\p{N},;&]/u.test(prevChar)) continue;
+        if (/^\p{Lu}/u.test(word) && titleCase(text, start, region)) continue;
         const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
         const prev = PREV_WORD.exec(before)?.[1]?.toLowerCase();
         // "how fast", "how many": a question about the quality, not a claim of it.

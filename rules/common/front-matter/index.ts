@@ -110,9 +110,9 @@ export default defineRule({
       const [valid, canonical] = key === 'type' ? [TYPE_VALUES, (s: string) => kindFromName(s) ?? s] : [ROLE_VALUES, (s: string) => s];
       const near = closest(value, valid);
       const suggestion = near === undefined ? undefined : canonical(near);
-      // Site generators use `type:` too (Hugo's "type: post"): on a document that is no artifact by any
-      // other evidence, only a near miss of one of our names is ours to report.
-      if (key === 'type' && !suggestion && ctx.model.kind === null && typeof value === 'string' && !('role' in (fm.data as object))) continue;
+      // `type:` belongs to other tools too (Hugo's "type: post", GitHub's issue-form "type: Bug"): a value
+      // is ours only when it is a near miss of one of our names, or a list that names one of them.
+      if (key === 'type' && !suggestion && !(Array.isArray(value) && value.some((v) => typeof v === 'string' && kindFromName(v) !== undefined))) continue;
       let fix: Fix | undefined;
       if (suggestion && isScalar(node) && node.range) {
         fix = { title: `Change ${key} to "${suggestion}"`, edits: [{ range: [valueStart + node.range[0], trimmedEnd(valueStart + node.range[1])], text: suggestion }] };

@@ -24,7 +24,7 @@ const MEASURABLE: readonly RegExp[] = [
 /** A `<placeholder>` the template left (the placeholder rule reports it), as opposed to an HTML tag. */
 const PLACEHOLDER = /<(?!\/?(?:br|b|i|em|strong|sup|sub|span|a|code|p|div|img)\b)[^<>\n]+>/i;
 /** Sub-sections of a metrics section that describe how data is collected, not what success is. */
-const NOT_METRICS = /\b(?:instrument\w*|telemetry|tracking|dashboards?|logging|methodology|method|data sources?|how (?:we|to) (?:track|collect|measure))\b/i;
+const NOT_METRICS = /\b(?:instrument\w*|telemetry|tracking|dashboards?|logging|methodology|method|data sources?|destination|where (?:we|to) (?:publish|report)|how (?:we|to) (?:track|collect|measure))\b/i;
 /** A line that points at the metrics instead of being one ("targets in the table below"). */
 const POINTER = /\b(?:below|as follows|(?:in|see) the (?:table|chart|dashboard|list))\b/i;
 /** "Label: value" lines: a paragraph of them holds one metric per line. */
@@ -35,13 +35,30 @@ interface Unit {
   end: number;
 }
 
+/**
+ * A binary criterion is testable as it stands: a state or an action that holds or does not, under a
+ * condition ("Writes are blocked when the project is read-only", "A member cannot see another team's
+ * files once removed").
+ */
+const BINARY = [
+  new RegExp(String.raw`\b(?:is|are|gets?|becomes?|stays?|remains?|be)\s+(?:not\s+|never\s+|always\s+|automatically\s+)?\p{L}+(?:ed|en)\b[^.;]{0,200}?\b(?:${alternation(words.conditions)})\b`, 'iu'),
+  new RegExp(String.raw`\b(?:cannot|can't|can\s+no\s+longer|never|always|must(?:\s+not)?|will\s+not|won't)\s+(?:be\s+)?\p{L}+[^.;]{0,200}?\b(?:${alternation(words.conditions)})\b`, 'iu'),
+];
+const NOT_BINARY = new RegExp(`\\b(?:${alternation(words.notBinary)})\\b`, 'i');
+/** "Metric 1 (e.g. MAU)": a slot the template numbered, which the placeholder rule reports. */
+const SLOT = new RegExp(String.raw`^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*(?:${alternation(words.slotNouns)})\s+\d{1,2}(?:\s*(?:\*\*|__))?\s*(?:[:(–—-]|\|?$)`, 'iu');
+
+function binary(text: string): boolean {
+  return BINARY.some((re) => re.test(text)) && !NOT_BINARY.test(text);
+}
+
 function measurable(text: string): boolean {
   const plain = text
     .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
     .replace(/\]\([^)\s]*\)/g, ']')
     .replace(/https?:\/\/\S+/g, '')
     .replace(/<\/?[a-z][^<>\n]*>/gi, ' ');
-  return MEASURABLE.some((re) => re.test(plain));
+  return MEASURABLE.some((re) => re.test(plain)) || binary(plain);
 }
 
 /** Metrics sections that are neither inside another one nor inside a design section (where "Metrics" means instrumentation). */
@@ -87,9 +104,35 @@ function units(ctx: RuleContext<unknown>, nodes: readonly RootContent[]): Unit[]
   const text = ctx.doc.text;
   const out: Unit[] = [];
   const hasItems = nodes.some((n) => n.type === 'list' || n.type === 'table');
+  // "Objectives:" over a list in an OKR section: the list states goals, the "Key results:" list the metrics.
+  let goals = false;
   for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const label = /^([^:\n]{1,40}):\s*$/.exec(text.slice(...offsets(node)).replace(/[*_]/g, '').trim())?.[1];
+      if (label !== undefined) {
+        const kinds = sectionKinds(label);
+        goals = kinds.includes('goals') && !kinds.includes('metrics');
+        continue;
+      }
+    }
+    if (goals && node.type === 'list') {
+      goals = false;
+      continue;
+    }
+    goals = false;
     if (node.type === 'list') {
       for (const item of (node as List).children) {
+        // "Slack metrics" over nested items is a group: the nested items are the metrics.
+        const nested = item.children.find((c): c is List => c.type === 'list');
+        const head = item.children[0];
+        const said = head?.type === 'paragraph' ? text.slice(...offsets(head)).trim() : '';
+        if (nested && said !== '' && !said.includes(':') && said.split(/\s+/).length <= 3) {
+          for (const sub of nested.children) {
+            const [s, e] = offsets(sub);
+            out.push({ start: s, end: e });
+          }
+          continue;
+        }
         const [s, e] = offsets(item);
         out.push({ start: s, end: e });
       }
@@ -105,7 +148,7 @@ function units(ctx: RuleContext<unknown>, nodes: readonly RootContent[]): Unit[]
   return out.filter((u) => {
     const t = text.slice(u.start, u.end).trim();
     // An intro ("We track:"), a template row or an instrument name (`invites_sent_total`) is no metric to judge.
-    return t !== '' && !t.endsWith(':') && !POINTER.test(t) && !PLACEHOLDER.test(t) && !/^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?`/.test(t) && !/^\|?[\s|]*$/.test(t);
+    return t !== '' && !t.endsWith(':') && !POINTER.test(t) && !PLACEHOLDER.test(t) && !SLOT.test(t.replace(/^\|\s*/, '')) && !/^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?`/.test(t) && !/^\|?[\s|]*$/.test(t);
   });
 }
 
