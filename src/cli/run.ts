@@ -11,11 +11,11 @@ import { format } from '../formatters';
 import type { CliOptions } from './args';
 import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
-import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
+import { overBudgetOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
-import { WorkerMemoryError, WorkerPool } from './workers';
+import { WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
 import { StaleFileError, writeAtomic } from './write';
 
 export interface Io {
@@ -61,11 +61,12 @@ function workerCount(opts: CliOptions, files: number, io: Io): number {
 }
 
 /** Lints in a worker; a document too large for a worker's heap is linted in this thread instead. */
-async function lintInPool(pool: WorkerPool, job: LintJob): Promise<LintJobOutput> {
+async function lintInPool(pool: WorkerPool, job: LintJob, budget: number): Promise<LintJobOutput> {
   try {
     return await pool.run(job);
   } catch (err) {
-    if (err instanceof WorkerMemoryError) return runLintJob(job);
+    if (err instanceof WorkerMemoryError) return runLintJobWithin(job, budget);
+    if (err instanceof WorkerTimeoutError) return overBudgetOutput(job.filePath, budget);
     throw err;
   }
 }
@@ -78,7 +79,8 @@ async function openCache(opts: CliOptions, io: Io): Promise<LintCache | undefine
 async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, io: Io): Promise<LintResult[]> {
   const cache = await openCache(opts, io);
   const workers = workerCount(opts, files.length, io);
-  const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers) : undefined;
+  const budget = opts.maxTimePerFile;
+  const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers, budget) : undefined;
   // Per file, in file order: what it contributed, or the problem that stopped it; undefined when ignored.
   const done: ({ output: LintJobOutput; config: EffectiveConfig } | { problem: LintResult } | undefined)[] = new Array(files.length);
   let next = 0;
@@ -94,7 +96,7 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
         let output = cache?.get(file, hash, config, opts.fix);
         if (!output) {
           const job = { text: doc.text, filePath: file, config, fix: opts.fix };
-          output = pool ? await lintInPool(pool, job) : runLintJob(job);
+          output = pool ? await lintInPool(pool, job, budget) : runLintJobWithin(job, budget);
           if (output.fixed !== undefined) {
             await writeAtomic(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
             // The result is the fixed text's: that is what the next run will find on disk.
@@ -141,8 +143,8 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
   const name = opts.stdinFilename ? path.resolve(io.cwd, opts.stdinFilename) : path.join(io.cwd, '<stdin>');
   try {
     const config = await loader.forFile(name);
-    const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>');
-    const { result, fixed, crossFile, directives } = runLintJob({ text: doc.text, filePath: name, config, fix: opts.fix });
+    const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>', opts.maxFileSize);
+    const { result, fixed, crossFile, directives } = runLintJobWithin({ text: doc.text, filePath: name, config, fix: opts.fix }, opts.maxTimePerFile);
     cross.addCollected(name, crossFile, directives, config);
     // With --fix, standard input is fixed to standard output and the report goes to standard error.
     if (opts.fix) io.stdout((doc.bom ? '\uFEFF' : '') + (fixed ?? doc.text));

@@ -10,6 +10,9 @@
  * The young generation is set apart from that cap: V8 would size it from the small old generation, and a
  * parse's short-lived tokens would then outlive the scavenges and be copied again and again (a fifth more
  * CPU in all, measured with /usr/bin/time on the bench corpus).
+ *
+ * Each job has a time budget (--max-time-per-file): a worker that has not answered by then is terminated,
+ * the job fails with WorkerTimeoutError, and a new worker takes the next job.
  */
 import { parentPort, Worker } from 'node:worker_threads';
 import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
@@ -22,12 +25,13 @@ const WORKER_OLD_HEAP_MB = 128;
 const WORKER_YOUNG_HEAP_MB = 64;
 
 export class WorkerMemoryError extends Error {}
+export class WorkerTimeoutError extends Error {}
 
 type Reply = { output: LintJobOutput } | { error: string };
 
 interface Slot {
   worker: Worker;
-  job?: { resolve: (o: LintJobOutput) => void; reject: (e: Error) => void };
+  job?: { resolve: (o: LintJobOutput) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
 }
 
 export class WorkerPool {
@@ -35,7 +39,8 @@ export class WorkerPool {
   private readonly waiting: ((slot: Slot) => void)[] = [];
   private readonly live = new Set<Slot>();
 
-  constructor(private readonly script: string, private readonly size: number) {}
+  /** `timeoutMs`: each job's time budget (0: none). */
+  constructor(private readonly script: string, private readonly size: number, private readonly timeoutMs = 0) {}
 
   /** Workers start on first use: a run that the cache answers entirely starts none. */
   private spawn(): Slot {
@@ -45,6 +50,7 @@ export class WorkerPool {
       slot.job = undefined;
       this.release(slot);
       if (!job) return;
+      clearTimeout(job.timer);
       if ('error' in reply) job.reject(new Error(reply.error));
       else job.resolve(reply.output);
     });
@@ -53,12 +59,29 @@ export class WorkerPool {
       this.live.delete(slot);
       const job = slot.job;
       slot.job = undefined;
+      clearTimeout(job?.timer);
       job?.reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err);
-      const next = this.waiting.shift();
-      if (next) next(this.spawn());
+      this.replace();
     });
     this.live.add(slot);
     return slot;
+  }
+
+  /** A worker is gone: a new one takes the next waiting job. */
+  private replace(): void {
+    const next = this.waiting.shift();
+    if (next) next(this.spawn());
+  }
+
+  /** The job ran out of time: its worker is stopped (freeing all it held) and the job fails. */
+  private expire(slot: Slot): void {
+    const job = slot.job;
+    if (!job || !this.live.has(slot)) return;
+    slot.job = undefined;
+    this.live.delete(slot);
+    void slot.worker.terminate();
+    job.reject(new WorkerTimeoutError(`took more than ${this.timeoutMs} ms`));
+    this.replace();
   }
 
   private acquire(): Promise<Slot> {
@@ -77,6 +100,7 @@ export class WorkerPool {
     const slot = await this.acquire();
     return new Promise((resolve, reject) => {
       slot.job = { resolve, reject };
+      if (this.timeoutMs > 0) slot.job.timer = setTimeout(() => this.expire(slot), this.timeoutMs);
       slot.worker.postMessage(job);
     });
   }
