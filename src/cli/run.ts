@@ -11,11 +11,11 @@ import { format } from '../formatters';
 import type { CliOptions } from './args';
 import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
-import { overBudgetOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
+import { overBudgetOutput, problemOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
-import { WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
+import { LARGE_WORKER_HEAP_MB, runInLargeWorker, WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
 import { StaleFileError, writeAtomic } from './write';
 
 export interface Io {
@@ -60,15 +60,39 @@ function workerCount(opts: CliOptions, files: number, io: Io): number {
   return Math.min(opts.concurrency ?? availableParallelism(), files);
 }
 
-/** Lints in a worker; a document too large for a worker's heap is linted in this thread instead. */
-async function lintInPool(pool: WorkerPool, job: LintJob, budget: number): Promise<LintJobOutput> {
+/** Longer texts are never parsed on this thread: their parse could need more heap than it has (workers.ts). */
+const MAX_IN_THREAD_LENGTH = 2 * 1024 * 1024;
+
+/** A worker's failure to finish in time, or within its heap, as the file's problem; anything else is thrown. */
+function workerProblem(err: unknown, job: LintJob, budget: number): LintJobOutput {
+  if (err instanceof WorkerTimeoutError) return overBudgetOutput(job.filePath, budget);
+  if (err instanceof WorkerMemoryError) return problemOutput(job.filePath, `${job.filePath}: needs more than ${LARGE_WORKER_HEAP_MB} MB of memory to lint, not linted`);
+  throw err;
+}
+
+/** Lints a document in a worker of its own, with a large heap (the pool's is small). */
+async function lintLarge(script: string, job: LintJob, budget: number): Promise<LintJobOutput> {
+  try {
+    return await runInLargeWorker(script, job, budget);
+  } catch (err) {
+    return workerProblem(err, job, budget);
+  }
+}
+
+/** Lints in a worker; a document too large for a worker's heap gets a worker of its own. */
+async function lintInPool(pool: WorkerPool, script: string, job: LintJob, budget: number): Promise<LintJobOutput> {
   try {
     return await pool.run(job);
   } catch (err) {
-    if (err instanceof WorkerMemoryError) return runLintJobWithin(job, budget);
-    if (err instanceof WorkerTimeoutError) return overBudgetOutput(job.filePath, budget);
-    throw err;
+    if (err instanceof WorkerMemoryError) return lintLarge(script, job, budget);
+    return workerProblem(err, job, budget);
   }
+}
+
+/** On this thread, within the budget; a very long text in a worker of its own, where one is available. */
+function lintHere(job: LintJob, budget: number, io: Io): LintJobOutput | Promise<LintJobOutput> {
+  if (io.workerScript && job.text.length > MAX_IN_THREAD_LENGTH) return lintLarge(io.workerScript, job, budget);
+  return runLintJobWithin(job, budget);
 }
 
 async function openCache(opts: CliOptions, io: Io): Promise<LintCache | undefined> {
@@ -96,7 +120,7 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
         let output = cache?.get(file, hash, config, opts.fix);
         if (!output) {
           const job = { text: doc.text, filePath: file, config, fix: opts.fix };
-          output = pool ? await lintInPool(pool, job, budget) : runLintJobWithin(job, budget);
+          output = pool ? await lintInPool(pool, io.workerScript as string, job, budget) : await lintHere(job, budget, io);
           if (output.fixed !== undefined) {
             await writeAtomic(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
             // The result is the fixed text's: that is what the next run will find on disk.
@@ -144,7 +168,7 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
   try {
     const config = await loader.forFile(name);
     const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>', opts.maxFileSize);
-    const { result, fixed, crossFile, directives } = runLintJobWithin({ text: doc.text, filePath: name, config, fix: opts.fix }, opts.maxTimePerFile);
+    const { result, fixed, crossFile, directives } = await lintHere({ text: doc.text, filePath: name, config, fix: opts.fix }, opts.maxTimePerFile, io);
     cross.addCollected(name, crossFile, directives, config);
     // With --fix, standard input is fixed to standard output and the report goes to standard error.
     if (opts.fix) io.stdout((doc.bom ? '\uFEFF' : '') + (fixed ?? doc.text));

@@ -14,6 +14,7 @@
  * Each job has a time budget (--max-time-per-file): a worker that has not answered by then is terminated,
  * the job fails with WorkerTimeoutError, and a new worker takes the next job.
  */
+import { totalmem } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
 
@@ -23,6 +24,14 @@ export const WORKER_MARKER = 'backlog-lint-worker';
 const WORKER_OLD_HEAP_MB = 128;
 /** Room for the garbage of parsing a large document between two scavenges (32 MB semi-spaces). */
 const WORKER_YOUNG_HEAP_MB = 64;
+
+/**
+ * The heap of the one-off worker that lints a document too large for the pool's (or this thread's)
+ * comfort: a quarter of the machine's memory, at most V8's usual 4 GB. Its parse running out of memory
+ * fails that file with WorkerMemoryError instead of taking the whole run down (exit 134, no report).
+ * Dense Markdown (`*a* \`b\`` over and over) peaks at 400 to 500 bytes of heap per character.
+ */
+export const LARGE_WORKER_HEAP_MB = Math.max(512, Math.min(4096, Math.floor(totalmem() / 4 / 2 ** 20)));
 
 export class WorkerMemoryError extends Error {}
 export class WorkerTimeoutError extends Error {}
@@ -40,11 +49,11 @@ export class WorkerPool {
   private readonly live = new Set<Slot>();
 
   /** `timeoutMs`: each job's time budget (0: none). */
-  constructor(private readonly script: string, private readonly size: number, private readonly timeoutMs = 0) {}
+  constructor(private readonly script: string, private readonly size: number, private readonly timeoutMs = 0, private readonly heapMb = WORKER_OLD_HEAP_MB) {}
 
   /** Workers start on first use: a run that the cache answers entirely starts none. */
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } }) };
+    const slot: Slot = { worker: new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } }) };
     slot.worker.on('message', (reply: Reply) => {
       const job = slot.job;
       slot.job = undefined;
@@ -107,6 +116,16 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     await Promise.all([...this.live].map((slot) => slot.worker.terminate()));
+  }
+}
+
+/** Lints one job in a worker of its own with LARGE_WORKER_HEAP_MB of heap. */
+export async function runInLargeWorker(script: string, job: LintJob, timeoutMs: number): Promise<LintJobOutput> {
+  const pool = new WorkerPool(script, 1, timeoutMs, LARGE_WORKER_HEAP_MB);
+  try {
+    return await pool.run(job);
+  } finally {
+    await pool.close();
   }
 }
 

@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ConfigError, createConfigLoader, memoryFileSystem } from '../../src/config';
 import { defaultConfig } from '../../src/config/defaults';
+import { allRules } from '../../rules';
 import { lintText } from '../../src/core/engine';
 import { checkStructure, MAX_CONTAINER_DEPTH, MAX_INLINE_DEPTH, MAX_TEXT_LENGTH, TooComplexError } from '../../src/core/limits';
 import { runWithin, TimeBudgetError } from '../../src/core/time-budget';
@@ -185,9 +187,31 @@ describe('security: CLI on hostile documents', function () {
         assert.match(messageOf('dashes.story.md'), /dashes\.story\.md:1: too complex to lint/);
         assert.doesNotMatch(messageOf('fine.story.md'), /too complex|took more than/);
       }
+      // Over 2 MB is linted in a worker of its own even in one thread; a 1 ms budget stops it.
+      fs.writeFileSync(path.join(dir, 'long.story.md'), `${STORY}\n\n`.repeat(40000));
+      const r = spawnSync(process.execPath, [CLI, '--no-cache', '--concurrency', '1', '--max-time-per-file', '1', 'long.story.md'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stdout, /long\.story\.md: took more than 1 ms to lint, stopped, not linted/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('security: hostile configs', () => {
+  it('a JSON config nested 100,000 levels is a config error naming the config file, not a stack overflow', async () => {
+    const fs = memoryFileSystem({ '/r/.backlog-lint.json': `{"x":${'['.repeat(100000)}${']'.repeat(100000)}}`, '/r/a.md': '' });
+    const loader = createConfigLoader({ fs, rules: allRules });
+    await assert.rejects(loader.forFile('/r/a.md'), (err: Error) => err instanceof ConfigError && err.file === '/r/.backlog-lint.json' && /nested too deeply/.test(err.message));
+  });
+
+  it('an allowWords of 130,000 entries loads and lints', async () => {
+    const words = Array.from({ length: 130000 }, (_, i) => `w${i}`);
+    const fs = memoryFileSystem({ '/r/.backlog-lint.json': JSON.stringify({ allowWords: words }), '/r/a.story.md': '' });
+    const config = await createConfigLoader({ fs, rules: allRules }).forFile('/r/a.story.md');
+    assert.equal(config.allowWords.length, 130000);
+    lintText(`${STORY}
+`, { filePath: '/r/a.story.md', config });
   });
 });
 
