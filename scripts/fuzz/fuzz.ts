@@ -110,7 +110,13 @@ function runSlice(args: Args, from: number, to: number, progress: (done: number,
         if (seen) {
           seen.count++;
           if (text.length < seen.text.length) Object.assign(seen, { text, file, config });
-        } else failures.set(kind, { count: 1, text, file, config });
+        } else {
+          failures.set(kind, { count: 1, text, file, config });
+          // Written at once too, so a long run's first failures can be looked at (and replayed) while it goes on.
+          const base = path.join(args.out, `seed-${args.seed}-case-${start}-${failures.size}`);
+          saveCase(base, kind, { count: 1, text, file, config });
+          process.stderr.write(`\nnew kind of violation: ${kind}\n  replay: npm run fuzz -- --replay ${base}.json\n`);
+        }
       }
       const ms = performance.now() - t0;
       if (ms > report.slowest.ms) report.slowest = { ms, length: text.length };
@@ -165,11 +171,17 @@ function print(args: Args, r: SliceReport, secs: number): number {
   fs.mkdirSync(args.out, { recursive: true });
   r.failures.forEach(([kind, f], i) => {
     const base = path.join(args.out, `seed-${args.seed}-${i + 1}`);
-    fs.writeFileSync(`${base}.md`, f.text);
-    fs.writeFileSync(`${base}.json`, `${JSON.stringify({ kind, file: f.file, config: f.config, text: f.text }, null, 2)}\n`);
+    saveCase(base, kind, f);
     console.log(`\n${f.count}× ${kind}\n  smallest (${f.text.length} characters, linted as ${f.file}): ${base}.md\n  replay: npm run fuzz -- --replay ${base}.json`);
   });
   return 1;
+}
+
+/** The document as linted (`.md`, byte for byte) and everything to replay it (`.json`). */
+function saveCase(base: string, kind: string, f: Failure): void {
+  fs.mkdirSync(path.dirname(base), { recursive: true });
+  fs.writeFileSync(`${base}.md`, f.text);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify({ kind, file: f.file, config: f.config, text: f.text }, null, 2)}\n`);
 }
 
 /** Checks one saved case again and prints what it breaks, or that it now holds. */

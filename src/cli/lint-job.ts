@@ -50,12 +50,12 @@ export function overBudgetOutput(filePath: string, ms: number): LintJobOutput {
   return problemOutput(filePath, `${filePath}: ${new TimeBudgetError(ms).message}, not linted (raise the limit with --max-time-per-file)`);
 }
 
-/** runLintJob on this thread, stopped after `ms` milliseconds (0: no limit). */
-export function runLintJobWithin(job: LintJob, ms: number): LintJobOutput {
+/** runLintJob on this thread, stopped after `ms` milliseconds (0: no limit); `budget` is the limit a report names. */
+export function runLintJobWithin(job: LintJob, ms: number, budget = ms): LintJobOutput {
   try {
     return runWithin(() => runLintJob(job), ms);
   } catch (err) {
-    if (err instanceof TimeBudgetError) return overBudgetOutput(job.filePath, ms);
+    if (err instanceof TimeBudgetError) return overBudgetOutput(job.filePath, budget);
     throw err;
   }
 }

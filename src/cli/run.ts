@@ -71,28 +71,33 @@ function workerProblem(err: unknown, job: LintJob, budget: number): LintJobOutpu
 }
 
 /** Lints a document in a worker of its own, with a large heap (the pool's is small). */
-async function lintLarge(script: string, job: LintJob, budget: number): Promise<LintJobOutput> {
+async function lintLarge(script: string, job: LintJob, budget: number, since: number): Promise<LintJobOutput> {
   try {
-    return await runInLargeWorker(script, job, budget);
+    return await runInLargeWorker(script, job, remaining(budget, since));
   } catch (err) {
     return workerProblem(err, job, budget);
   }
 }
 
 /** Lints in a worker; a document too large for a worker's heap gets a worker of its own. */
-async function lintInPool(pool: WorkerPool, script: string, job: LintJob, budget: number): Promise<LintJobOutput> {
+async function lintInPool(pool: WorkerPool, script: string, job: LintJob, budget: number, since: number): Promise<LintJobOutput> {
   try {
-    return await pool.run(job);
+    return await pool.run(job, remaining(budget, since));
   } catch (err) {
-    if (err instanceof WorkerMemoryError) return lintLarge(script, job, budget);
+    if (err instanceof WorkerMemoryError) return lintLarge(script, job, budget, since);
     return workerProblem(err, job, budget);
   }
 }
 
 /** On this thread, within the budget; a very long text in a worker of its own, where one is available. */
-function lintHere(job: LintJob, budget: number, io: Io): LintJobOutput | Promise<LintJobOutput> {
-  if (io.workerScript && job.text.length > MAX_IN_THREAD_LENGTH) return lintLarge(io.workerScript, job, budget);
-  return runLintJobWithin(job, budget);
+function lintHere(job: LintJob, budget: number, since: number, io: Io): LintJobOutput | Promise<LintJobOutput> {
+  if (io.workerScript && job.text.length > MAX_IN_THREAD_LENGTH) return lintLarge(io.workerScript, job, budget, since);
+  return runLintJobWithin(job, remaining(budget, since), budget);
+}
+
+/** What is left of a file's budget (0: none) once reading it took from `since` (performance.now()) to now. */
+function remaining(budget: number, since: number): number {
+  return budget > 0 ? Math.max(1, Math.round(budget - (performance.now() - since))) : 0;
 }
 
 async function openCache(opts: CliOptions, io: Io): Promise<LintCache | undefined> {
@@ -115,12 +120,14 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
       try {
         const config = await loader.forFile(file);
         if (config.ignored) continue;
+        // A file's time budget covers reading it too, but not waiting for a free worker.
+        const since = performance.now();
         const doc = await readDocument(file, opts.maxFileSize);
         const hash = cache ? sha256(doc.text) : '';
         let output = cache?.get(file, hash, config, opts.fix);
         if (!output) {
           const job = { text: doc.text, filePath: file, config, fix: opts.fix };
-          output = pool ? await lintInPool(pool, io.workerScript as string, job, budget) : await lintHere(job, budget, io);
+          output = pool ? await lintInPool(pool, io.workerScript as string, job, budget, since) : await lintHere(job, budget, since, io);
           if (output.fixed !== undefined) {
             await writeAtomic(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
             // The result is the fixed text's: that is what the next run will find on disk.
@@ -167,8 +174,9 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
   const name = opts.stdinFilename ? path.resolve(io.cwd, opts.stdinFilename) : path.join(io.cwd, '<stdin>');
   try {
     const config = await loader.forFile(name);
+    const since = performance.now();
     const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>', opts.maxFileSize);
-    const { result, fixed, crossFile, directives } = await lintHere({ text: doc.text, filePath: name, config, fix: opts.fix }, opts.maxTimePerFile, io);
+    const { result, fixed, crossFile, directives } = await lintHere({ text: doc.text, filePath: name, config, fix: opts.fix }, opts.maxTimePerFile, since, io);
     cross.addCollected(name, crossFile, directives, config);
     // With --fix, standard input is fixed to standard output and the report goes to standard error.
     if (opts.fix) io.stdout((doc.bom ? '\uFEFF' : '') + (fixed ?? doc.text));

@@ -89,7 +89,7 @@ export class WorkerPool {
     slot.job = undefined;
     this.live.delete(slot);
     void slot.worker.terminate();
-    job.reject(new WorkerTimeoutError(`took more than ${this.timeoutMs} ms`));
+    job.reject(new WorkerTimeoutError('ran out of time'));
     this.replace();
   }
 
@@ -105,11 +105,12 @@ export class WorkerPool {
     else this.idle.push(slot);
   }
 
-  async run(job: LintJob): Promise<LintJobOutput> {
+  /** `timeoutMs`: this job's budget, from when a worker takes it (default: the pool's). */
+  async run(job: LintJob, timeoutMs = this.timeoutMs): Promise<LintJobOutput> {
     const slot = await this.acquire();
     return new Promise((resolve, reject) => {
       slot.job = { resolve, reject };
-      if (this.timeoutMs > 0) slot.job.timer = setTimeout(() => this.expire(slot), this.timeoutMs);
+      if (timeoutMs > 0) slot.job.timer = setTimeout(() => this.expire(slot), timeoutMs);
       slot.worker.postMessage(job);
     });
   }

@@ -69,7 +69,7 @@ function markerWidth(text: string, i: number, end: number): number {
   return j - i;
 }
 
-/** Throws TooComplexError when `text` (BOM-less) goes over a limit; linear in its length. */
+/** Throws TooComplexError when `text` (without the BOM the engine strips) goes over a limit; linear in its length. */
 export function checkStructure(text: string): void {
   if (text.length > MAX_TEXT_LENGTH) {
     throw new TooComplexError(`too large to lint: ${text.length} characters, over the hard limit of ${MAX_TEXT_LENGTH}`, 1);
@@ -80,7 +80,8 @@ export function checkStructure(text: string): void {
   let tableRows = false;
   let previousBlank = true;
   let line = 1;
-  for (let start = 0; start <= text.length; line++) {
+  // The parser drops a BOM of its own (after the one the engine strips): it must not hide the first line's markers.
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start <= text.length; line++) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
     // The container prefix: spaces, tabs (to the next multiple of 4), `>` and list markers.

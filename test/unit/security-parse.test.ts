@@ -97,6 +97,12 @@ describe('security: structural limits before the parse', () => {
     assert.equal(refusal(text.replace(/\n/g, '\r'))?.line, refusal(text)?.line);
   });
 
+  it('is not fooled by a second BOM, which the parser drops too (found by npm run fuzz)', () => {
+    const text = `${'>- '.repeat(40)}${STORY}`;
+    assert.equal(refusal(`\uFEFF${text}`)?.line, 1);
+    assert.ok(runLintJob({ text: `\uFEFF\uFEFF${text}`, filePath: 'x.story.md', config, fix: false }).result.problem);
+  });
+
   it('refuses text over the hard length limit', () => {
     const err = refusal('a'.repeat(MAX_TEXT_LENGTH + 1));
     assert.match(err?.message ?? '', /too large to lint/);
