@@ -12,6 +12,7 @@ import { ConfigError, createConfigLoader, memoryFileSystem } from '../../src/con
 import { defaultConfig } from '../../src/config/defaults';
 import { allRules } from '../../rules';
 import { lintText } from '../../src/core/engine';
+import { fixAll } from '../../src/core/fix-all';
 import { checkStructure, MAX_CONTAINER_DEPTH, MAX_INLINE_DEPTH, MAX_TEXT_LENGTH, TooComplexError } from '../../src/core/limits';
 import { runWithin, TimeBudgetError } from '../../src/core/time-budget';
 import { parseCliArgs } from '../../src/cli/args';
@@ -218,6 +219,18 @@ describe('security: hostile configs', () => {
     assert.equal(config.allowWords.length, 130000);
     lintText(`${STORY}
 `, { filePath: '/r/a.story.md', config });
+  });
+});
+
+describe('security: --fix near the limits (found by npm run fuzz, seed 20261203)', () => {
+  it('withholds fixes that together would nest the text past the limits, instead of throwing', () => {
+    const text = " 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. As a\r\n etc. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. As a\r\n etc.  i would like to `pricing` `  [describe the problem] J&&I Then \u00df _user_ _I want_\r\n#### Objective\r\n";
+    const fixConfig = { ...defaultConfig(), allowWords: ['fast', 'TBD'] };
+    assert.equal(refusal(text), undefined);
+    const fixed = fixAll(text, { filePath: 'backlog.md', config: fixConfig });
+    assert.equal(refusal(fixed.text), undefined);
+    assert.ok(fixed.withheld.length > 0);
+    checkDocument(text, fixConfig, 'backlog.md', { crlfEquivalence: true });
   });
 });
 
