@@ -3,12 +3,17 @@
  * properties of test/fuzz/properties.ts on many generated and mutated documents, keeps going after a
  * violation to show every distinct kind, and reports documents per second and the slowest document.
  *
- *   npm run fuzz -- [--runs N] [--seed S] [--seeds DIR…] [--workers N] [--max-failures N]
+ *   npm run fuzz -- [--runs N] [--seed S] [--seeds DIR…] [--workers N] [--max-failures N] [--out DIR]
+ *   npm run fuzz -- --replay FILE.json
 
  * Cases are split over worker threads (default: one per core); each case's input depends only on the seed
  * and its index, so `--seed S` replays a run whatever the number of workers.
  *
  * `--seeds DIR` adds the Markdown files under DIR (read by path, never copied) as seeds to mutate.
+ *
+ * The smallest failing case of each kind is written whole to a file under `--out` (default
+ * out/fuzz-failures/): the document as it was linted (`.md`, byte for byte) and a `.json` with the config
+ * and file name too. `--replay FILE.json` checks that one case again, so every report reproduces.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,8 +23,11 @@ import * as fc from 'fast-check';
 import { lintConfig, fileName } from '../../test/fuzz/config';
 import { markdownDocument } from '../../test/fuzz/markdown';
 import { checkDocument, PropertyViolation } from '../../test/fuzz/properties';
+import type { EffectiveConfig } from '../../src/core/types';
 
 interface Args {
+  replay?: string;
+  out: string;
   runs: number;
   seed: number;
   seedDirs: string[];
@@ -31,6 +39,7 @@ interface Failure {
   count: number;
   text: string;
   file: string;
+  config: EffectiveConfig;
 }
 
 interface SliceReport {
@@ -45,7 +54,7 @@ interface SliceReport {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 100_000, seed: Date.now() % 2 ** 31, seedDirs: [], workers: os.availableParallelism(), maxFailures: 20 };
+  const args: Args = { out: path.join('out', 'fuzz-failures'), runs: 100_000, seed: Date.now() % 2 ** 31, seedDirs: [], workers: os.availableParallelism(), maxFailures: 20 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -57,6 +66,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(value());
     else if (a === '--seeds') args.seedDirs.push(value());
     else if (a === '--max-failures') args.maxFailures = Number(value());
+    else if (a === '--replay') args.replay = value();
+    else if (a === '--out') args.out = value();
     else if (a === '--workers') args.workers = Math.max(1, Number(value()));
     else throw new Error(`unknown argument ${a}`);
   }
@@ -98,8 +109,14 @@ function runSlice(args: Args, from: number, to: number, progress: (done: number,
         const seen = failures.get(kind);
         if (seen) {
           seen.count++;
-          if (text.length < seen.text.length) Object.assign(seen, { text, file });
-        } else failures.set(kind, { count: 1, text, file });
+          if (text.length < seen.text.length) Object.assign(seen, { text, file, config });
+        } else {
+          failures.set(kind, { count: 1, text, file, config });
+          // Written at once too, so a long run's first failures can be looked at (and replayed) while it goes on.
+          const base = path.join(args.out, `seed-${args.seed}-case-${start}-${failures.size}`);
+          saveCase(base, kind, { count: 1, text, file, config });
+          process.stderr.write(`\nnew kind of violation: ${kind}\n  replay: npm run fuzz -- --replay ${base}.json\n`);
+        }
       }
       const ms = performance.now() - t0;
       if (ms > report.slowest.ms) report.slowest = { ms, length: text.length };
@@ -130,7 +147,7 @@ function merge(reports: SliceReport[]): SliceReport {
       if (!seen) failures.set(kind, { ...f });
       else {
         seen.count += f.count;
-        if (f.text.length < seen.text.length) Object.assign(seen, { text: f.text, file: f.file });
+        if (f.text.length < seen.text.length) Object.assign(seen, { text: f.text, file: f.file, config: f.config });
       }
     }
   }
@@ -151,12 +168,38 @@ function print(args: Args, r: SliceReport, secs: number): number {
     return 0;
   }
   console.log(`${r.failures.length} kinds of property violation:`);
-  for (const [kind, f] of r.failures) console.log(`\n${f.count}× ${kind}\n  smallest: ${f.file} ${JSON.stringify(f.text.slice(0, 400))}`);
+  fs.mkdirSync(args.out, { recursive: true });
+  r.failures.forEach(([kind, f], i) => {
+    const base = path.join(args.out, `seed-${args.seed}-${i + 1}`);
+    saveCase(base, kind, f);
+    console.log(`\n${f.count}× ${kind}\n  smallest (${f.text.length} characters, linted as ${f.file}): ${base}.md\n  replay: npm run fuzz -- --replay ${base}.json`);
+  });
   return 1;
+}
+
+/** The document as linted (`.md`, byte for byte) and everything to replay it (`.json`). */
+function saveCase(base: string, kind: string, f: Failure): void {
+  fs.mkdirSync(path.dirname(base), { recursive: true });
+  fs.writeFileSync(`${base}.md`, f.text);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify({ kind, file: f.file, config: f.config, text: f.text }, null, 2)}\n`);
+}
+
+/** Checks one saved case again and prints what it breaks, or that it now holds. */
+function replay(file: string): number {
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { kind: string; file: string; config: EffectiveConfig; text: string };
+  try {
+    checkDocument(saved.text, saved.config, saved.file, { crlfEquivalence: true });
+  } catch (err) {
+    console.log(err instanceof PropertyViolation ? err.message : `unexpected: ${(err as Error).stack}`);
+    return 1;
+  }
+  console.log(`every property held (was: ${saved.kind})`);
+  return 0;
 }
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.replay !== undefined) return replay(args.replay);
   const started = performance.now();
   const per = Math.ceil(args.runs / args.workers);
   const done = new Array<number>(args.workers).fill(0);

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../formatters';
 import { ROLES, type Role } from '../core/types';
 import { parseShard, type Shard } from './shard';
+import { MAX_TEXT_LENGTH } from '../core/limits';
+import { DEFAULT_MAX_TIME_PER_FILE_MS } from '../core/time-budget';
 
 export interface CliOptions {
   patterns: string[];
@@ -20,6 +22,8 @@ export interface CliOptions {
   stdinFilename?: string;
   color?: boolean;
   maxFileSize: number;
+  /** Time budget per file in milliseconds; 0 means none. */
+  maxTimePerFile: number;
   listRules: boolean;
   /** Print how each file is read (kind, evidence, stories, sections, roadmap items) as JSON instead of linting. */
   inspect: boolean;
@@ -57,7 +61,8 @@ Options:
                            sections and roadmap items (no linting)
   --init                   Write a starter .backlog-lint.jsonc here
   --stdin-filename NAME    Name (and config lookup path) for the document read from "-"
-  --max-file-size BYTES    Skip larger files with a message (default ${DEFAULT_MAX_FILE_SIZE})
+  --max-file-size BYTES    Skip larger files with a message (default ${DEFAULT_MAX_FILE_SIZE}; at most ${MAX_TEXT_LENGTH})
+  --max-time-per-file MS   Stop linting a file after MS milliseconds and report it (default ${DEFAULT_MAX_TIME_PER_FILE_MS}; 0: no limit)
   --concurrency N          Lint on N worker threads (default: one per core; 1 lints in this thread)
   --cache, --no-cache      Reuse results for unchanged files and config (default: on)
   --cache-location PATH    Cache file or folder (default: node_modules/.cache/backlog-lint/, else .backlog-lint-cache/)
@@ -97,6 +102,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         init: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'max-file-size': { type: 'string' },
+        'max-time-per-file': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         concurrency: { type: 'string' },
@@ -148,6 +154,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     stdinFilename: v['stdin-filename'],
     color: v['no-color'] ? false : v.color,
     maxFileSize: positiveInt('--max-file-size', v['max-file-size']) ?? DEFAULT_MAX_FILE_SIZE,
+    maxTimePerFile: positiveInt('--max-time-per-file', v['max-time-per-file']) ?? DEFAULT_MAX_TIME_PER_FILE_MS,
     listRules: v['list-rules'] ?? false,
     inspect: v.inspect ?? false,
     help: v.help ?? false,

@@ -6,6 +6,8 @@
 import type { Directives } from '../core/cross-file';
 import { lintDocument } from '../core/engine';
 import { fixAll } from '../core/fix-all';
+import { TooComplexError } from '../core/limits';
+import { runWithin, TimeBudgetError } from '../core/time-budget';
 import { cannotBeArtifact } from '../core/prefilter';
 import type { CrossFileItem } from '../core/rule';
 import type { EffectiveConfig, LintResult } from '../core/types';
@@ -28,7 +30,37 @@ export interface LintJobOutput {
   directives: Directives;
 }
 
+/** The result of a file that was not linted, with what stopped it. */
+export function problemOutput(filePath: string, message: string, line?: number): LintJobOutput {
+  const problem = line === undefined ? { message } : { message, line };
+  return { result: { filePath, artifact: null, findings: [], suppressed: [], problem }, crossFile: [], directives: [] };
+}
+
 export function runLintJob(job: LintJob): LintJobOutput {
+  try {
+    return lintJob(job);
+  } catch (err) {
+    if (!(err instanceof TooComplexError)) throw err;
+    return problemOutput(job.filePath, `${job.filePath}:${err.line}: ${err.message}, not linted`, err.line);
+  }
+}
+
+/** What a file that ran out of its time budget reports. */
+export function overBudgetOutput(filePath: string, ms: number): LintJobOutput {
+  return problemOutput(filePath, `${filePath}: ${new TimeBudgetError(ms).message}, not linted (raise the limit with --max-time-per-file)`);
+}
+
+/** runLintJob on this thread, stopped after `ms` milliseconds (0: no limit); `budget` is the limit a report names. */
+export function runLintJobWithin(job: LintJob, ms: number, budget = ms): LintJobOutput {
+  try {
+    return runWithin(() => runLintJob(job), ms);
+  } catch (err) {
+    if (err instanceof TimeBudgetError) return overBudgetOutput(job.filePath, budget);
+    throw err;
+  }
+}
+
+function lintJob(job: LintJob): LintJobOutput {
   const { text, filePath, config } = job;
   if (cannotBeArtifact(text, filePath, config)) {
     return { result: { filePath, artifact: null, findings: [], suppressed: [] }, crossFile: [], directives: [] };

@@ -13,11 +13,11 @@ import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
 import { inspectFiles } from './inspect';
 import { StringTable } from './intern';
-import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
+import { overBudgetOutput, problemOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
-import { WorkerMemoryError, WorkerPool } from './workers';
+import { LARGE_WORKER_HEAP_MB, runInLargeWorker, WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
 import { FixWriter, SkippedWriteError, StaleFileError, writeAtomic, writeRoots } from './write';
 
 export interface Io {
@@ -62,14 +62,44 @@ function workerCount(opts: CliOptions, files: number, io: Io): number {
   return Math.min(opts.concurrency ?? availableParallelism(), files);
 }
 
-/** Lints in a worker; a document too large for a worker's heap is linted in this thread instead. */
-async function lintInPool(pool: WorkerPool, job: LintJob): Promise<LintJobOutput> {
+/** Longer texts are never parsed on this thread: their parse could need more heap than it has (workers.ts). */
+const MAX_IN_THREAD_LENGTH = 2 * 1024 * 1024;
+
+/** A worker's failure to finish in time, or within its heap, as the file's problem; anything else is thrown. */
+function workerProblem(err: unknown, job: LintJob, budget: number): LintJobOutput {
+  if (err instanceof WorkerTimeoutError) return overBudgetOutput(job.filePath, budget);
+  if (err instanceof WorkerMemoryError) return problemOutput(job.filePath, `${job.filePath}: needs more than ${LARGE_WORKER_HEAP_MB} MB of memory to lint, not linted`);
+  throw err;
+}
+
+/** Lints a document in a worker of its own, with a large heap (the pool's is small). */
+async function lintLarge(script: string, job: LintJob, budget: number, since: number): Promise<LintJobOutput> {
   try {
-    return await pool.run(job);
+    return await runInLargeWorker(script, job, remaining(budget, since));
   } catch (err) {
-    if (err instanceof WorkerMemoryError) return runLintJob(job);
-    throw err;
+    return workerProblem(err, job, budget);
   }
+}
+
+/** Lints in a worker; a document too large for a worker's heap gets a worker of its own. */
+async function lintInPool(pool: WorkerPool, script: string, job: LintJob, budget: number, since: number): Promise<LintJobOutput> {
+  try {
+    return await pool.run(job, remaining(budget, since));
+  } catch (err) {
+    if (err instanceof WorkerMemoryError) return lintLarge(script, job, budget, since);
+    return workerProblem(err, job, budget);
+  }
+}
+
+/** On this thread, within the budget; a very long text in a worker of its own, where one is available. */
+function lintHere(job: LintJob, budget: number, since: number, io: Io): LintJobOutput | Promise<LintJobOutput> {
+  if (io.workerScript && job.text.length > MAX_IN_THREAD_LENGTH) return lintLarge(io.workerScript, job, budget, since);
+  return runLintJobWithin(job, remaining(budget, since), budget);
+}
+
+/** What is left of a file's budget (0: none) once reading it took from `since` (performance.now()) to now. */
+function remaining(budget: number, since: number): number {
+  return budget > 0 ? Math.max(1, Math.round(budget - (performance.now() - since))) : 0;
 }
 
 async function openCache(opts: CliOptions, io: Io): Promise<LintCache | undefined> {
@@ -81,7 +111,8 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
   const cache = await openCache(opts, io);
   const writer = opts.fix ? new FixWriter(await writeRoots(opts.patterns, io.cwd)) : undefined;
   const workers = workerCount(opts, files.length, io);
-  const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers) : undefined;
+  const budget = opts.maxTimePerFile;
+  const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers, budget) : undefined;
   // Per file, in file order: what it contributed, or the problem that stopped it; undefined when ignored.
   const done: ({ output: LintJobOutput; config: EffectiveConfig } | { problem: LintResult } | undefined)[] = new Array(files.length);
   const strings = new StringTable();
@@ -93,12 +124,14 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
       try {
         const config = await loader.forFile(file);
         if (config.ignored) continue;
+        // A file's time budget covers reading it too, but not waiting for a free worker.
+        const since = performance.now();
         const doc = await readDocument(file, opts.maxFileSize);
         const hash = cache ? sha256(doc.text) : '';
         let output = cache?.get(file, hash, config, opts.fix);
         if (!output) {
           const job = { text: doc.text, filePath: file, config, fix: opts.fix };
-          output = pool ? await lintInPool(pool, job) : runLintJob(job);
+          output = pool ? await lintInPool(pool, io.workerScript as string, job, budget, since) : await lintHere(job, budget, since, io);
           if (output.fixed !== undefined) {
             await (writer as FixWriter).write(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
             // The result is the fixed text's: that is what the next run will find on disk.
@@ -152,8 +185,9 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
   const name = opts.stdinFilename ? path.resolve(io.cwd, opts.stdinFilename) : path.join(io.cwd, '<stdin>');
   try {
     const config = await loader.forFile(name);
-    const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>');
-    const { result, fixed, crossFile, directives } = runLintJob({ text: doc.text, filePath: name, config, fix: opts.fix });
+    const since = performance.now();
+    const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>', opts.maxFileSize);
+    const { result, fixed, crossFile, directives } = await lintHere({ text: doc.text, filePath: name, config, fix: opts.fix }, opts.maxTimePerFile, since, io);
     cross.addCollected(name, crossFile, directives, config);
     // With --fix, standard input is fixed to standard output and the report goes to standard error.
     if (opts.fix) io.stdout((doc.bom ? '\uFEFF' : '') + (fixed ?? doc.text));

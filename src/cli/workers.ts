@@ -10,7 +10,11 @@
  * The young generation is set apart from that cap: V8 would size it from the small old generation, and a
  * parse's short-lived tokens would then outlive the scavenges and be copied again and again (a fifth more
  * CPU in all, measured with /usr/bin/time on the bench corpus).
+ *
+ * Each job has a time budget (--max-time-per-file): a worker that has not answered by then is terminated,
+ * the job fails with WorkerTimeoutError, and a new worker takes the next job.
  */
+import { totalmem } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
 
@@ -21,13 +25,22 @@ const WORKER_OLD_HEAP_MB = 128;
 /** Room for the garbage of parsing a large document between two scavenges (32 MB semi-spaces). */
 const WORKER_YOUNG_HEAP_MB = 64;
 
+/**
+ * The heap of the one-off worker that lints a document too large for the pool's (or this thread's)
+ * comfort: a quarter of the machine's memory, at most V8's usual 4 GB. Its parse running out of memory
+ * fails that file with WorkerMemoryError instead of taking the whole run down (exit 134, no report).
+ * Dense Markdown (`*a* \`b\`` over and over) peaks at 400 to 500 bytes of heap per character.
+ */
+export const LARGE_WORKER_HEAP_MB = Math.max(512, Math.min(4096, Math.floor(totalmem() / 4 / 2 ** 20)));
+
 export class WorkerMemoryError extends Error {}
+export class WorkerTimeoutError extends Error {}
 
 type Reply = { output: LintJobOutput } | { error: string };
 
 interface Slot {
   worker: Worker;
-  job?: { resolve: (o: LintJobOutput) => void; reject: (e: Error) => void };
+  job?: { resolve: (o: LintJobOutput) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
 }
 
 export class WorkerPool {
@@ -35,16 +48,18 @@ export class WorkerPool {
   private readonly waiting: ((slot: Slot) => void)[] = [];
   private readonly live = new Set<Slot>();
 
-  constructor(private readonly script: string, private readonly size: number) {}
+  /** `timeoutMs`: each job's time budget (0: none). */
+  constructor(private readonly script: string, private readonly size: number, private readonly timeoutMs = 0, private readonly heapMb = WORKER_OLD_HEAP_MB) {}
 
   /** Workers start on first use: a run that the cache answers entirely starts none. */
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } }) };
+    const slot: Slot = { worker: new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } }) };
     slot.worker.on('message', (reply: Reply) => {
       const job = slot.job;
       slot.job = undefined;
       this.release(slot);
       if (!job) return;
+      clearTimeout(job.timer);
       if ('error' in reply) job.reject(new Error(reply.error));
       else job.resolve(reply.output);
     });
@@ -53,12 +68,29 @@ export class WorkerPool {
       this.live.delete(slot);
       const job = slot.job;
       slot.job = undefined;
+      clearTimeout(job?.timer);
       job?.reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err);
-      const next = this.waiting.shift();
-      if (next) next(this.spawn());
+      this.replace();
     });
     this.live.add(slot);
     return slot;
+  }
+
+  /** A worker is gone: a new one takes the next waiting job. */
+  private replace(): void {
+    const next = this.waiting.shift();
+    if (next) next(this.spawn());
+  }
+
+  /** The job ran out of time: its worker is stopped (freeing all it held) and the job fails. */
+  private expire(slot: Slot): void {
+    const job = slot.job;
+    if (!job || !this.live.has(slot)) return;
+    slot.job = undefined;
+    this.live.delete(slot);
+    void slot.worker.terminate();
+    job.reject(new WorkerTimeoutError('ran out of time'));
+    this.replace();
   }
 
   private acquire(): Promise<Slot> {
@@ -73,16 +105,28 @@ export class WorkerPool {
     else this.idle.push(slot);
   }
 
-  async run(job: LintJob): Promise<LintJobOutput> {
+  /** `timeoutMs`: this job's budget, from when a worker takes it (default: the pool's). */
+  async run(job: LintJob, timeoutMs = this.timeoutMs): Promise<LintJobOutput> {
     const slot = await this.acquire();
     return new Promise((resolve, reject) => {
       slot.job = { resolve, reject };
+      if (timeoutMs > 0) slot.job.timer = setTimeout(() => this.expire(slot), timeoutMs);
       slot.worker.postMessage(job);
     });
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.live].map((slot) => slot.worker.terminate()));
+  }
+}
+
+/** Lints one job in a worker of its own with LARGE_WORKER_HEAP_MB of heap. */
+export async function runInLargeWorker(script: string, job: LintJob, timeoutMs: number): Promise<LintJobOutput> {
+  const pool = new WorkerPool(script, 1, timeoutMs, LARGE_WORKER_HEAP_MB);
+  try {
+    return await pool.run(job);
+  } finally {
+    await pool.close();
   }
 }
 

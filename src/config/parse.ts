@@ -32,6 +32,16 @@ export function parseConfigText(
   format: ConfigFormat,
 ): { data: unknown; keyPrefix: string[] } | undefined {
   const source = text.replace(/^\uFEFF/, '');
+  try {
+    return parseConfigSource(file, source, format);
+  } catch (err) {
+    // The JSON and YAML parsers recurse per level: a value nested 100,000 deep overflows the stack.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) throw new ConfigError(file, '', 'nested too deeply to read (too many levels of arrays or objects)');
+    throw err;
+  }
+}
+
+function parseConfigSource(file: string, source: string, format: ConfigFormat): { data: unknown; keyPrefix: string[] } | undefined {
   switch (format) {
     case 'json':
       return { data: parseJsonText(file, source, false, 'JSON'), keyPrefix: [] };

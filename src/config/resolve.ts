@@ -28,7 +28,8 @@ export function resolveFileConfig(layers: readonly ConfigLayer[], file: string, 
     const { data } = layer;
     if (data.roles) config.roles = [...data.roles];
     if (data.rules) mergeRules(config.rules, data.rules);
-    if (data.allowWords) allowWords.push(...data.allowWords);
+    // One by one: spreading 100,000 words as arguments overflows the stack.
+    if (data.allowWords) for (const word of data.allowWords) allowWords.push(word);
     if (data.acceptanceCriteriaLabels) config.acceptanceCriteriaLabels = [...data.acceptanceCriteriaLabels];
     Object.assign(config.templates, layer.templates);
     const relative = relativeInside(layer.dir, file);

@@ -6,6 +6,7 @@ import { allRules } from '../../rules';
 import { classify } from './classify';
 import { lineEndingOf } from './fixes';
 import type { IncrementalParser } from './incremental-parse';
+import { checkStructure } from './limits';
 import { parseMarkdown } from './parse';
 import type { ParsedDocument } from './document';
 import type { DocumentModel } from './model';
@@ -169,10 +170,12 @@ function shiftForBom(f: Finding): Finding {
 /**
  * Lints one document, keeping the parse and model (for callers that need them, like the editor).
  * The parser drops a leading BOM; offsets in the result still refer to `text` as given.
+ * Throws TooComplexError (limits.ts), before any parse, for text over the structural limits.
  */
 export function lintDocument(text: string, options: LintOptions): DocumentLint {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
+  checkStructure(source);
   const doc = options.parser ? options.parser.parse(source, options.filePath) : parseMarkdown(source, options.filePath);
   const lint = lintParsed(doc, options);
   if (bom) {

@@ -1,4 +1,5 @@
 /** Fix everything fixable, pass after pass (overlapping fixes wait for the next pass), as ESLint's --fix does. */
+import { TooComplexError } from './limits';
 import { applyFixes } from './fixes';
 import { lintText, type LintOptions } from './engine';
 import type { Finding, Fix, LintResult, TextEdit } from './types';
@@ -56,7 +57,15 @@ export function fixAll(text: string, options: LintOptions): FixAllResult {
     const out = applyFixes(current, candidates.map((f) => f.fix as Fix));
     if (out.applied.length === 0 || out.text === current) break;
     const edits = out.applied.flatMap((f) => f.edits);
-    const next = lintText(out.text, options);
+    let next: LintResult;
+    try {
+      next = lintText(out.text, options);
+    } catch (err) {
+      if (!(err instanceof TooComplexError)) throw err;
+      // Together these fixes would nest the text past the structural limits: none of them is applied.
+      withheld.push(...candidates);
+      break;
+    }
     const failed = ineffective(candidates, out.applied, edits, next);
     if (failed.length > 0) {
       // Retry the pass without them: the other fixes of this pass may still be good.

@@ -74,6 +74,8 @@ export interface FileProblem {
   keyPath?: string;
   /** File the problem is about (a config file, say), when it is not the linted file itself. */
   file?: string;
+  /** 1-based line the problem is at, when it has one (where a document went over a structural limit). */
+  line?: number;
 }
 
 export interface LintResult {

@@ -1,6 +1,6 @@
 /** Findings → VS Code diagnostics: same offsets, the rule id linking to its docs, the role in the source. */
 import * as vscode from 'vscode';
-import type { ActiveSeverity, Finding, Pack } from '../core/types';
+import type { ActiveSeverity, FileProblem, Finding, Pack } from '../core/types';
 
 export const SOURCE = 'backlog-lint';
 
@@ -29,6 +29,14 @@ export function toDiagnostic(f: Finding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
   d.source = sourceFor(f.role);
   d.code = { value: f.ruleId, target: vscode.Uri.parse(f.docsUrl) };
+  return d;
+}
+
+/** A document that was not linted (too complex, too slow): one error on the line where that showed, else the first. */
+export function problemDiagnostic(problem: FileProblem): vscode.Diagnostic {
+  const line = Math.max(0, (problem.line ?? 1) - 1);
+  const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 0), problem.message, vscode.DiagnosticSeverity.Error);
+  d.source = SOURCE;
   return d;
 }
 

@@ -2,15 +2,20 @@
  * Runs the editor's linting in a worker thread, so a large backlog never blocks the extension host
  * (and with it every extension's UI work): the host only posts the text and receives the findings.
  * Where a worker cannot start (no bundle next to this one, say), the work runs in the host instead.
+ *
+ * Each request has a time budget: a worker that has not answered by then is terminated, the document
+ * is reported as taking too long, and the requests queued behind it go to a new worker, so one hostile
+ * document never stalls linting for the others. In the host, the same budget stops the lint (time-budget.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type * as vscode from 'vscode';
 import type { EffectiveConfig } from '../core/types';
-import { LintSession, type LintOutput, type SessionReply, type SessionRequest } from './lintSession';
+import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../core/time-budget';
+import { LintSession, problemOutput, type LintOutput, type SessionReply, type SessionRequest } from './lintSession';
 
-type Pending = { resolve: (reply: SessionReply) => void; reject: (err: Error) => void };
+type Pending = { request: SessionRequest; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
 
 /** Workers lost in a row (none answered in between) before the work moves into the host for good. */
 const MAX_WORKER_FAILURES = 3;
@@ -23,7 +28,8 @@ export class LintClient implements vscode.Disposable {
   private failures = 0;
   private disposed = false;
 
-  constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js')) {}
+  constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js'),
+    private readonly budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS) {}
 
   /** Where linting runs now: a worker thread until one cannot start, then the extension host. */
   get thread(): 'worker' | 'extension host' {
@@ -34,8 +40,15 @@ export class LintClient implements vscode.Disposable {
    * `key`: the open document's, whose parser is kept for its next version; none for a file read from disk.
    * `crossFile`: collect what checks across files need (a workspace lint).
    */
-  lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false): Promise<LintOutput> {
-    return this.send({ op: 'lint', key, text, filePath, config, crossFile }) as Promise<LintOutput>;
+  async lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false): Promise<LintOutput> {
+    try {
+      return (await this.send({ op: 'lint', key, text, filePath, config, crossFile })) as LintOutput;
+    } catch (err) {
+      if (!(err instanceof TimeBudgetError)) throw err;
+      // The worker that held this document's parser is gone, or the host's parser was stopped midway.
+      if (key !== undefined) this.local?.handle({ op: 'forget', key });
+      return problemOutput(filePath, `${err.message}, not linted`);
+    }
   }
 
   async fixAll(text: string, filePath: string, config: EffectiveConfig): Promise<string> {
@@ -44,7 +57,7 @@ export class LintClient implements vscode.Disposable {
 
   /** The document closed: its parser can go. */
   forget(key: string): void {
-    if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'forget', key } });
+    if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'forget', key } satisfies SessionRequest });
     else this.local?.handle({ op: 'forget', key });
   }
 
@@ -61,18 +74,44 @@ export class LintClient implements vscode.Disposable {
     if (!worker) {
       const local = (this.local ??= new LintSession());
       try {
-        return Promise.resolve(local.handle(request));
+        return Promise.resolve(runWithin(() => local.handle(request), this.budgetMs));
       } catch (err) {
         return Promise.reject(err);
       }
     }
     const id = ++this.sequence;
     return new Promise<SessionReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      // Waiting on the worker keeps this process alive; an idle worker does not.
-      worker.ref();
-      worker.postMessage({ id, request });
+      this.post(worker, id, { request, resolve, reject });
     });
+  }
+
+  private post(worker: Worker, id: number, job: Pending): void {
+    this.pending.set(id, job);
+    // The budget runs from when the worker is sent the request: it serves them in order, so a request
+    // queued behind another gets its budget on top of the one ahead.
+    if (this.budgetMs > 0) job.timer = setTimeout(() => this.expire(worker, id), this.budgetMs * (this.pending.size));
+    // Waiting on the worker keeps this process alive; an idle worker does not.
+    worker.ref();
+    worker.postMessage({ id, request: job.request });
+  }
+
+  /** Request `id` ran out of time: its worker is terminated, it fails, and the requests behind it move to a new worker. */
+  private expire(worker: Worker, id: number): void {
+    const job = this.pending.get(id);
+    if (this.worker !== worker || !job) return;
+    this.worker = undefined;
+    void worker.terminate();
+    this.pending.delete(id);
+    const rest = [...this.pending.entries()].filter(([, j]) => j.request.op !== 'forget');
+    for (const [, j] of this.pending) clearTimeout(j.timer);
+    this.pending.clear();
+    this.log.warn(`a lint took more than ${this.budgetMs} ms: the lint worker was stopped`);
+    job.reject(new TimeBudgetError(this.budgetMs));
+    for (const [, j] of rest) {
+      const next = this.local ? undefined : this.workerOrUndefined();
+      if (next) this.post(next, ++this.sequence, { request: j.request, resolve: j.resolve, reject: j.reject });
+      else this.send(j.request).then(j.resolve, j.reject);
+    }
   }
 
   private workerOrUndefined(): Worker | undefined {
@@ -90,6 +129,7 @@ export class LintClient implements vscode.Disposable {
     worker.on('message', (message: { id: number; reply?: SessionReply; error?: string }) => {
       const job = this.pending.get(message.id);
       if (!job) return;
+      clearTimeout(job.timer);
       this.pending.delete(message.id);
       if (this.pending.size === 0) worker.unref();
       this.failures = 0;
@@ -114,7 +154,10 @@ export class LintClient implements vscode.Disposable {
   }
 
   private failAll(err: Error): void {
-    for (const job of this.pending.values()) job.reject(err);
+    for (const job of this.pending.values()) {
+      clearTimeout(job.timer);
+      job.reject(err);
+    }
     this.pending.clear();
   }
 }

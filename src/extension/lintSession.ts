@@ -7,6 +7,7 @@ import type { Directives } from '../core/cross-file';
 import { lintDocument } from '../core/engine';
 import { fixAll } from '../core/fix-all';
 import { IncrementalParser } from '../core/incremental-parse';
+import { TooComplexError } from '../core/limits';
 import type { CrossFileItem } from '../core/rule';
 import type { EffectiveConfig, LintResult } from '../core/types';
 
@@ -23,6 +24,12 @@ export interface LintOutput {
 }
 
 export type SessionReply = LintOutput | { text: string } | null;
+
+/** The output for a document that was not linted, with what stopped it (shown on its line, or the first). */
+export function problemOutput(filePath: string, message: string, line?: number): LintOutput {
+  const problem = line === undefined ? { message } : { message, line };
+  return { result: { filePath, artifact: null, findings: [], suppressed: [], problem }, crossFile: [], directives: [] };
+}
 
 /** Parsers of the documents linted most recently; an older one is dropped, and rebuilt by a full parse. */
 const KEPT_PARSERS = 16;
@@ -44,8 +51,13 @@ export class LintSession {
   }
 
   private lint({ key, text, filePath, config, crossFile }: Extract<SessionRequest, { op: 'lint' }>): LintOutput {
-    const lint = lintDocument(text, { filePath, config, crossFile, parser: key === undefined ? undefined : this.parserFor(key) });
-    return { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
+    try {
+      const lint = lintDocument(text, { filePath, config, crossFile, parser: key === undefined ? undefined : this.parserFor(key) });
+      return { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
+    } catch (err) {
+      if (!(err instanceof TooComplexError)) throw err;
+      return problemOutput(filePath, `${err.message}, not linted`, err.line);
+    }
   }
 
   private parserFor(key: string): IncrementalParser {

@@ -9,7 +9,7 @@ import type { CrossFileRun } from '../core/cross-file';
 import type { Finding, LintResult } from '../core/types';
 import type { ConfigService } from './configService';
 import { LintClient } from './lintClient';
-import { SOURCE, toDiagnostic } from './diagnostics';
+import { problemDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { readSettings } from './settings';
 
 export interface LintSnapshot {
@@ -170,7 +170,7 @@ export class Linter implements vscode.Disposable {
     }
     const snapshot: LintSnapshot = { version, text, result, config };
     this.snapshots.set(key, snapshot);
-    this.diagnostics.set(doc.uri, result.findings.map(toDiagnostic));
+    this.diagnostics.set(doc.uri, result.problem ? [problemDiagnostic(result.problem)] : result.findings.map(toDiagnostic));
     this.linted.fire(doc.uri);
     return snapshot;
   }

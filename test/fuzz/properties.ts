@@ -4,10 +4,13 @@
  * 2. applying the fixes, pass after pass as --fix does, changes nothing outside the fix ranges, keeps the
  *    document's line endings, and converges: no fixable finding is left and a second --fix changes nothing;
  * 3. the same document with CRLF line endings, or with a BOM, gets the same findings at the same places.
+ * A document over the structural limits (src/core/limits.ts) is refused before any parse; it holds the
+ * properties when its CRLF and BOM variants are refused too.
  * `checkDocument` throws a PropertyViolation naming the broken property; fast-check shrinks the document.
  */
 import { lintText } from '../../src/core/engine';
 import { fixAll } from '../../src/core/fix-all';
+import { checkStructure, TooComplexError } from '../../src/core/limits';
 import type { EffectiveConfig, Finding, Fix, LintResult, TextEdit } from '../../src/core/types';
 
 export class PropertyViolation extends Error {
@@ -105,7 +108,22 @@ export interface CheckOptions {
   crlfEquivalence?: boolean;
 }
 
+function tooComplex(text: string): boolean {
+  try {
+    checkStructure(text.replace(/^\uFEFF/, ''));
+    return false;
+  } catch (err) {
+    if (err instanceof TooComplexError) return true;
+    throw err;
+  }
+}
+
 export function checkDocument(text: string, config: EffectiveConfig, filePath = 'doc.md', options: CheckOptions = {}): CheckStats {
+  if (tooComplex(text)) {
+    if (!text.includes('\r') && !tooComplex(text.replace(/\n/g, '\r\n'))) fail('the structural limits refuse the LF document but not its CRLF twin');
+    if (!tooComplex(`\uFEFF${text}`)) fail('the structural limits refuse the document but not with a BOM');
+    return { findings: 0, fixesApplied: 0, passes: 0, withheld: [] };
+  }
   const first = lintChecked(text, config, filePath);
 
   // 2. --fix: every pass splices its edits in and keeps the rest; what is left is not fixable; a second --fix is a no-op.

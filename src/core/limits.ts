@@ -1,0 +1,144 @@
+/**
+ * Structural limits, checked by one linear pass over the text before the parse. micromark's time grows
+ * with nesting faster than with size (a list nested 400 levels, 170 KB, takes seconds; 5,000 nested
+ * emphases take over ten), and the trees it builds from such input are deep enough to overflow the
+ * stack of any walk over them. A document over a limit is reported as too complex to lint, at the line
+ * where it went over, instead of being parsed.
+ *
+ * The pass over-estimates, never under-estimates, so the parse never meets deeper nesting than the limits:
+ * - containers (list items, block quotes): every block quote `>` and list marker at the start of a line
+ *   (after other containers) opens one; it is nested in every item still open from earlier lines whose
+ *   content column is at or left of it. Items are closed only by a container start further left, never
+ *   by text (lazy continuation lines keep them open), so the count is at least CommonMark's depth.
+ * - emphasis (`*`, `_`, `~` runs): within a paragraph (up to a blank line, or one table row), a run that
+ *   can only open adds its length, one that can only close takes it away, one that can do both leaves at
+ *   least its length open. Code spans and escapes are not skipped, which can only count more.
+ * The limits sit far above what real documents use (nesting beyond 8 levels is rare) and low enough that
+ * a document at the limits parses about as fast per byte as ordinary Markdown (scripts/stress/parse-limits.stress.ts).
+ */
+
+/** Lists and block quotes nested deeper than this are too complex. */
+export const MAX_CONTAINER_DEPTH = 32;
+/** Emphasis, strong and strikethrough delimiters left open deeper than this, within one paragraph. */
+export const MAX_INLINE_DEPTH = 32;
+/**
+ * Text longer than this is never parsed, whatever --max-file-size says. A parse holds about 60 bytes of
+ * heap per character of text at its peak (tree, positions, the tokenizer's events); 64 MB of text would
+ * then need close to 4 GB, the whole of V8's default heap, and a 50 MB file runs it out of memory. At
+ * 16 M characters the peak stays near 1 GB, which a default heap holds with room to spare.
+ */
+export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
+
+export class TooComplexError extends Error {
+  constructor(message: string, readonly line: number) {
+    super(message);
+  }
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+
+const isBlankish = (c: number): boolean => c === SPACE || c === TAB;
+const WHITESPACE = /\s/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+type CharClass = 'space' | 'punct' | 'other';
+
+function classOf(text: string, i: number, lineStart: number, lineEnd: number): CharClass {
+  if (i < lineStart || i >= lineEnd) return 'space';
+  const ch = text[i] as string;
+  if (WHITESPACE.test(ch)) return 'space';
+  return PUNCTUATION.test(ch) ? 'punct' : 'other';
+}
+
+/** A list marker at `i` (bullet, or 1–9 digits and `.` or `)`), followed by a space, a tab or the line end: its width. */
+function markerWidth(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  let j = i;
+  if (c === 45 || c === 42 || c === 43) j = i + 1; // - * +
+  else {
+    while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    if (j === i || j >= end) return 0;
+    const d = text.charCodeAt(j);
+    if (d !== 46 && d !== 41) return 0; // . )
+    j++;
+  }
+  if (j < end && !isBlankish(text.charCodeAt(j))) return 0;
+  return j - i;
+}
+
+/** Throws TooComplexError when `text` (without the BOM the engine strips) goes over a limit; linear in its length. */
+export function checkStructure(text: string): void {
+  if (text.length > MAX_TEXT_LENGTH) {
+    throw new TooComplexError(`too large to lint: ${text.length} characters, over the hard limit of ${MAX_TEXT_LENGTH}`, 1);
+  }
+  // Content columns of the containers that may still be open.
+  const open: number[] = [];
+  let inline = 0;
+  let tableRows = false;
+  let previousBlank = true;
+  let line = 1;
+  // The parser drops a BOM of its own (after the one the engine strips): it must not hide the first line's markers.
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start <= text.length; line++) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+    // The container prefix: spaces, tabs (to the next multiple of 4), `>` and list markers.
+    let i = start;
+    let col = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i < end && isBlankish(c)) {
+        col = c === TAB ? col + 4 - (col % 4) : col + 1;
+        i++;
+        continue;
+      }
+      const width = i < end ? (c === 62 ? 1 : markerWidth(text, i, end)) : 0;
+      if (width === 0) break;
+      while (open.length > 0 && (open[open.length - 1] as number) > col) open.pop();
+      col += width;
+      i += width;
+      open.push(col);
+      if (open.length > MAX_CONTAINER_DEPTH) {
+        throw new TooComplexError(`too complex to lint: lists and block quotes nested more than ${MAX_CONTAINER_DEPTH} levels deep`, line);
+      }
+    }
+    const blank = i === end;
+    if (blank) {
+      inline = 0;
+      tableRows = false;
+    } else {
+      // A delimiter row under a header row: from here on, each line of the paragraph is a table row, parsed alone.
+      if (!previousBlank && !tableRows && /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(text.slice(i, end)) && text.slice(i, end).includes('|')) tableRows = true;
+      if (tableRows) inline = 0;
+      inline = checkInline(text, i, end, inline, line);
+    }
+    previousBlank = blank;
+    if (end >= text.length) break;
+    start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+  }
+}
+
+/** The open emphasis depth after the line's text [from, end), starting from `depth`. */
+function checkInline(text: string, from: number, end: number, depth: number, line: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 && c !== 95 && c !== 126) continue; // * _ ~
+    let j = i + 1;
+    while (j < end && text.charCodeAt(j) === c) j++;
+    const length = j - i;
+    const before = classOf(text, i - 1, from, end);
+    const after = classOf(text, j, from, end);
+    const opens = after !== 'space' && (after !== 'punct' || before !== 'other');
+    const closes = before !== 'space' && (before !== 'punct' || after !== 'other');
+    if (opens && closes) depth = Math.max(depth - length, 0) + length;
+    else if (opens) depth += length;
+    else if (closes) depth = Math.max(depth - length, 0);
+    if (depth > MAX_INLINE_DEPTH) {
+      throw new TooComplexError(`too complex to lint: emphasis nested more than ${MAX_INLINE_DEPTH} levels deep`, line);
+    }
+    i = j - 1;
+  }
+  return depth;
+}
