@@ -11,6 +11,14 @@ export function wellFormedStories(model: DocumentModel): Story[] {
   return backlogStories(model).filter((s) => s.statement.template !== 'invalid');
 }
 
+/**
+ * True when the story is written in English (or in a table whose language is unknown): rules whose word lists
+ * are English stay silent on other languages rather than misread them.
+ */
+export function inEnglish(story: Story): boolean {
+  return story.statement.language === undefined || story.statement.language === 'en';
+}
+
 const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** Lower-case word tokens without punctuation or articles: what two copies of a story still share. */

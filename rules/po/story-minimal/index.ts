@@ -1,6 +1,6 @@
 import type { Span } from '../../../src/core/types';
 import { defineRule } from '../../../src/core/rule';
-import { ENDS_START, wellFormedStories } from '../_shared/stories';
+import { ENDS_START, inEnglish, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 
 /**
@@ -43,7 +43,8 @@ export default defineRule({
   },
   docs,
   check(ctx) {
-    for (const story of wellFormedStories(ctx.model)) {
+    // Examples, abbreviations and sentence ends are read with English words: other languages are not judged.
+    for (const story of wellFormedStories(ctx.model).filter(inEnglish)) {
       const st = story.statement;
       const bracket = asides(st.span.text)[0];
       if (bracket) {
