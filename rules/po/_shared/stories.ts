@@ -1,4 +1,5 @@
 /** Helpers shared by the PO rules: which stories are backlog items, and how story text is compared. */
+import { opensWithBenefit } from '../../../src/core/classify/statement';
 import type { DocumentModel, Story } from '../../../src/core/model';
 
 /** Stories quoted in a PRD, epic or business case illustrate a need; only backlog items and story files are the PO's to check. */
@@ -30,5 +31,5 @@ export function normalize(text: string): string {
   return tokens(text).join(' ');
 }
 
-/** A benefit clause that opens a sentence of its own ("… my cart. So that I can come back later."). */
-export const ENDS_START = /^(?:so\s+that|so\s+(?:i|we|they)\s+can|in\s+order\s+to)\b/i;
+/** A benefit clause that opens a sentence of its own ("… my cart. So that I can come back later.", "Damit kann ich …"). */
+export { opensWithBenefit as benefitSentence };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/core/rule';
-import { ENDS_START, wellFormedStories } from '../_shared/stories';
+import { benefitSentence, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 import template from './template.md';
 import jobTemplate from './template.job.md';
@@ -22,7 +22,7 @@ export default defineRule({
   check(ctx) {
     const stories = wellFormedStories(ctx.model);
     // "… my cart. So that I can …": the benefit is there, cut off by a period (story-minimal reports that).
-    const missing = stories.filter(({ statement }) => statement.means && !statement.ends && !(statement.trailing && ENDS_START.test(statement.trailing.text)));
+    const missing = stories.filter(({ statement }) => statement.means && !statement.ends && !(statement.trailing && benefitSentence(statement.trailing.text)));
     // When no story says why, the file's template lacks the benefit: one finding says so, not one per story.
     const none = missing.length >= MANY && missing.length === stories.length;
     for (const story of none ? missing.slice(0, 1) : missing) {

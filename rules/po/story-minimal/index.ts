@@ -1,6 +1,6 @@
 import type { Span } from '../../../src/core/types';
 import { defineRule } from '../../../src/core/rule';
-import { ENDS_START, inEnglish, wellFormedStories } from '../_shared/stories';
+import { benefitSentence, inEnglish, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 
 /**
@@ -67,7 +67,7 @@ export default defineRule({
         ctx.report({
           artifact: 'story',
           span: st.trailing,
-          message: ENDS_START.test(st.trailing.text)
+          message: benefitSentence(st.trailing.text)
             ? 'A period cuts the benefit off the story statement. Read as one sentence, who, what and why stay together; join the two parts with a comma.'
             : 'The story statement is followed by more sentences. A story should be one statement of who, what and why so it reads at a glance; move the extra text into the acceptance criteria or a note below the story.',
         });

@@ -89,7 +89,7 @@ function compile(code: string, v: LanguageVocabulary): Language {
   const gap = "(?:(?<=['’])|:?\\s+)";
   const articles = v.roleArticles.length > 0 ? `(?:(?:${alternation(v.roleArticles)})${gap})|` : '';
   const not = v.roleNot.length > 0 ? `(?!(?:${alternation(v.roleNot)}))` : '';
-  const opener = `(?:${alternation(v.role)})${gap}${not}(?:${articles}(?=[\\p{L}\\[<{]))`;
+  const opener = `(?:${alternation(v.role)})${gap}${not}(?:${articles}(?=[\\p{L}\\[<{.…_]))`;
   const to = v.wantTo.length > 0 ? `(?:\\s+(?:${alternation(v.wantTo)})${NOT_LETTER})?` : '';
   const weakInfinitive = v.infinitive.length > 0 ? `|\\s+(${alternation(v.weakEnds)})\\s+(?=\\p{L}+(?:${v.infinitive.join('|')})${NOT_LETTER})` : '';
   const weak = v.weakEnds.length > 0 ? `|,\\s*(${alternation(v.weakEnds)})\\s+${weakInfinitive}` : '';
@@ -283,10 +283,17 @@ function connextraAt(source: string, masked: string, base: number, at: number, l
   const limit = blockLimit(masked, source, at);
   // The role runs up to "I want" (or its variants); keep it short so prose does not match.
   const window = masked.slice(roleStart, Math.min(limit, roleStart + 240));
-  const want = findAt(window, lang.want);
+  let want = findAt(window, lang.want);
   if (!want) return null;
-  // "As a controller / So I can land planes / I want …": the benefit sits between role and want.
-  const benefit = findAt(window.slice(0, want.index), lang.ends);
+  // "As a controller / So I can land planes / I want …": the benefit sits between role and want (and its
+  // keyword may hold a want of its own, "so I can").
+  const benefit = findAt(window.slice(0, want.index + want.length), lang.ends);
+  if (benefit && benefit.index <= want.index) {
+    const after = benefit.index + benefit.length;
+    const later = findAt(window.slice(after), lang.want);
+    if (!later) return null;
+    want = { index: after + later.index, length: later.length };
+  }
   const roleEnd = roleStart + (benefit ? benefit.index : want.index);
   // No role at all ("As a , I want …") is a statement with a part missing; an implausible one is prose.
   const role = trimSpan(source, base, roleStart, roleEnd);
@@ -473,4 +480,26 @@ function columnKey(text: string): string {
 /** Which part of a story a table column holds, from its header ("En tant que …" → role, in French). */
 export function storyColumn(header: string): { column: StoryColumn; language?: string } | null {
   return COLUMN_WORDS.get(columnKey(header)) ?? null;
+}
+
+/** True when `text` opens with a benefit keyword of any language ("So that …", "Damit kann ich …", "Afin de …"). */
+export function opensWithBenefit(text: string): boolean {
+  const masked = maskMarkup(text);
+  const at = masked.length - masked.trimStart().length;
+  return LANGUAGES.some((lang) => {
+    lang.endsFirst.lastIndex = at;
+    return lang.endsFirst.test(masked);
+  });
+}
+
+/** "As a …, I want …, so that …" with placeholders for role and goal ("Como ..., eu quero ..."): a template. */
+export function isPlaceholderStatement(source: string): boolean {
+  const masked = maskMarkup(source);
+  for (const at of openings(masked)) {
+    for (const lang of LANGUAGES) {
+      const st = connextraAt(source, masked, 0, at, lang);
+      if (st) return isTemplate(st);
+    }
+  }
+  return false;
 }
