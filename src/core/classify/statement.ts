@@ -472,7 +472,7 @@ function columnKey(text: string): string {
     .toLowerCase()
     .replace(/[*_`\u200b]/g, '')
     .replace(/['’]/g, "'")
-    .replace(/(?:\.{2,}|…|[\s.:?!])+$/u, '')
+    .replace(/[\s.:?!…]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
