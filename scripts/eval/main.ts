@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE]
- *  [--verdicts FILE] [--gold-kinds] [--detail AREA]…`
+ *  [--verdicts FILE|DIR]… [--gold-kinds] [--detail AREA]…`
  * Prints per-rule findings and, where labels exist, precision / recall / F1; for a gold-labelled
  * realworld folder, the reading and findings against the gold; writes a JSON summary and, with --dump,
  * every labelled story with its findings and labels. --detail lists one area's misses and false positives;
@@ -12,9 +12,9 @@ import { runEval } from './evaluate';
 import type { LabelMapping } from './labelled';
 import { formatSummary } from './report';
 import { DETAIL_AREAS, formatDetail, type DetailArea } from './realworld/report';
-import type { Verdicts } from './realworld/evaluate';
+import { readVerdicts, verdictFiles } from './realworld/verdicts';
 
-const USAGE = `usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE] [--verdicts FILE] [--gold-kinds] [--detail ${DETAIL_AREAS.join('|')}]…`;
+const USAGE = `usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE] [--verdicts FILE|DIR]… [--gold-kinds] [--detail ${DETAIL_AREAS.join('|')}]…`;
 
 export function main(argv: readonly string[], projectRoot: string): number {
   let corpus: string | undefined;
@@ -23,7 +23,7 @@ export function main(argv: readonly string[], projectRoot: string): number {
   let dump: string | undefined;
   let nodeModules = true;
   let goldKinds = false;
-  let verdicts = path.join(projectRoot, 'scripts', 'eval', 'verdicts.json');
+  const verdictPaths: string[] = [];
   const details: DetailArea[] = [];
   const markdown: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -38,7 +38,7 @@ export function main(argv: readonly string[], projectRoot: string): number {
     else if (arg === '--markdown') markdown.push(value());
     else if (arg === '--dump') dump = value();
     else if (arg === '--no-node-modules') nodeModules = false;
-    else if (arg === '--verdicts') verdicts = value();
+    else if (arg === '--verdicts') verdictPaths.push(value());
     else if (arg === '--gold-kinds') goldKinds = true;
     else if (arg === '--detail') {
       const area = value();
@@ -52,16 +52,23 @@ export function main(argv: readonly string[], projectRoot: string): number {
     console.error(corpus ? `not a folder: ${corpus}\n${USAGE}` : USAGE);
     return 2;
   }
+  // By default every reviewer's file: verdicts.json and the verdicts/ folder.
+  const evalDir = path.join(projectRoot, 'scripts', 'eval');
+  const { verdicts, conflicts } = readVerdicts(verdictFiles(verdictPaths.length ? verdictPaths : [path.join(evalDir, 'verdicts.json'), path.join(evalDir, 'verdicts')]));
   const summary = runEval(corpus, {
     mapping: labels ? (JSON.parse(fs.readFileSync(labels, 'utf8')) as LabelMapping) : undefined,
     // The README / CHANGELOG / docs of the packages installed here: real projects' ordinary Markdown.
     nodeModules: nodeModules ? [path.join(projectRoot, 'node_modules')] : [],
     markdown,
     dump: dump !== undefined,
-    verdicts: readVerdicts(verdicts),
+    verdicts,
     goldKinds,
   });
   console.log(formatSummary(summary));
+  if (conflicts.length > 0) {
+    console.log(`\n${conflicts.length} findings the verdict files judge differently (counted wrong until settled):`);
+    for (const c of conflicts) console.log(`  ${c.key}: ${c.judged.map((j) => `${path.basename(j.file)} ${j.verdict}`).join(' vs ')}`);
+  }
   for (const area of details) for (const r of summary.realworld) console.log('\n' + formatDetail(r, area));
   const write = (file: string, data: unknown): void => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -77,16 +84,3 @@ export function main(argv: readonly string[], projectRoot: string): number {
   return 0;
 }
 
-/** The verdicts file: {"<saved_path>:<line>:<ruleId>": {"verdict": "right" | "wrong", "reason": "…"}}; none when it is absent. */
-function readVerdicts(file: string): Verdicts {
-  if (!fs.existsSync(file)) return {};
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const out: Verdicts = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (key.startsWith('$')) continue;
-    const v = value as { verdict?: unknown; reason?: unknown };
-    if (v?.verdict !== 'right' && v?.verdict !== 'wrong') throw new Error(`${file}: "${key}" needs "verdict": "right" or "wrong"`);
-    out[key] = { verdict: v.verdict, reason: typeof v.reason === 'string' ? v.reason : '' };
-  }
-  return out;
-}

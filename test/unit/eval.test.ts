@@ -1,13 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCsv } from '../../scripts/eval/csv';
 import { runEval } from '../../scripts/eval/evaluate';
 import { score } from '../../scripts/eval/metrics';
 import { whatCategories, ruleCategories } from '../../scripts/eval/realworld/categories';
 import { evaluateRealworld, layoutOf } from '../../scripts/eval/realworld/evaluate';
+import { labelVerdict, storyAt } from '../../scripts/eval/realworld/labels';
 import { matchByLine } from '../../scripts/eval/realworld/match';
 import type { LintedFile } from '../../scripts/eval/realworld/read';
+import { readVerdicts, verdictFiles } from '../../scripts/eval/realworld/verdicts';
+import { DETAIL_AREAS, formatDetail, formatRealworld } from '../../scripts/eval/realworld/report';
 import type { InspectReport, InspectedStory } from '../../src/core/inspect';
 import type { Finding } from '../../src/core/types';
 import { REPO_ROOT } from '../helpers/rule-suite';
@@ -116,6 +120,19 @@ describe('eval: realworld matching and categories', () => {
     assert.deepEqual(ruleCategories('prd-risks'), ['section:risks']);
     assert.deepEqual(ruleCategories('a-rule-nobody-knows'), ['a-rule-nobody-knows']);
   });
+  it('gives a story finding to the story it sits in', () => {
+    const stories = [{ line: 3 }, { line: 6 }, { line: 7 }, { line: 20 }];
+    assert.deepEqual([6, 5, 9, 19, 12].map((l) => storyAt(stories, l)?.line), [6, 3, 7, 20, undefined]);
+  });
+  it('lets the labels decide where they can, and leaves the rest to a reviewer', () => {
+    const base = { folder: 'po', language: 'en', expected_findings: [], should_stay_silent: false, notes: '' };
+    const backlog = { ...base, kind: 'backlog', stories: [{ line: 4, form: 'connextra', has_benefit: false, has_acceptance_criteria: true, ac_lines: [5, 6] as [number, number], atomic: true }] };
+    assert.equal(labelVerdict(backlog, { ruleId: 'story-benefit', line: 4 })?.verdict, 'right');
+    assert.equal(labelVerdict(backlog, { ruleId: 'story-acceptance-criteria', line: 4 })?.verdict, 'wrong');
+    assert.match(labelVerdict(backlog, { ruleId: 'prd-risks', line: 1 })?.reason ?? '', /a backlog, not a prd/);
+    assert.equal(labelVerdict(backlog, { ruleId: 'ambiguous-language', line: 4 }), null);
+    assert.equal(labelVerdict({ ...base, kind: 'template' }, { ruleId: 'placeholder', line: 2 }), null);
+  });
   it('names the layout of a story line from the file itself', () => {
     const lines = ['# T', '| a | b |', '- As a x', '```', 'As a y', '```', '    As a z', '> As a q', 'As a p'];
     assert.deepEqual([2, 3, 5, 7, 8, 9].map((l) => layoutOf(lines, l)), ['table', 'list', 'fenced code', 'indented', 'block quote', 'paragraph']);
@@ -178,6 +195,21 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
     assert.deepEqual([f.perRule['metric-measurable']?.labelsRight, f.perRule['prd-risks']?.wrong, f.perRule['ambiguous-language']?.labelsWrong], [1, 1, 1]);
     assert.deepEqual([f.recall.agree, f.recall.total, f.coveredRecall.agree, f.coveredRecall.total], [2, 3, 2, 2]);
   });
+  it('measures how much of what the labels say is missing the rules report', () => {
+    const lr = r.findings.labelRecall;
+    // Stories 6 and 11 have no criteria, only 6 is reported; story 6 has no benefit and is reported.
+    assert.deepEqual(lr['story-acceptance-criteria'], { agree: 1, total: 2 });
+    assert.deepEqual([lr['story-benefit'], lr['prd-audience'], lr['metric-measurable']], [{ agree: 1, total: 1 }, { agree: 1, total: 1 }, { agree: 1, total: 1 }]);
+    assert.deepEqual(r.findings.labelMissed.map((m) => [m.rule, m.line]), [['story-acceptance-criteria', 11]]);
+  });
+  it('prints the report and lists each area\'s misses as file:line', () => {
+    const text = formatRealworld(r);
+    assert.match(text, /### Classification: 66\.7 % \(2\/3\) right/);
+    assert.match(text, /gold \\ read as/);
+    assert.match(formatDetail(r, 'stories'), /po\/001\/backlog\.md:11 \[connextra, indented\]: As a driver/);
+    assert.match(formatDetail(r, 'findings'), /pm\/001\/launch\.prd\.md:1 prd-risks \[the template has no place for risks\]/);
+    for (const area of DETAIL_AREAS) assert.match(formatDetail(r, area), new RegExp(`^## Realworld detail: ${area}`));
+  });
   it('lists findings neither gold, labels nor verdicts decide', () => {
     // Without verdicts, criteria@6 is right by the labels (gold: no criteria); the gold has no risks label to decide prd-risks.
     const unjudged = evaluateRealworld(dir, {}, lintFile).findings.unjudged.map((u) => u.key);
@@ -185,5 +217,22 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
   });
   it('reports findings on ordinary files and on their decoy lines', () => {
     assert.deepEqual([r.silence.files, r.silence.findings, r.silence.artifacts, r.silence.decoyFindings], [1, 1, 1, 1]);
+  });
+});
+
+describe('eval: verdict files', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-verdicts-'));
+  fs.mkdirSync(path.join(dir, 'verdicts'));
+  fs.writeFileSync(path.join(dir, 'verdicts.json'), JSON.stringify({ $comment: 'x', 'a.md:1:r': { verdict: 'right', reason: 'one' }, 'a.md:2:r': { verdict: 'right', reason: 'agree' } }));
+  fs.writeFileSync(path.join(dir, 'verdicts', 'b.json'), JSON.stringify({ 'a.md:1:r': { verdict: 'wrong', reason: 'two' }, 'a.md:2:r': { verdict: 'right', reason: 'agree too' } }));
+  it('reads every reviewer\'s file and counts a key they judge differently as wrong', () => {
+    const { verdicts, conflicts } = readVerdicts(verdictFiles([path.join(dir, 'verdicts.json'), path.join(dir, 'verdicts'), path.join(dir, 'missing.json')]));
+    assert.deepEqual(conflicts.map((c) => [c.key, c.judged.map((j) => j.verdict)]), [['a.md:1:r', ['right', 'wrong']]]);
+    assert.equal(verdicts['a.md:1:r']?.verdict, 'wrong');
+    assert.deepEqual(verdicts['a.md:2:r'], { verdict: 'right', reason: 'agree' });
+  });
+  it('names the file and key of an entry without a verdict', () => {
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ 'a.md:3:r': { reason: 'no verdict' } }));
+    assert.throws(() => readVerdicts([path.join(dir, 'bad.json')]), /bad\.json: "a\.md:3:r" needs "verdict"/);
   });
 });

@@ -10,7 +10,7 @@ import { ARTIFACT_KINDS, type ArtifactKind, type Finding } from '../../../src/co
 import { COVERED, ruleCategories, whatCategories } from './categories';
 import { readGold, type GoldFile, type GoldStory } from './gold';
 import { matchByLine, prf } from './match';
-import { labelVerdict } from './labels';
+import { labelVerdict, storyAt } from './labels';
 import { lintCorpusFile, type LintedFile } from './read';
 
 export type Verdicts = Record<string, { verdict: 'right' | 'wrong'; reason: string }>;
@@ -92,6 +92,9 @@ export interface RealworldResult {
     /** Recall over expected findings in categories some rule reports. */
     coveredRecall: Agreement;
     byCategory: Record<string, Agreement>;
+    /** Per rule, the share of what the firm labels say is missing that the rule reports (stories, items, metrics, sections). */
+    labelRecall: Record<string, Agreement>;
+    labelMissed: (Pointer & { rule: string })[];
     uncategorised: Pointer[];
     unjudged: (Pointer & { rule: string; key: string })[];
     wrong: (Pointer & { rule: string })[];
@@ -109,17 +112,27 @@ export interface RealworldResult {
 }
 
 const SECTIONED = new Set(['prd', 'epic', 'business-case']);
-/** Gold section names → the classifier's section kinds that stand for them. */
-export const SECTION_KINDS: Record<string, readonly string[]> = {
-  problem: ['problem'],
-  audience: ['audience'],
-  success_metrics: ['metrics'],
-  non_goals: ['scope'],
-  risks: ['risks'],
-  objective: ['goals', 'objective'],
-  costs: ['cost', 'costs'],
-  benefits: ['benefits', 'cost'],
+/**
+ * Gold section names, each with the plain heading that names it. The kinds the classifier gives that
+ * heading are the kinds that stand for the gold section, so the mapping follows the vocabulary as it
+ * changes (a vocabulary that files "Benefits" under cost cannot tell benefits from costs, and the
+ * report shows that).
+ */
+const SECTION_HEADINGS: Record<string, string> = {
+  problem: 'Problem',
+  audience: 'Target audience',
+  success_metrics: 'Success metrics',
+  non_goals: 'Non-goals',
+  risks: 'Risks',
+  objective: 'Objective',
+  costs: 'Costs',
+  benefits: 'Benefits',
 };
+
+export function sectionKindsFor(goldName: string): readonly string[] {
+  const heading = SECTION_HEADINGS[goldName];
+  return heading ? sectionKinds(heading) : [goldName];
+}
 
 const blank = (): Rate => prf(0, 0, 0);
 const add = (r: Rate, tp: number, fp: number, fn: number): Rate => prf(r.tp + tp, r.fp + fp, r.fn + fn);
@@ -174,7 +187,7 @@ export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: Lin
     stories: { overall: blank(), byLanguage: {}, byForm: {}, byFolder: {}, byLayout: {}, benefit: { agree: 0, total: 0 }, acceptanceCriteria: { agree: 0, total: 0 }, acRange: { agree: 0, total: 0 }, missed: [], extra: [], disagreements: [] },
     sections: { byType: {}, recognised: { agree: 0, total: 0 }, templates: { agree: 0, total: 0 }, missed: [], wrong: [] },
     roadmap: { items: blank(), why: { agree: 0, total: 0 }, horizon: { agree: 0, total: 0 }, horizonHeadings: blank(), metrics: { agree: 0, total: 0, notRead: 0 }, missed: [], extra: [], disagreements: [] },
-    findings: { perRule: {}, byRole: {}, overall: { findings: 0, tp: 0, precision: null }, recall: { agree: 0, total: 0 }, coveredRecall: { agree: 0, total: 0 }, byCategory: {}, uncategorised: [], unjudged: [], wrong: [], missed: [] },
+    findings: { perRule: {}, byRole: {}, overall: { findings: 0, tp: 0, precision: null }, recall: { agree: 0, total: 0 }, coveredRecall: { agree: 0, total: 0 }, byCategory: {}, labelRecall: {}, labelMissed: [], uncategorised: [], unjudged: [], wrong: [], missed: [] },
     silence: { files: 0, findings: 0, filesWithFindings: 0, artifacts: 0, decoyFindings: 0, decoyLines: 0, flagged: [] },
   };
   for (const [saved, g] of Object.entries(gold.files).sort(([a], [b]) => a.localeCompare(b))) {
@@ -187,6 +200,7 @@ export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: Lin
     sections(res, g, linted.report, at);
     roadmap(res, g, linted, at);
     findings(res, saved, g, linted, verdicts, at);
+    labelRecall(res, g, linted, at);
     silence(res, g, linted, at);
   }
   return res;
@@ -256,7 +270,7 @@ function sections(res: RealworldResult, g: GoldFile, report: InspectReport | nul
   const headings = (report?.sections ?? []).map((s) => ({ ...s, kinds: sectionKinds(s.title) as readonly string[] }));
   const template = g.kind === 'template';
   for (const [name, gs] of Object.entries(g.sections)) {
-    const kinds = SECTION_KINDS[name] ?? [name];
+    const kinds = sectionKindsFor(name);
     const named = headings.filter((h) => h.kinds.some((k) => kinds.includes(k)));
     const atLine = gs.heading_line === null ? undefined : named.find((h) => Math.abs(h.line - (gs.heading_line as number)) <= 1);
     if (template) {
@@ -380,6 +394,46 @@ function findings(res: RealworldResult, saved: string, g: GoldFile, linted: Lint
     rule.precision = (rule.gold + rule.labelsRight + rule.right) / rule.findings;
     role.precision = role.tp / role.findings;
     F.overall.precision = F.overall.tp / F.overall.findings;
+  }
+}
+
+const SECTION_RULE: Record<string, string> = {
+  problem: 'prd-problem',
+  audience: 'prd-audience',
+  success_metrics: 'prd-success-metrics',
+  non_goals: 'prd-scope',
+  risks: 'prd-risks',
+};
+
+/** What the labels say is missing, and whether the rule that should say so did (story rules ±1 line). */
+function labelRecall(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: number, n?: string) => Pointer): void {
+  if (g.kind === 'none' || g.kind === 'template' || g.should_stay_silent) return;
+  const F = res.findings;
+  const stories = g.stories ?? [];
+  const check = (rule: string, line: number, tolerance: number, what: string): void => {
+    // A story rule's finding belongs to the story it sits in (storyAt); others must be within the tolerance.
+    const on = (f: Finding): boolean => (rule.startsWith('story-') ? storyAt(stories, f.line)?.line === line : Math.abs(f.line - line) <= tolerance);
+    const found = linted.findings.some((f) => f.ruleId === rule && on(f));
+    count((F.labelRecall[rule] ??= { agree: 0, total: 0 }), found);
+    if (!found) F.labelMissed.push({ ...at(line, what), rule });
+  };
+  for (const st of g.stories ?? []) {
+    if (!st.has_benefit) check('story-benefit', st.line, 1, 'story without a benefit');
+    if (!st.has_acceptance_criteria) check('story-acceptance-criteria', st.line, 1, 'story without acceptance criteria');
+    if (!st.atomic) check('story-atomic', st.line, 1, 'story with more than one feature');
+  }
+  for (const item of g.items ?? []) {
+    if (!item.has_why) check('roadmap-item-why', item.line, 1, 'item without a why');
+    if (!item.has_horizon) check('roadmap-item-horizon', item.line, 1, 'item without a horizon');
+  }
+  for (const m of g.metrics ?? []) if (!m.measurable) check('metric-measurable', m.line, 0, 'metric without a target');
+  if (g.kind === 'prd') {
+    for (const [name, rule] of Object.entries(SECTION_RULE)) {
+      if (g.sections?.[name]?.present !== false) continue;
+      const found = linted.findings.some((f) => f.ruleId === rule);
+      count((F.labelRecall[rule] ??= { agree: 0, total: 0 }), found);
+      if (!found) F.labelMissed.push({ ...at(1, `no ${name} section`), rule });
+    }
   }
 }
 

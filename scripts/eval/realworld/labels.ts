@@ -31,13 +31,30 @@ const STORY_RULES: Record<string, { missing: (s: NonNullable<GoldFile['stories']
 const nearest = <T extends { line: number }>(items: readonly T[], line: number, tolerance: number): T | undefined =>
   items.filter((i) => Math.abs(i.line - line) <= tolerance).sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0];
 
+/**
+ * The gold story a finding on `line` is about: the one starting on that line, else the nearest one
+ * starting up to three lines above (a conjunction can sit on the third line of a long statement), else
+ * one starting on the next line.
+ */
+export function storyAt<T extends { line: number }>(stories: readonly T[], line: number): T | undefined {
+  const exact = stories.find((s) => s.line === line);
+  if (exact) return exact;
+  const above = stories.filter((s) => s.line < line && line - s.line <= 3).sort((a, b) => b.line - a.line)[0];
+  return above ?? stories.find((s) => s.line === line + 1);
+}
+
 export function labelVerdict(g: GoldFile, f: Pick<Finding, 'ruleId' | 'line'>): LabelVerdict | null {
   if (g.should_stay_silent) return { verdict: 'wrong', reason: 'ordinary Markdown: nothing should be reported' };
   if (g.kind === 'none') return { verdict: 'wrong', reason: 'the document is no PO/PM artifact (its stories are examples)' };
   if (g.kind === 'template') return null;
+  // A PRD, epic or roadmap rule on a file gold gives another kind: the file was read as the wrong artifact.
+  const pmKind = SECTION_RULES[f.ruleId] ? (f.ruleId === 'epic-objective' ? 'epic' : 'prd') : f.ruleId.startsWith('roadmap-') ? 'roadmap' : undefined;
+  if (pmKind && g.kind !== pmKind && !(pmKind === 'prd' && (g.kind === 'epic' || g.kind === 'business-case'))) {
+    return { verdict: 'wrong', reason: `gold: the file is a ${g.kind}, not a ${pmKind}` };
+  }
   const story = STORY_RULES[f.ruleId];
   if (story && g.stories) {
-    const s = nearest(g.stories, f.line, 1);
+    const s = storyAt(g.stories, f.line);
     if (!s) return { verdict: 'wrong', reason: 'not a story in gold' };
     return story.missing(s) ? { verdict: 'right', reason: `gold: the story lacks ${story.what}` } : { verdict: 'wrong', reason: `gold: the story has ${story.what}` };
   }

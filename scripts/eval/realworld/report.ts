@@ -64,6 +64,8 @@ export function formatRealworld(r: RealworldResult): string {
   out.push('', 'expected: matches an expected finding (±2 lines, same category); labels: decided by the gold story, item, metric, section and silence labels; judged: scripts/eval/verdicts.json.');
   out.push(`per role: ${Object.entries(f.byRole).map(([role, x]) => `${role} ${fmt(x.precision)} (${x.tp}/${x.findings})`).join(', ')}`);
   out.push(`recall of expected findings in categories a rule reports: ${pct(f.coveredRecall)}`, '');
+  out.push(table(['rule', 'label recall'], Object.entries(f.labelRecall).sort(([a], [b]) => a.localeCompare(b)).map(([k, a]) => [k, pct(a)])));
+  out.push('(label recall: of the stories, items, metric lines and PRD sections the gold labels say lack something, the share the rule reports)', '');
   out.push(table(['expected category', 'found'], Object.entries(f.byCategory).sort(([, a], [, b]) => b.total - a.total).map(([k, a]) => [k, pct(a)])));
   out.push('', `${f.unjudged.length} findings match no gold entry and have no verdict (counted wrong; list them with --detail unjudged, judge them in scripts/eval/verdicts.json)`);
   if (f.uncategorised.length) out.push('', `expected findings no keyword rule categorises (${f.uncategorised.length}):`, ...f.uncategorised.map((p) => `  ${p.file}:${p.line} ${p.note}`));
@@ -91,7 +93,7 @@ export function formatDetail(r: RealworldResult, area: DetailArea): string {
   }
   if (area === 'sections') out.push(...list('present sections not recognised', r.sections.missed), ...list('absent sections read as present', r.sections.wrong));
   if (area === 'roadmap') out.push(...list('gold items and horizon headings not read', r.roadmap.missed), ...list('read that gold does not have', r.roadmap.extra), ...list('why / horizon / metric disagreements', r.roadmap.disagreements));
-  if (area === 'findings') out.push(...list('expected findings not reported', r.findings.missed), ...list('findings judged wrong', r.findings.wrong), ...list('findings with no gold entry and no verdict', r.findings.unjudged));
+  if (area === 'findings') out.push(...list('expected findings not reported', r.findings.missed), ...list('what the labels say is missing and no rule reports', r.findings.labelMissed), ...list('findings judged wrong', r.findings.wrong), ...list('findings with no gold entry and no verdict', r.findings.unjudged));
   if (area === 'unjudged') out.push(...r.findings.unjudged.map((u) => `${u.key}\t${u.text}\t${u.note}`));
   if (area === 'silence') out.push(...list('findings on ordinary Markdown', r.silence.flagged));
   return out.join('\n');
