@@ -91,8 +91,7 @@ export function describeModel(doc: ParsedDocument, model: DocumentModel, options
 
 function describeStory(s: Story, line: (offset: number) => number, lastLine: (span: Span) => number): InspectedStory {
   const st = s.statement;
-  const declared = (st as { form?: unknown }).form;
-  const form = typeof declared === 'string' ? declared : st.template === 'connextra' || st.template === 'job' ? st.template : 'other';
+  const form = st.form ?? (st.template === 'connextra' || st.template === 'job' ? st.template : 'other');
   const ac = s.acceptanceCriteria;
   return {
     line: line(st.span.start),

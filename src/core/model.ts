@@ -5,12 +5,20 @@
 import type { ArtifactKind, Span } from './types';
 
 export type StoryTemplate = 'connextra' | 'job' | 'invalid';
+/**
+ * How the statement is laid out: Connextra, a job story, the benefit before the want ("So that …, I want …",
+ * "As a … / So I can … / I want …"), or another shape (a capability stem, "I can …, because …").
+ */
+export type StoryForm = 'connextra' | 'job' | 'benefit-first' | 'other';
 
 /** A parsed story statement ("As a … I want … so that …" or "When … I want to … so I can …"). */
 export interface StoryStatement {
   /** The whole statement as written (may span several lines). */
   span: Span;
   template: StoryTemplate;
+  form?: StoryForm;
+  /** The language of the template words that matched (ISO 639-1: "en", "nl", "de", "fr", "es", "pt"). */
+  language?: string;
   /** Connextra role ("a registered user") or job-story situation ("I open the app offline"). */
   role?: Span;
   /** What the actor wants ("upload a photo"). */
@@ -65,8 +73,11 @@ export interface Story {
   acceptanceCriteriaInsert?: InsertPoint;
   /** Index in its backlog (0 for a lone story). */
   index: number;
-  /** The kind of the document the story sits in: a story inside a PRD or epic is not a backlog item. */
-  parent: ArtifactKind;
+  /**
+   * The kind of the document the story sits in: a story inside a PRD or epic is not a backlog item, and one
+   * quoted in ordinary Markdown (null) is located but never checked.
+   */
+  parent: ArtifactKind | null;
 }
 
 export interface Section {

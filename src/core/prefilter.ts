@@ -4,7 +4,8 @@
  * evidence classification looks at can be present —
  * - no front matter (it could name a `type:` or be broken YAML the front-matter rule reports), no `artifacts`
  *   glob and no artifact file name;
- * - no story statement: every statement form needs a standalone "I" ("I want", "I'd like", "I'm able to");
+ * - no story statement: every English statement form needs a standalone "I" ("I want", "I'd like", "I'm able to"),
+ *   and every other language's a want or stem phrase of `vocab/stories.json` ("wil ik", "je souhaite");
  * - no named section, horizon or roadmap column: every heading (ATX lines, the paragraph above a setext
  *   underline) and every table header (a line with `|`, and the line above one) is checked, markup stripped, for any section,
  *   horizon or roadmap-field alias, a year or quarter, and the title cues of epics, PRDs and business cases.
@@ -13,6 +14,7 @@
  * test/unit/prefilter.test.ts runs both paths over fixtures and generated documents.
  */
 import { kindFromFileName } from './classify/kind';
+import { STORY_CUE } from './classify/statement';
 import sectionVocabulary from './vocab/sections.json';
 import fieldVocabulary from './vocab/roadmap-fields.json';
 import type { EffectiveConfig } from './types';
@@ -73,6 +75,6 @@ export function cannotBeArtifact(text: string, filePath: string | undefined, con
   // Every leading BOM: the engine strips one and the parser a second, so front matter can follow two.
   const body = text.replace(/^\uFEFF+/, '');
   if (body.startsWith('---')) return false;
-  if (STANDALONE_I.test(body)) return false;
+  if (STANDALONE_I.test(body) || STORY_CUE.test(body)) return false;
   return !candidateLines(body).some(isEvidence);
 }

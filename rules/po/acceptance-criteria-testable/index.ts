@@ -2,7 +2,7 @@ import type { Criterion } from '../../../src/core/model';
 import type { Span } from '../../../src/core/types';
 import { memoByText } from '../../../src/core/memo';
 import { defineRule } from '../../../src/core/rule';
-import { backlogStories } from '../_shared/stories';
+import { backlogStories, inEnglish } from '../_shared/stories';
 import docs from './README.md';
 import ambiguous from '../../common/ambiguous-language/terms.json';
 import words from './words.json';
@@ -67,7 +67,8 @@ export default defineRule({
   docs,
   check(ctx) {
     const skipShared = ctx.config.rules['ambiguous-language']?.severity !== 'off';
-    for (const story of backlogStories(ctx.model)) {
+    // The vague and outcome words are English: criteria of stories in other languages are not judged.
+    for (const story of backlogStories(ctx.model).filter(inEnglish)) {
       for (const criterion of story.acceptanceCriteria?.criteria ?? []) {
         const vague = vagueTerm(criterion, skipShared);
         if (vague) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Story } from '../../../src/core/model';
+import type { Section, Story } from '../../../src/core/model';
 import { defineRule } from '../../../src/core/rule';
 import docs from './README.md';
 
@@ -20,6 +20,12 @@ function shapeOf(story: Story, text: string, distinguishWant: boolean): string {
   const verb = /\bi\s+(want|need|can|could|would\s+like|wish|should|must|am\s+able|expect|require)|\bi['’](?:d\s+like|m\s+able)/i.exec(text.slice(st.role.end, st.means.start));
   const word = (verb?.[1] ?? verb?.[0] ?? 'want').toLowerCase().replace(/\s+/g, ' ');
   return `connextra:${word}`;
+}
+
+/** The innermost heading section holding `offset`, or null before the first heading. */
+function sectionAt(sections: readonly Section[], offset: number): Section | null {
+  const hit = sections.find((s) => s.span.start <= offset && offset < s.span.end);
+  return hit ? (sectionAt(hit.children, offset) ?? hit) : null;
 }
 
 function describe(shape: string): string {
@@ -49,9 +55,12 @@ export default defineRule({
     const [majority, second] = ranked;
     // A tie has no majority to align with; reporting either side would be arbitrary.
     if (!majority || !second || majority[1] === second[1]) return;
+    // Job stories kept under their own heading ("## Job stories") are a deliberate second template, not a slip.
+    const sections = stories.map((s) => sectionAt(ctx.model.sections, s.statement.span.start));
+    const mixed = new Set(sections.filter((sec, i) => shapes[i] === majority[0]).map((sec) => sec));
     stories.forEach((story, i) => {
       const shape = shapes[i] as string;
-      if (shape === majority[0]) return;
+      if (shape === majority[0] || !mixed.has(sections[i] as Section | null)) return;
       ctx.report({
         artifact: 'story',
         span: story.statement.span,

@@ -1,6 +1,6 @@
 import type { Span } from '../../../src/core/types';
 import { defineRule } from '../../../src/core/rule';
-import { wellFormedStories } from '../_shared/stories';
+import { inEnglish, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 import lexicon from './verbs.json';
 
@@ -92,7 +92,8 @@ export default defineRule({
   },
   docs,
   check(ctx) {
-    for (const story of wellFormedStories(ctx.model)) {
+    // The verb list is English: stories in other languages are not judged.
+    for (const story of wellFormedStories(ctx.model).filter(inEnglish)) {
       const means = story.statement.means;
       if (!means) continue;
       const join = featureJoin(means.text);

@@ -1,8 +1,11 @@
 import { defineRule } from '../../../src/core/rule';
-import { ENDS_START, wellFormedStories } from '../_shared/stories';
+import { benefitSentence, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 import template from './template.md';
 import jobTemplate from './template.job.md';
+
+/** From this many stories on, a file where none says why gets one finding instead of one per story. */
+const MANY = 3;
 
 export default defineRule({
   meta: {
@@ -17,17 +20,23 @@ export default defineRule({
   docs,
   templates: { default: template, job: jobTemplate },
   check(ctx) {
-    for (const story of wellFormedStories(ctx.model)) {
+    const stories = wellFormedStories(ctx.model);
+    // "… my cart. So that I can …": the benefit is there, cut off by a period (story-minimal reports that).
+    const missing = stories.filter(({ statement }) => statement.means && !statement.ends && !(statement.trailing && benefitSentence(statement.trailing.text)));
+    // When no story says why, the file's template lacks the benefit: one finding says so, not one per story.
+    const none = missing.length >= MANY && missing.length === stories.length;
+    for (const story of none ? missing.slice(0, 1) : missing) {
       const { statement } = story;
-      // "… my cart. So that I can …": the benefit is there, cut off by a period (story-minimal reports that).
-      if (statement.ends || !statement.means || (statement.trailing && ENDS_START.test(statement.trailing.text))) continue;
+      if (!statement.means) continue;
       const job = statement.template === 'job';
       const clause = ctx.template(job ? 'job' : 'default').trim();
       const at = statement.means.end;
       ctx.report({
         artifact: 'story',
         span: statement.span,
-        message: job
+        message: none
+          ? `None of the ${missing.length} stories in this file says why the user wants it (no "so that …" or "so I can …"). The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value; add one to each story, starting with this one.`
+          : job
           ? 'This job story has no outcome ("so I can …"). The outcome is what the story is worth; without it the Product Owner cannot order it and the team cannot look for a simpler way to it. Add ", so I can <outcome>".'
           : 'This story does not say why the user wants it (no "so that …"). The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value. Add ", so that <benefit>".',
         fix: { title: job ? 'Add "so I can <outcome>"' : 'Add "so that <benefit>"', edits: [{ range: [at, at], text: `, ${clause}` }] },

@@ -1,6 +1,6 @@
 import type { Span } from '../../../src/core/types';
 import { defineRule } from '../../../src/core/rule';
-import { ENDS_START, wellFormedStories } from '../_shared/stories';
+import { benefitSentence, inEnglish, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 
 /**
@@ -43,7 +43,8 @@ export default defineRule({
   },
   docs,
   check(ctx) {
-    for (const story of wellFormedStories(ctx.model)) {
+    // Examples, abbreviations and sentence ends are read with English words: other languages are not judged.
+    for (const story of wellFormedStories(ctx.model).filter(inEnglish)) {
       const st = story.statement;
       const bracket = asides(st.span.text)[0];
       if (bracket) {
@@ -66,7 +67,7 @@ export default defineRule({
         ctx.report({
           artifact: 'story',
           span: st.trailing,
-          message: ENDS_START.test(st.trailing.text)
+          message: benefitSentence(st.trailing.text)
             ? 'A period cuts the benefit off the story statement. Read as one sentence, who, what and why stay together; join the two parts with a comma.'
             : 'The story statement is followed by more sentences. A story should be one statement of who, what and why so it reads at a glance; move the extra text into the acceptance criteria or a note below the story.',
         });

@@ -5,6 +5,7 @@ import { lineEndAt, spanOf } from '../document';
 import type { AcceptanceCriteria, Criterion } from '../model';
 import { memoByText } from '../memo';
 import type { Span } from '../types';
+import { GHERKIN_SHAPE, NOTE_START } from './statement';
 import { normalizeLabel, offsets, plainText } from './text';
 
 const GHERKIN_START = /^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s*)?[*_]*(?:given|when|then|and|but|scenario(?: outline)?|background)\b/i;
@@ -13,7 +14,7 @@ const GHERKIN_ANYWHERE = /\b(?:given|when)\b[\s\S]*\bthen\b/i;
 /** Memoised, like the label checks below: the editor classifies the same criteria on every keystroke. */
 export const isGherkin = memoByText(
   (text: string) => text,
-  (text: string): boolean => GHERKIN_START.test(text) || GHERKIN_ANYWHERE.test(text),
+  (text: string): boolean => GHERKIN_START.test(text) || GHERKIN_ANYWHERE.test(text) || GHERKIN_SHAPE.test(text),
 );
 
 const normalizedLabels = new WeakMap<readonly string[], string[]>();
@@ -154,13 +155,15 @@ export function findAcceptanceCriteria(
     }
   }
   if (nestedListCounts) {
-    const list = nodes.find((n) => n.type === 'list');
-    if (list) return block(doc, undefined, ...offsets(list), criteriaOf(doc, [list]));
+    const list = nodes.find((n): n is List => n.type === 'list');
+    // Nested notes and examples ("Note: …", "i.e. …") explain the story; they are not what it is accepted by.
+    const criteria = list ? criteriaOf(doc, [list]).filter((c) => !NOTE_START.test(c.span.text)) : [];
+    if (list && criteria.length > 0) return block(doc, undefined, ...offsets(list), criteria);
   }
   // Unlabelled Given/When/Then lines or a gherkin code block still are acceptance criteria.
   const gherkin = nodes.filter(
     (n) => (n.type === 'code' && /^(?:gherkin|feature|cucumber)$/i.test(n.lang ?? '')) ||
-      ((n.type === 'paragraph' || n.type === 'list') && GHERKIN_START.test(doc.text.slice(...offsets(n)))),
+      ((n.type === 'paragraph' || n.type === 'list') && (GHERKIN_START.test(doc.text.slice(...offsets(n))) || GHERKIN_SHAPE.test(doc.text.slice(...offsets(n))))),
   );
   if (gherkin.length > 0) {
     const start = offsets(gherkin[0] as RootContent)[0];
@@ -170,12 +173,12 @@ export function findAcceptanceCriteria(
   return null;
 }
 
-/** Criteria in a table cell: one per `<br>`, `;` or bullet separated part. */
+/** Criteria in a table cell: one per `<br>`, `<hr>`, `;` or bullet separated part. */
 export function cellCriteria(doc: ParsedDocument, cell: TableCell): AcceptanceCriteria | null {
   const [s, e] = offsets(cell);
   const raw = doc.text.slice(s, e);
   const criteria: Criterion[] = [];
-  const sep = /<br\s*\/?>|;|•|\s-\s(?=[A-Z])/gi;
+  const sep = /<br\s*\/?>|<hr\s*\/?>|;|•|\s-\s(?=[A-Z])/gi;
   let last = 0;
   const push = (a: number, b: number): void => {
     while (a < b && /[\s|]/.test(raw[a] as string)) a++;

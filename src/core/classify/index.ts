@@ -53,7 +53,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
 
   const sectionKinds = new Set(flat.flatMap((e) => kindsOf(e.section.title)));
   const prdScore = PRD_EVIDENCE.filter((k) => sectionKinds.has(k)).length;
-  const dominant = locator.groups.filter((g) => g.stories.length >= 2 && g.stories.length * 2 >= g.size);
+  const dominant = locator.groups.filter((g) => !g.weak && g.stories.length >= 2 && g.stories.length * 2 >= g.size);
   const forcedRoadmap = kind === 'roadmap';
 
   if (!kind) {
@@ -70,12 +70,19 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
   }
 
   const model: DocumentModel = { kind, detectedBy, stories: [], backlog: null, sectioned: null, roadmap: null, sections: tree };
-  if (!kind) return model;
+  const located = (): Omit<Story, 'parent'>[] => locator.groups.flatMap((g) => g.stories).sort((a, b) => a.span.start - b.span.start);
+  // Ordinary Markdown can still quote stories (a developer guide's requirements table): they are shown, not checked.
+  if (!kind) {
+    model.stories = located().map((s, index) => ({ ...s, index, parent: null }));
+    return model;
+  }
 
   const parent = kind;
   const withParent = (s: Omit<Story, 'parent'>, index: number): Story => ({ ...s, index, parent });
   if (kind === 'story') {
-    model.stories = [withParent(documentStory(doc, options.config.acceptanceCriteriaLabels), 0)];
+    // A story file with several stories (job stories one per bullet) holds them all; otherwise it is one story.
+    const several = located();
+    model.stories = several.length >= 2 ? several.map(withParent) : [withParent(documentStory(doc, options.config.acceptanceCriteriaLabels), 0)];
   } else if (kind === 'roadmap' || kind === 'roadmap-item') {
     model.roadmap = findRoadmap(doc, flat, forcedRoadmap || kind === 'roadmap-item' || detectedBy === 'content');
   } else {

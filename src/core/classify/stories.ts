@@ -2,14 +2,16 @@
  * Locates stories in a document: heading sections, list items, table rows and lines of a paragraph,
  * each with its statement, acceptance criteria and the place where missing criteria would go.
  */
-import type { List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
+import type { Code, Html, List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
 import type { ParsedDocument } from '../document';
+import type { Span } from '../types';
 import { spanOf } from '../document';
-import type { Story, StoryContainer, StoryStatement } from '../model';
+import type { Story, StoryStatement } from '../model';
 import { cellCriteria, findAcceptanceCriteria, matchesLabel } from './acceptance';
 import { insertAfter, lineIndent } from './insert';
 import type { SectionNodes } from './sections';
-import { statementAt as findStatement } from './statement-cache';
+import { opensWithRole, STORY_LABELS, storyColumn, type Stem, type StoryColumn } from './statement';
+import { continuationAt, statementAt as findStatement, stemAt } from './statement-cache';
 import { contentOffsets, normalizeLabel, offsets, plainText } from './text';
 
 /** Stories found together (one list, one table, one paragraph, one set of sibling sections). */
@@ -23,7 +25,22 @@ export interface StoryGroup {
 
 /** A story being built; its parent kind is known only once the document's kind is decided. */
 type Draft = Omit<Story, 'parent'>;
-type DraftGroup = { size: number; stories: Draft[]; others: Draft[] };
+/** `weak`: found in a code block, where stories are often examples; such a group alone does not make a backlog. */
+type DraftGroup = { size: number; stories: Draft[]; others: Draft[]; weak?: boolean };
+
+/** Code blocks whose lines are read like paragraphs: plain text and Markdown, where authors keep stories verbatim. */
+const TEXT_CODE = /^(?:|te?xt|md|markdown|plain|plaintext|none)$/i;
+
+/** The configured labels plus every language's labels of the vocabulary, computed once per configured list. */
+const allLabels = new WeakMap<readonly string[], readonly string[]>();
+function withVocabularyLabels(labels: readonly string[]): readonly string[] {
+  let out = allLabels.get(labels);
+  if (!out) {
+    out = [...new Set([...labels, ...STORY_LABELS])];
+    allLabels.set(labels, out);
+  }
+  return out;
+}
 
 const ATTEMPT = /\b(?:i\s+want|i\s+need|so\s+that|as\s+an?\s)/i;
 const STORY_ID_TITLE = /^(?:[A-Z][A-Z0-9]*-\d+|#?\d+\b|(?:user\s+)?story\b|us\s*-?\d+)/i;
@@ -45,10 +62,14 @@ export class StoryLocator {
   private readonly claimed: [number, number][] = [];
   private reach: number[] = [];
 
+  private readonly labels: readonly string[];
+
   constructor(
     private readonly doc: ParsedDocument,
-    private readonly labels: readonly string[],
-  ) {}
+    labels: readonly string[],
+  ) {
+    this.labels = withVocabularyLabels(labels);
+  }
 
   private isClaimed(offset: number): boolean {
     // The last claim starting at or before `offset`; any claim holding it ends past it.
@@ -100,6 +121,8 @@ export class StoryLocator {
         const [ps, pe] = offsets(firstPara);
         statement = findStatement(this.doc.text.slice(ps, pe), ps);
         statementNode = firstPara;
+        // A section with several statements ("## Main stories" over one story per paragraph) is a group, not a story.
+        if (statement && this.storyStarts(firstPara) + this.statementsIn(children.slice(entry.headingIndex + 1, entry.endIndex), firstPara) > 1) statement = null;
       }
       if (!statement) continue;
       group.stories.push(this.sectionStory(entry, statement, statementNode));
@@ -119,6 +142,33 @@ export class StoryLocator {
       }
       this.groups.push({ size: entries.length, stories, others });
     }
+  }
+
+  /** How many lines of a paragraph open a story. */
+  private storyStarts(p: Paragraph): number {
+    return this.lineRuns(...offsets(p), false).filter((r) => r.statement).length;
+  }
+
+  /** How many of `nodes` (other than `skip`) hold a story statement: headings, paragraphs, list items, stems. */
+  private statementsIn(nodes: readonly RootContent[], skip?: RootContent): number {
+    let n = 0;
+    for (const node of nodes) {
+      if (node === skip) continue;
+      if (node.type === 'heading') {
+        const [cs, ce] = contentOffsets(node as never);
+        if (findStatement(this.doc.text.slice(cs, ce), cs)) n++;
+      } else if (node.type === 'paragraph') {
+        n += this.storyStarts(node);
+        if (stemAt(this.doc.text.slice(...offsets(node)), offsets(node)[0])) n += 2;
+      } else if (node.type === 'list') {
+        for (const item of node.children) {
+          const head = item.children[0];
+          if (head?.type === 'paragraph' && findStatement(this.doc.text.slice(...offsets(head)), offsets(head)[0])) n++;
+        }
+      }
+      if (n > 1) return n;
+    }
+    return n;
   }
 
   private sectionStory(entry: SectionNodes, statement: StoryStatement, statementNode: RootContent, claim = true): Draft {
@@ -141,13 +191,107 @@ export class StoryLocator {
 
   /** Stories in the blocks outside sections already taken: lists, tables, paragraphs, block quotes. */
   scanBlocks(nodes: readonly RootContent[]): void {
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as RootContent;
       if (this.isClaimed(offsets(node)[0])) continue;
       if (node.type === 'list') this.scanList(node);
       else if (node.type === 'table') this.scanTable(node);
-      else if (node.type === 'paragraph') this.scanParagraph(node);
-      else if (node.type === 'blockquote') this.scanBlocks(node.children);
+      else if (node.type === 'paragraph') {
+        const next = nodes[i + 1];
+        const stem = next?.type === 'list' || next?.type === 'code' ? this.stemOf(node) : null;
+        if (stem && next?.type === 'list') {
+          this.scanContinuations(next, stem);
+          i++;
+        } else if (stem && next?.type === 'code') {
+          this.scanCodeContinuations(next, stem);
+          i++;
+        } else {
+          this.scanParagraph(node, nodes, i + 1);
+        }
+      } else if (node.type === 'blockquote') this.scanBlocks(node.children);
+      else if (node.type === 'code' && TEXT_CODE.test(node.lang ?? '')) this.scanCode(node);
+      else if (node.type === 'html') this.scanHtml(node);
     }
+  }
+
+  /** The stem a paragraph ends with: the whole paragraph, or its last line. */
+  private stemOf(p: Paragraph): Stem | null {
+    const [ps, pe] = offsets(p);
+    const text = this.doc.text.slice(ps, pe);
+    const whole = stemAt(text, ps);
+    if (whole) return whole;
+    const lastLine = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+    return lastLine > 0 ? stemAt(text.slice(lastLine), ps + lastLine) : null;
+  }
+
+  /** The items of a list under a stem ("As an admin, I want:"), each a story with the stem's role. */
+  private scanContinuations(list: List, stem: Stem): void {
+    const group: DraftGroup = { size: list.children.length, stories: [], others: [] };
+    for (const item of list.children) {
+      const head = item.children[0];
+      if (!head || head.type !== 'paragraph') continue;
+      const [hs, he] = offsets(head);
+      const text = this.doc.text.slice(hs, he);
+      const statement = findStatement(text, hs) ?? continuationAt(text, hs, stem);
+      if (statement) group.stories.push(this.listItemStory(item, head, statement));
+      else group.others.push(this.listItemStory(item, head, invalidStatement(this.doc, hs, he), false));
+    }
+    if (group.stories.length > 0) this.groups.push(group);
+  }
+
+  /** Lines of an indented or fenced block under a stem ("As the developer, we want to:"), each a goal. */
+  private scanCodeContinuations(code: Code, stem: Stem): void {
+    const [cs, ce] = offsets(code);
+    const group: DraftGroup = { size: 0, stories: [], others: [] };
+    const text = this.doc.text;
+    for (let s = cs; s < ce; ) {
+      let e = text.indexOf('\n', s);
+      if (e === -1 || e > ce) e = ce;
+      const line = text.slice(s, e);
+      if (line.trim() !== '' && !/^\s*(?:`{3,}|~{3,})/.test(line)) {
+        group.size++;
+        const statement = findStatement(line, s) ?? continuationAt(line.replace(/^(\s*)o(?=\s)/, '$1 '), s, stem);
+        if (statement) {
+          this.claim(s, e);
+          group.stories.push({ kind: 'story', container: 'line', span: spanOf(this.doc, s, e), statement, acceptanceCriteria: null, index: 0 });
+        }
+      }
+      s = e + 1;
+    }
+    if (group.stories.length > 0) this.groups.push(group);
+  }
+
+  /** Lines of a plain-text or Markdown code block, read like a paragraph's (a blank line ends a story). */
+  private scanCode(code: Code): void {
+    const [cs, ce] = offsets(code);
+    const group: DraftGroup = { size: 0, stories: [], others: [], weak: true };
+    for (const run of this.lineRuns(cs, ce, true)) {
+      group.size++;
+      if (!run.statement) continue;
+      this.claim(run.start, run.end);
+      group.stories.push({ kind: 'story', container: 'line', span: spanOf(this.doc, run.start, run.end), statement: run.statement, acceptanceCriteria: null, index: 0 });
+    }
+    if (group.stories.length > 0) this.groups.push(group);
+  }
+
+  /** Text between the tags of an HTML block (table cells, mostly): each run that opens a statement is a story. */
+  private scanHtml(node: Html): void {
+    const [hs, he] = offsets(node);
+    const text = this.doc.text.slice(hs, he);
+    const group: DraftGroup = { size: 0, stories: [], others: [] };
+    const between = />([^<>]+)</g;
+    for (let m = between.exec(text); m; m = between.exec(text)) {
+      const inner = m[1] as string;
+      if (!/\p{L}/u.test(inner)) continue;
+      group.size++;
+      const start = hs + m.index + 1 + (inner.length - inner.trimStart().length);
+      const end = hs + m.index + 1 + inner.trimEnd().length;
+      const statement = findStatement(this.doc.text.slice(start, end), start);
+      if (!statement) continue;
+      this.claim(start, end);
+      group.stories.push({ kind: 'story', container: 'table-row', span: spanOf(this.doc, start, end), statement, acceptanceCriteria: null, index: 0 });
+    }
+    if (group.stories.length > 0) this.groups.push(group);
   }
 
   private scanList(list: List): void {
@@ -156,7 +300,13 @@ export class StoryLocator {
     for (const item of list.children) {
       const head = item.children[0];
       const statement = head && head.type === 'paragraph' ? findStatement(this.doc.text.slice(...offsets(head)), offsets(head)[0]) : null;
-      if (statement && head) {
+      const nested = item.children.find((c): c is List => c.type === 'list');
+      // "As an admin, I want:" reads as a statement without a goal; with bullets under it, it is their stem.
+      const stem = !statement?.means && nested && head && head.type === 'paragraph' ? this.stemOf(head) : null;
+      if (stem && nested) {
+        group.size--;
+        this.scanContinuations(nested, stem);
+      } else if (statement && head) {
         group.stories.push(this.listItemStory(item, head as Paragraph, statement));
       } else {
         for (const child of item.children) if (child.type === 'list') nestedLists.push(child);
@@ -193,8 +343,12 @@ export class StoryLocator {
       return matchesLabel(title, this.labels) || /\b(?:acceptance|criteria)\b/i.test(title);
     });
     const group: DraftGroup = { size: rows.length, stories: [], others: [] };
+    const columns = header.children.map((cell) => storyColumn(plainText(cell)));
+    const at = (c: StoryColumn): number => columns.findIndex((x) => x?.column === c);
+    const parts = { role: at('role'), want: at('want'), benefit: at('benefit') };
+    const language = columns.find((c) => c?.language)?.language;
     for (const row of rows) {
-      const story = this.rowStory(row, acColumn);
+      const story = parts.role >= 0 && parts.want >= 0 ? this.columnStory(row, parts, acColumn, language) : this.rowStory(row, acColumn);
       if (story) group.stories.push(story);
       else group.others.push(this.rowDraft(row, acColumn, invalidStatement(this.doc, ...offsets(row))));
     }
@@ -211,6 +365,27 @@ export class StoryLocator {
     return null;
   }
 
+  /** A row of a table whose columns are the story's parts ("As a … | I want to … | So that I can …"). */
+  private columnStory(row: TableRow, parts: Record<StoryColumn, number>, acColumn: number, language: string | undefined): Draft | null {
+    const cell = (i: number): Span | undefined => {
+      const c = i >= 0 ? row.children[i] : undefined;
+      if (!c) return undefined;
+      let [s, e] = offsets(c);
+      while (s < e && /[\s|]/.test(this.doc.text[s] as string)) s++;
+      while (e > s && /[\s|]/.test(this.doc.text[e - 1] as string)) e--;
+      return e > s ? spanOf(this.doc, s, e) : undefined;
+    };
+    const role = cell(parts.role);
+    const means = cell(parts.want);
+    if (!role || !means) return null;
+    const ends = cell(parts.benefit);
+    const used = [role, means, ends].filter((x): x is Span => x !== undefined);
+    const start = Math.min(...used.map((x) => x.start));
+    const end = Math.max(...used.map((x) => x.end));
+    const statement: StoryStatement = { span: spanOf(this.doc, start, end), template: 'connextra', form: 'connextra', language, role, means, ends };
+    return this.rowDraft(row, acColumn, statement);
+  }
+
   private rowDraft(row: TableRow, acColumn: number, statement: StoryStatement): Draft {
     const acCell = acColumn >= 0 ? row.children[acColumn] : undefined;
     return {
@@ -223,38 +398,86 @@ export class StoryLocator {
     };
   }
 
-  /** One story per line ("As a …" lines one under another, as many backlogs are kept). */
-  private scanParagraph(p: Paragraph): void {
-    const [ps, pe] = offsets(p);
-    // Lines end as the parser ends them: at \n, \r\n or a lone \r (the break is not part of the line).
+  /**
+   * A paragraph's lines as runs: a run starts at a line that opens a story (or any line, when none does) and
+   * takes the lines after it up to the next such line, so "As a … / I want … / So that …" on three lines is one
+   * statement. Lines end at line breaks and at `<br>` tags. In a code block a blank line also ends a run.
+   */
+  private lineRuns(start: number, end: number, blankEnds: boolean): { start: number; end: number; statement: StoryStatement | null }[] {
+    const text = this.doc.text;
     const lines: [number, number][] = [];
-    const breaks = /\r\n?|\n/g;
-    breaks.lastIndex = ps;
-    for (let s = ps; s < pe; ) {
-      const m = breaks.exec(this.doc.text);
-      const e = !m || m.index > pe ? pe : m.index;
+    const breaks = /\r\n?|\n|<br\s*\/?>/gi;
+    breaks.lastIndex = start;
+    for (let s = start; s < end; ) {
+      const m = breaks.exec(text);
+      const e = !m || m.index > end ? end : m.index;
       lines.push([s, e]);
-      s = e + (m && m.index <= pe ? m[0].length : 1);
+      if (!m || m.index > end) break;
+      s = e + m[0].length;
     }
-    const opens = lines.map(([s, e]) => findStatement(this.doc.text.slice(s, e), s) !== null);
-    const group: DraftGroup = { size: 0, stories: [], others: [] };
+    const blank = lines.map(([s, e]) => text.slice(s, e).trim() === '' || /^\s*(?:`{3,}|~{3,})/.test(text.slice(s, e)));
+    const opens = lines.map(([s, e], i) => !blank[i] && (opensWithRole(text.slice(s, e)) || findStatement(text.slice(s, e), s) !== null));
+    const runs: { start: number; end: number; statement: StoryStatement | null }[] = [];
     for (let i = 0; i < lines.length; i++) {
+      if (blank[i]) continue;
       const [s, e0] = lines[i] as [number, number];
+      if (!opens[i]) {
+        runs.push({ start: s, end: e0, statement: null });
+        continue;
+      }
+      // The run ends before the next opening line; when that leaves no statement, take up to two more openers in.
+      let statement: StoryStatement | null = null;
       let j = i + 1;
-      while (j < lines.length && !opens[j]) j++;
-      const e = opens[i] ? (lines[j - 1] as [number, number])[1] : e0;
+      for (let tries = 0; tries < 3 && !statement; tries++) {
+        while (j < lines.length && !opens[j] && !(blankEnds && blank[j])) j++;
+        statement = findStatement(text.slice(s, (lines[j - 1] as [number, number])[1]), s);
+        if (!statement && j < lines.length && opens[j]) j++;
+        else break;
+      }
+      if (!statement) {
+        j = i + 1;
+        runs.push({ start: s, end: e0, statement: null });
+        continue;
+      }
+      // Lines past the statement's end that belong to no story stay in this run (notes under it).
+      runs.push({ start: s, end: (lines[j - 1] as [number, number])[1], statement });
+      i = j - 1;
+    }
+    return runs;
+  }
+
+  /**
+   * One story per line run ("As a …" lines one under another, as many backlogs are kept). The last story also
+   * takes its criteria from the blocks after the paragraph, up to the next heading, rule or story.
+   */
+  private scanParagraph(p: Paragraph, siblings: readonly RootContent[] = [], next = 0): void {
+    const [ps, pe] = offsets(p);
+    const group: DraftGroup = { size: 0, stories: [], others: [] };
+    for (const run of this.lineRuns(ps, pe, false)) {
       group.size++;
-      const container: StoryContainer = 'line';
-      if (opens[i]) {
-        const statement = findStatement(this.doc.text.slice(s, e), s) as StoryStatement;
-        this.claim(s, e);
-        group.stories.push({ kind: 'story', container, span: spanOf(this.doc, s, e), statement, acceptanceCriteria: null, index: 0 });
-        i = j - 1;
-      } else if (this.doc.text.slice(s, e).trim() !== '') {
-        group.others.push({ kind: 'story', container, span: spanOf(this.doc, s, e), statement: invalidStatement(this.doc, s, e), acceptanceCriteria: null, index: 0 });
+      const span = spanOf(this.doc, run.start, run.end);
+      if (run.statement) {
+        this.claim(run.start, run.end);
+        group.stories.push({ kind: 'story', container: 'line', span, statement: run.statement, acceptanceCriteria: null, index: 0 });
+      } else {
+        group.others.push({ kind: 'story', container: 'line', span, statement: invalidStatement(this.doc, run.start, run.end), acceptanceCriteria: null, index: 0 });
       }
     }
-    if (group.stories.length > 0) this.groups.push(group);
+    if (group.stories.length === 0) return;
+    this.groups.push(group);
+    const last = group.stories[group.stories.length - 1] as Draft;
+    const after: RootContent[] = [];
+    for (let k = next; k < siblings.length && k < next + 30; k++) {
+      const node = siblings[k] as RootContent;
+      if (node.type === 'heading' || node.type === 'thematicBreak' || this.statementsIn([node]) > 0) break;
+      after.push(node);
+    }
+    const criteria = findAcceptanceCriteria(this.doc, after, this.labels);
+    if (criteria) {
+      last.acceptanceCriteria = criteria;
+      last.span = spanOf(this.doc, last.span.start, Math.max(last.span.end, criteria.span.end));
+      this.claim(last.span.start, last.span.end);
+    }
   }
 }
 
