@@ -46,7 +46,8 @@ export function evaluateDocuments(folder: string, files: readonly { name: string
   const result: DocumentsResult = { folder, files: files.length, kinds: {}, sections: {}, stories: { inText: 0, located: 0 }, findings: {}, perFile: [] };
   for (const e of EXPECTED_SECTIONS) result.sections[e.name] = { present: 0, recognised: 0, missed: [] };
   for (const { name, text } of files) {
-    const { result: lintResult, model } = lintDocument(text, { filePath: name, config: defaultConfig() });
+    // Mapped as PRDs, as a team would with an `artifacts` glob: by content alone a design doc is no PRD.
+    const { result: lintResult, model } = lintDocument(text, { filePath: name, config: { ...defaultConfig(), artifact: 'prd' } });
     const kind = model.kind ?? 'none';
     result.kinds[kind] = (result.kinds[kind] ?? 0) + 1;
     for (const section of flatten(model.sections)) {

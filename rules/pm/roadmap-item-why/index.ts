@@ -1,6 +1,6 @@
 import { insertionFix } from '../../../src/core/fixes';
 import { defineRule } from '../../../src/core/rule';
-import { textWithout } from '../_shared/roadmap';
+import { reportPlan, textWithout } from '../_shared/roadmap';
 import docs from './README.md';
 import vocabulary from './why-cues.json';
 import template from './template.md';
@@ -20,9 +20,18 @@ export default defineRule({
   docs,
   templates: { default: template },
   check(ctx) {
-    for (const item of ctx.model.roadmap?.items ?? []) {
-      // An outcome metric says what should change, not why it matters; a horizon says when.
-      if (item.fields.why || CUE.test(textWithout(item, ['outcome', 'horizon']))) continue;
+    const items = ctx.model.roadmap?.items ?? [];
+    // An outcome metric says what should change, not why it matters; a horizon says when.
+    const lacking = items.filter((item) => !item.fields.why && !CUE.test(textWithout(item, ['outcome', 'horizon'])));
+    const plan = reportPlan(items, lacking);
+    if (plan.summary) {
+      ctx.report({
+        artifact: 'roadmap',
+        span: plan.summary.title,
+        message: `${lacking.length} of the ${items.length} items on this roadmap do not say why they are on it. Without the problem or opportunity behind each, the roadmap reads as a list of feature promises that cannot be defended or re-prioritised; give each item a "Why:" with the reason it matters now.`,
+      });
+    }
+    for (const item of plan.each) {
       ctx.report({
         artifact: 'roadmap-item',
         span: item.title,
