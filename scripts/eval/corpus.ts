@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { storyLines } from './stories';
 import type { StoryEntry } from './backlog-doc';
+import { isRealworld } from './realworld/gold';
 
 export interface CorpusLayout {
   /** CSV files (candidates for labelled stories). */
@@ -13,6 +14,8 @@ export interface CorpusLayout {
   documentFolders: { folder: string; files: { name: string; text: string }[] }[];
   /** READMEs describing the corpus itself: ordinary Markdown. */
   readmes: string[];
+  /** Folders with gold labels (a gold.json): evaluated by the realworld report, not as plain document folders. */
+  realworld: string[];
   /** An OpenReq lexical lexicon, when the corpus ships one (for the calibration baseline). */
   openReqLexicon?: string;
 }
@@ -20,8 +23,12 @@ export interface CorpusLayout {
 const README = /^(?:readme|source)\b.*\.md$/i;
 
 export function scanCorpus(root: string): CorpusLayout {
-  const layout: CorpusLayout = { csv: [], storyFolders: [], documentFolders: [], readmes: [] };
+  const layout: CorpusLayout = { csv: [], storyFolders: [], documentFolders: [], readmes: [], realworld: [] };
   const visit = (dir: string): void => {
+    if (isRealworld(dir)) {
+      layout.realworld.push(dir);
+      return;
+    }
     const names = fs.readdirSync(dir).sort();
     const storyFiles: { name: string; stories: StoryEntry[] }[] = [];
     const docs: { name: string; text: string }[] = [];

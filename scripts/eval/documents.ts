@@ -1,5 +1,6 @@
 /**
- * Markdown documents that are meant to be artifacts (PRD-like design docs such as Kubernetes KEPs): how
+ * Markdown documents that are meant to be artifacts (PRD-like design docs such as Kubernetes KEPs), mapped
+ * as PRDs the way a team would map them, with an `artifacts` glob (design docs are no PRDs by content): how
  * they are classified, whether their Motivation / Goals / Non-Goals / Risks headings are recognised as
  * the matching PRD sections, whether the user stories in them are located, and what is reported.
  */
@@ -46,7 +47,6 @@ export function evaluateDocuments(folder: string, files: readonly { name: string
   const result: DocumentsResult = { folder, files: files.length, kinds: {}, sections: {}, stories: { inText: 0, located: 0 }, findings: {}, perFile: [] };
   for (const e of EXPECTED_SECTIONS) result.sections[e.name] = { present: 0, recognised: 0, missed: [] };
   for (const { name, text } of files) {
-    // Mapped as PRDs, as a team would with an `artifacts` glob: by content alone a design doc is no PRD.
     const { result: lintResult, model } = lintDocument(text, { filePath: name, config: { ...defaultConfig(), artifact: 'prd' } });
     const kind = model.kind ?? 'none';
     result.kinds[kind] = (result.kinds[kind] ?? 0) + 1;

@@ -1,15 +1,20 @@
 /**
- * `npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE]`
- * Prints per-rule findings and, where labels exist, precision / recall / F1; writes a JSON summary and,
- * with --dump, every labelled story with its findings and labels.
+ * `npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE]
+ *  [--verdicts FILE] [--gold-kinds] [--detail AREA]…`
+ * Prints per-rule findings and, where labels exist, precision / recall / F1; for a gold-labelled
+ * realworld folder, the reading and findings against the gold; writes a JSON summary and, with --dump,
+ * every labelled story with its findings and labels. --detail lists one area's misses and false positives;
+ * --gold-kinds maps each realworld file to its gold kind, to measure the rules apart from classification.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runEval } from './evaluate';
 import type { LabelMapping } from './labelled';
 import { formatSummary } from './report';
+import { DETAIL_AREAS, formatDetail, type DetailArea } from './realworld/report';
+import type { Verdicts } from './realworld/evaluate';
 
-const USAGE = 'usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE]';
+const USAGE = `usage: npm run eval -- <corpus dir> [--labels FILE] [--json FILE] [--markdown DIR]… [--no-node-modules] [--dump FILE] [--verdicts FILE] [--gold-kinds] [--detail ${DETAIL_AREAS.join('|')}]…`;
 
 export function main(argv: readonly string[], projectRoot: string): number {
   let corpus: string | undefined;
@@ -17,6 +22,9 @@ export function main(argv: readonly string[], projectRoot: string): number {
   let json = path.join(projectRoot, 'out', 'eval', 'summary.json');
   let dump: string | undefined;
   let nodeModules = true;
+  let goldKinds = false;
+  let verdicts = path.join(projectRoot, 'scripts', 'eval', 'verdicts.json');
+  const details: DetailArea[] = [];
   const markdown: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -30,6 +38,13 @@ export function main(argv: readonly string[], projectRoot: string): number {
     else if (arg === '--markdown') markdown.push(value());
     else if (arg === '--dump') dump = value();
     else if (arg === '--no-node-modules') nodeModules = false;
+    else if (arg === '--verdicts') verdicts = value();
+    else if (arg === '--gold-kinds') goldKinds = true;
+    else if (arg === '--detail') {
+      const area = value();
+      if (!(DETAIL_AREAS as readonly string[]).includes(area)) throw new Error(`--detail takes one of ${DETAIL_AREAS.join(', ')}; got '${area}'\n${USAGE}`);
+      details.push(area as DetailArea);
+    }
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${USAGE}`);
     else corpus = arg;
   }
@@ -43,8 +58,11 @@ export function main(argv: readonly string[], projectRoot: string): number {
     nodeModules: nodeModules ? [path.join(projectRoot, 'node_modules')] : [],
     markdown,
     dump: dump !== undefined,
+    verdicts: readVerdicts(verdicts),
+    goldKinds,
   });
   console.log(formatSummary(summary));
+  for (const area of details) for (const r of summary.realworld) console.log('\n' + formatDetail(r, area));
   const write = (file: string, data: unknown): void => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(data, null, 1) + '\n');
@@ -57,4 +75,18 @@ export function main(argv: readonly string[], projectRoot: string): number {
     console.log(`rows: ${path.relative(process.cwd(), dump)}`);
   }
   return 0;
+}
+
+/** The verdicts file: {"<saved_path>:<line>:<ruleId>": {"verdict": "right" | "wrong", "reason": "…"}}; none when it is absent. */
+function readVerdicts(file: string): Verdicts {
+  if (!fs.existsSync(file)) return {};
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const out: Verdicts = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key.startsWith('$')) continue;
+    const v = value as { verdict?: unknown; reason?: unknown };
+    if (v?.verdict !== 'right' && v?.verdict !== 'wrong') throw new Error(`${file}: "${key}" needs "verdict": "right" or "wrong"`);
+    out[key] = { verdict: v.verdict, reason: typeof v.reason === 'string' ? v.reason : '' };
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /** The evaluation summary as plain-text tables. */
 import { fmt } from './metrics';
 import type { Summary } from './evaluate';
+import { formatRealworld } from './realworld/report';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -28,7 +29,7 @@ export function formatSummary(s: Summary): string {
     out.push(table(['rule', 'findings', 'stories flagged', 'per 100 stories'], Object.entries(st.rules).map(([r, v]) => [r, String(v.findings), String(v.storiesFlagged), v.per100.toFixed(1)])));
   }
   for (const d of s.documents) {
-    out.push('', `## Documents: ${d.folder} (${d.files} files: ${Object.entries(d.kinds).map(([k, n]) => `${n} ${k}`).join(', ')})`, '');
+    out.push('', `## Documents mapped as PRDs: ${d.folder} (${d.files} files: ${Object.entries(d.kinds).map(([k, n]) => `${n} ${k}`).join(', ')})`, '');
     out.push(
       table(
         ['section', 'present', 'recognised', 'rate'],
@@ -38,8 +39,9 @@ export function formatSummary(s: Summary): string {
     out.push('', `stories: ${d.stories.located} located, ${d.stories.inText} "As a …, I want" openings in the text (outside code)`);
     out.push('findings per rule: ' + (Object.entries(d.findings).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'));
   }
+  for (const r of s.realworld) out.push('', formatRealworld(r));
   const md = s.nonArtifacts;
-  out.push('', `## Non-artifact Markdown (${md.files} files)`, '');
+  out.push('', `## Non-artifact Markdown: node_modules READMEs and docs (${md.files} files)`, '');
   out.push(`${md.findings} findings in ${md.filesWithFindings} files` + (md.findings ? ': ' + Object.entries(md.perRule).map(([r, n]) => `${r} ${n}`).join(', ') : ''));
   for (const f of md.flagged.slice(0, 10)) out.push(`  ${f.file} (${f.artifact ?? 'no artifact'}): ${f.findings.map((x) => `${x.rule}@${x.line}`).join(', ')}`);
   out.push('', '## Targets', '');

@@ -21,6 +21,8 @@ export interface CliOptions {
   color?: boolean;
   maxFileSize: number;
   listRules: boolean;
+  /** Print how each file is read (kind, evidence, stories, sections, roadmap items) as JSON instead of linting. */
+  inspect: boolean;
   help: boolean;
   version: boolean;
   /** Worker threads; undefined means one per core, used when there are enough files to pay for them. */
@@ -51,6 +53,8 @@ Options:
   --explain RULE           Print a rule's documentation
   --list-rules             Print the rules with their role, artifacts and default severity
   --print-config FILE      Print the configuration in force for FILE
+  --inspect                Print how each file is read, as JSON: its kind and why, roles, stories,
+                           sections and roadmap items (no linting)
   --init                   Write a starter .backlog-lint.jsonc here
   --stdin-filename NAME    Name (and config lookup path) for the document read from "-"
   --max-file-size BYTES    Skip larger files with a message (default ${DEFAULT_MAX_FILE_SIZE})
@@ -89,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         explain: { type: 'string' },
         'list-rules': { type: 'boolean' },
         'print-config': { type: 'string' },
+        inspect: { type: 'boolean' },
         init: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'max-file-size': { type: 'string' },
@@ -144,6 +149,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     color: v['no-color'] ? false : v.color,
     maxFileSize: positiveInt('--max-file-size', v['max-file-size']) ?? DEFAULT_MAX_FILE_SIZE,
     listRules: v['list-rules'] ?? false,
+    inspect: v.inspect ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
     concurrency,

@@ -11,6 +11,7 @@ import { format } from '../formatters';
 import type { CliOptions } from './args';
 import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
+import { inspectFiles } from './inspect';
 import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { rulesTable } from './rules-table';
@@ -211,6 +212,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
   const cross = new CrossFileRun();
   let results: LintResult[];
   if (opts.stdin) {
+    if (opts.inspect) return inspect([], [], opts, loader, io);
     results = await lintStdin(opts, loader, cross, io);
   } else {
     let files: string[];
@@ -225,6 +227,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
       io.stderr(`${(err as Error).message}\n`);
       return EXIT_TROUBLE;
     }
+    if (opts.inspect) return inspect(files, unreadable, opts, loader, io);
     results = [...unreadable, ...(await lintFiles(files, opts, loader, cross, io))];
   }
   mergeCrossFile(results, cross);
@@ -250,4 +253,18 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+/** `--inspect`: the reading of each file as a JSON array; problems are named on standard error too (exit 2). */
+async function inspect(files: string[], unreadable: LintResult[], opts: CliOptions, loader: ConfigLoader, io: Io): Promise<number> {
+  const entries = [...unreadable.map((u) => ({ filePath: u.filePath, problem: u.problem?.message ?? '' })), ...(await inspectFiles(files, opts, loader, io))];
+  const problems = entries.filter((e) => 'problem' in e);
+  for (const p of problems) io.stderr(`${p.problem}\n`);
+  try {
+    await report(JSON.stringify(entries, null, 2) + '\n', opts, io);
+  } catch (err) {
+    io.stderr(`Cannot write the report: ${(err as Error).message}\n`);
+    return EXIT_TROUBLE;
+  }
+  return problems.length > 0 ? EXIT_TROUBLE : EXIT_OK;
 }

@@ -44,7 +44,7 @@ const ROLE_NAMES: Record<string, Role> = {
 };
 
 /** Front matter `role:` / `owner:` narrows the packs to that role (common rules still run). */
-function rolesFor(doc: ParsedDocument, config: EffectiveConfig): Set<Pack> {
+export function rolesFor(doc: ParsedDocument, config: EffectiveConfig): Set<Pack> {
   const data = doc.frontMatter?.data as Record<string, unknown> | undefined;
   let roles: Role[] = config.roles;
   for (const key of ['role', 'owner']) {

@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCsv } from '../../scripts/eval/csv';
 import { runEval } from '../../scripts/eval/evaluate';
 import { score } from '../../scripts/eval/metrics';
+import { whatCategories, ruleCategories } from '../../scripts/eval/realworld/categories';
+import { evaluateRealworld, layoutOf } from '../../scripts/eval/realworld/evaluate';
+import { matchByLine } from '../../scripts/eval/realworld/match';
+import type { LintedFile } from '../../scripts/eval/realworld/read';
+import type { InspectReport, InspectedStory } from '../../src/core/inspect';
+import type { Finding } from '../../src/core/types';
 import { REPO_ROOT } from '../helpers/rule-suite';
 
 const CORPUS = path.join(REPO_ROOT, 'test', 'fixtures', 'eval');
@@ -86,6 +93,97 @@ describe('eval: fixture corpus', () => {
     assert.equal(summary.nonArtifacts.findings, 0);
     const atomic = summary.targets.find((t) => t.name === 'story-atomic F1');
     assert.deepEqual([atomic?.measured, atomic?.met], ['0.50', false]);
-    assert.equal(summary.targets.find((t) => t.name === 'PRD sections recognised')?.met, true);
+    assert.equal(summary.targets.find((t) => t.name === 'KEP sections recognised (mapped as PRDs by a glob)')?.met, true);
+  });
+});
+
+describe('eval: realworld matching and categories', () => {
+  it('pairs gold and read lines one to one, as many as the tolerance allows', () => {
+    // 10 and 11 are both read one line late: nearest-first alone would pair 11 with 11 and lose 10.
+    const m = matchByLine([10, 11, 30], [11, 12, 40], (g) => g, (p) => p, 1);
+    assert.deepEqual(m.pairs.map((p) => [p.gold, p.pred]).sort(), [[10, 11], [11, 12]]);
+    assert.deepEqual([m.missed, m.extra], [[30], [40]]);
+    const exact = matchByLine([5], [4, 5], (g) => g, (p) => p, 1);
+    assert.deepEqual([exact.pairs[0]?.pred, exact.extra], [5, [4]]);
+  });
+  it('sorts a reviewer\'s words into the categories rules report', () => {
+    assert.deepEqual(whatCategories('no benefit'), ['benefit']);
+    assert.deepEqual(whatCategories("vague term 'fast'"), ['vague term']);
+    assert.deepEqual(whatCategories('two features in one story'), ['atomicity']);
+    assert.deepEqual(whatCategories('no risks section'), ['section:risks']);
+    assert.deepEqual(whatCategories('items give no rationale'), ['why']);
+    assert.deepEqual(whatCategories('competition listed as a problem'), []);
+    assert.deepEqual(ruleCategories('prd-risks'), ['section:risks']);
+    assert.deepEqual(ruleCategories('a-rule-nobody-knows'), ['a-rule-nobody-knows']);
+  });
+  it('names the layout of a story line from the file itself', () => {
+    const lines = ['# T', '| a | b |', '- As a x', '```', 'As a y', '```', '    As a z', '> As a q', 'As a p'];
+    assert.deepEqual([2, 3, 5, 7, 8, 9].map((l) => layoutOf(lines, l)), ['table', 'list', 'fenced code', 'indented', 'block quote', 'paragraph']);
+  });
+});
+
+describe('eval: realworld scoring on a synthetic gold set', () => {
+  const dir = path.join(REPO_ROOT, 'test', 'fixtures', 'eval-realworld');
+  const story = (line: number, benefit: string | null, ac: [number, number] | null): InspectedStory => ({
+    line, endLine: line, form: 'connextra', role: 'baker', means: 'x', benefit, acceptanceCriteria: ac && { line: ac[0], endLine: ac[1] },
+  });
+  const finding = (ruleId: string, line: number, role: Finding['role'], artifact: Finding['artifact']): Finding =>
+    ({ ruleId, line, role, artifact, message: `${ruleId} says so` }) as Finding;
+  const report = (kind: string | null, extra: Partial<InspectReport> = {}): InspectReport => ({
+    filePath: '', kind, evidence: [], roles: [], stories: [], sections: [], roadmapItems: [], ...extra,
+  });
+  // A fixed reading per file, so the test checks the scoring and not today's classifier.
+  const readings: Record<string, Omit<LintedFile, 'lines'>> = {
+    'po/001/backlog.md': {
+      report: report('backlog', { stories: [story(3, 'dough', [4, 5]), story(6, null, null), story(7, 'ready', null), story(9, null, null)] }),
+      findings: [finding('story-benefit', 6, 'po', 'story'), finding('story-acceptance-criteria', 6, 'po', 'story'), finding('story-acceptance-criteria', 7, 'po', 'story')],
+    },
+    'pm/001/launch.prd.md': {
+      report: report('prd', { sections: [{ line: 1, title: 'Launch the bakery app', kind: null }, { line: 3, title: 'Problem', kind: 'problem' }, { line: 7, title: 'Success metrics', kind: 'metrics' }] }),
+      findings: [finding('prd-audience', 1, 'pm', 'prd'), finding('prd-risks', 1, 'pm', 'prd'), finding('metric-measurable', 9, 'pm', 'prd')],
+    },
+    'plain/001/notes.md': { report: report('prd'), findings: [finding('ambiguous-language', 3, 'common', 'prd')] },
+  };
+  const lintFile = (file: string): LintedFile => {
+    const saved = path.relative(dir, file).split(path.sep).join('/');
+    return { ...(readings[saved] as Omit<LintedFile, 'lines'>), lines: fs.readFileSync(file, 'utf8').split(/\r?\n/) };
+  };
+  const verdicts = {
+    'po/001/backlog.md:6:story-acceptance-criteria': { verdict: 'right' as const, reason: 'no criteria' },
+    'pm/001/launch.prd.md:1:prd-risks': { verdict: 'wrong' as const, reason: 'the template has no place for risks' },
+  };
+  const r = evaluateRealworld(dir, verdicts, lintFile);
+
+  it('builds the confusion table with none as a kind', () => {
+    assert.deepEqual([r.classification.correct, r.classification.total], [2, 3]);
+    assert.deepEqual(r.classification.confusion, { backlog: { backlog: 1 }, none: { prd: 1 }, prd: { prd: 1 } });
+  });
+  it('scores story lines ±1 and agreement on benefit and criteria for matched stories', () => {
+    const s = r.stories;
+    assert.deepEqual([s.overall.tp, s.overall.fp, s.overall.fn], [3, 1, 1]);
+    assert.deepEqual([s.byLayout.list?.tp, s.byLayout.indented?.fn, s.byLayout.paragraph?.fp], [3, 1, 1]);
+    assert.deepEqual([s.benefit.agree, s.benefit.total, s.acceptanceCriteria.agree, s.acRange.agree, s.acRange.total], [3, 3, 2, 1, 1]);
+  });
+  it('recognises sections only at the gold heading line and scores absent ones', () => {
+    assert.deepEqual([r.sections.recognised.agree, r.sections.recognised.total], [2, 2]);
+    assert.deepEqual(r.sections.byType.audience?.presentAbsent, { agree: 1, total: 1 });
+    assert.deepEqual([r.roadmap.metrics.agree, r.roadmap.metrics.total], [1, 1]);
+  });
+  it('counts gold matches, label-decided and "right" verdicts as true positives, per role', () => {
+    const f = r.findings;
+    // po: benefit@6 matches gold, criteria@6 judged right, criteria@7 wrong by the labels (gold: the story has criteria).
+    // pm: audience matches gold, risks judged wrong, metric@9 right by the labels (gold: not measurable), plain@3 wrong (silent file).
+    assert.deepEqual([f.byRole.po?.tp, f.byRole.po?.findings, f.byRole.pm?.tp, f.byRole.pm?.findings], [2, 3, 2, 4]);
+    assert.deepEqual([f.perRule['story-acceptance-criteria']?.right, f.perRule['story-acceptance-criteria']?.labelsWrong], [1, 1]);
+    assert.deepEqual([f.perRule['metric-measurable']?.labelsRight, f.perRule['prd-risks']?.wrong, f.perRule['ambiguous-language']?.labelsWrong], [1, 1, 1]);
+    assert.deepEqual([f.recall.agree, f.recall.total, f.coveredRecall.agree, f.coveredRecall.total], [2, 3, 2, 2]);
+  });
+  it('lists findings neither gold, labels nor verdicts decide', () => {
+    // Without verdicts, criteria@6 is right by the labels (gold: no criteria); the gold has no risks label to decide prd-risks.
+    const unjudged = evaluateRealworld(dir, {}, lintFile).findings.unjudged.map((u) => u.key);
+    assert.deepEqual(unjudged, ['pm/001/launch.prd.md:1:prd-risks']);
+  });
+  it('reports findings on ordinary files and on their decoy lines', () => {
+    assert.deepEqual([r.silence.files, r.silence.findings, r.silence.artifacts, r.silence.decoyFindings], [1, 1, 1, 1]);
   });
 });

@@ -64,7 +64,9 @@ export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: 
   const typeValue = frontMatterField(doc, 'type');
   const fmKind = kindFromName(typeValue);
   if (fmKind) {
-    evidence.push({ signal: 'front-matter', says: fmKind, detail: `front matter type: ${String(typeValue)}`, lines: [{ line: 1, text: `type: ${String(typeValue)}` }] });
+    const at = /^type[ \t]*:/m.exec(doc.text);
+    const line = at ? lineAt(doc, at.index) : 1;
+    evidence.push({ signal: 'front-matter', says: fmKind, detail: `type: ${String(typeValue)}`, lines: [{ line, text: `type: ${String(typeValue)}` }] });
     return { kind: fmKind, detectedBy: 'front-matter', evidence, template: null };
   }
   if (options.config.artifact) {
