@@ -15,7 +15,7 @@ import type { SectionNodes } from './sections';
 import { contentSignals, isHistoryTitle, kindFromTitle, type HeadingSignal } from './signals';
 import type { StoryLocator } from './stories';
 import { statementAt as findStatement } from './statement-cache';
-import { templateOf } from './template';
+import { isFilledStory, templateOf } from './template';
 import { contentOffsets, plainText } from './text';
 
 export interface KindDecision {
@@ -73,7 +73,8 @@ export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: 
     evidence.push({ signal: 'config', says: options.config.artifact, detail: `the config maps this file to ${options.config.artifact}`, lines: [] });
     return { kind: options.config.artifact, detectedBy: 'config', evidence, template: null };
   }
-  const template = templateOf(doc, options.filePath);
+  const filled = locator.groups.reduce((n, g) => n + g.stories.filter((st) => isFilledStory(st.statement)).length, 0);
+  const template = templateOf(doc, options.filePath, filled);
   if (template) {
     evidence.push(template.evidence);
     return { kind: null, detectedBy: null, evidence, template: template.of };
@@ -115,12 +116,12 @@ function decideByContent(doc: ParsedDocument, flat: readonly SectionNodes[], loc
 
   const history = (title && isHistoryTitle(title.text)) || false;
   if (!history) {
-    const hints = roadmapHints(doc, flat);
-    if (titleKind === 'roadmap' && hints.length > 0) {
+    const hints = titleKind === 'roadmap' ? roadmapHints(doc, flat) : [];
+    if (hints.length > 0) {
       return found('roadmap', 'the title names a roadmap and horizons are named', [...titleLines, ...hints], findRoadmap(doc, flat, true));
     }
     const roadmap = findRoadmap(doc, flat, false);
-    if (roadmap) return found('roadmap', 'horizon headings or a roadmap table hold items', hints, roadmap);
+    if (roadmap) return found('roadmap', 'horizon headings or a roadmap table hold items', roadmapHints(doc, flat), roadmap);
     if (titleKind === 'roadmap') evidence.push({ signal: 'content', says: null, detail: 'the title names a roadmap, but no horizon is named', lines: titleLines });
   }
 

@@ -8,7 +8,7 @@ import fieldVocabulary from '../vocab/roadmap-fields.json';
 import { insertAfter, lineIndent } from './insert';
 import { isHorizonTitle, wordForm, type SectionNodes } from './sections';
 import { contentOffsets, normalizeLabel, offsets, plainText } from './text';
-import type { HeadingSignal } from './signals';
+import { kindFromTitle, type HeadingSignal } from './signals';
 
 type Field = Exclude<keyof typeof fieldVocabulary, '$comment'>;
 const FIELDS = Object.keys(fieldVocabulary).filter((k) => k !== '$comment') as Field[];
@@ -171,14 +171,14 @@ export function roadmapHints(doc: ParsedDocument, flat: readonly SectionNodes[])
 }
 
 /** Items under bold pseudo-headings that name horizons, for roadmaps written without Markdown headings. */
-function pseudoHorizonItems(doc: ParsedDocument, nodes: readonly RootContent[], taken: Set<RootContent>, loose: boolean): RoadmapItem[] {
+function pseudoHorizonItems(doc: ParsedDocument, nodes: readonly RootContent[], taken: Set<RootContent>): RoadmapItem[] {
   const items: RoadmapItem[] = [];
   let inherited: Span | undefined;
   for (const node of nodes) {
     if (node.type === 'heading') inherited = undefined;
     const pseudo = pseudoHeading(node);
     if (pseudo !== null) {
-      inherited = isHorizonTitle(pseudo, loose) && !isNotItem(pseudo) ? spanOf(doc, ...contentOffsets(node as never)) : undefined;
+      inherited = isHorizonTitle(pseudo, true) && !isNotItem(pseudo) ? spanOf(doc, ...contentOffsets(node as never)) : undefined;
       continue;
     }
     if (inherited && !taken.has(node) && node.type === 'list') {
@@ -198,7 +198,9 @@ function pseudoHorizonItems(doc: ParsedDocument, nodes: readonly RootContent[], 
 export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], forced: boolean): Roadmap | null {
   const nodes = doc.root.children;
   const items: RoadmapItem[] = [];
-  const horizonSections = flat.filter((e) => isHorizonTitle(e.section.title, forced) && !isNotItem(e.section.title));
+  // The document's title ("IPFS GUI Roadmap 2019") names the whole roadmap, not one of its buckets.
+  const isTitle = (e: SectionNodes): boolean => e.section.depth === 1 && kindFromTitle(e.section.title) === 'roadmap';
+  const horizonSections = flat.filter((e) => !isTitle(e) && isHorizonTitle(e.section.title, forced) && !isNotItem(e.section.title));
   const taken = new Set<RootContent>();
   if (horizonSections.length >= (forced ? 1 : 2)) {
     for (const h of horizonSections) {
@@ -223,7 +225,8 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
       }
     }
   }
-  items.push(...pseudoHorizonItems(doc, nodes, taken, forced));
+  // Bold pseudo-headings count only in a document already known as a roadmap: they are too common elsewhere.
+  if (forced) items.push(...pseudoHorizonItems(doc, nodes, taken));
   for (const node of nodes) {
     if (node.type !== 'table' || taken.has(node)) continue;
     const inside = horizonSections.find((h) => offsets(node)[0] > h.section.heading.end && offsets(node)[1] <= h.section.span.end);
@@ -239,6 +242,9 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
       const inner = flat.filter((x) => x.headingIndex > e.headingIndex && x.endIndex <= e.endIndex);
       // A heading over several item headings ("## Milestones" over "### …") groups them: they are the items.
       const children = inner.filter((x) => x.section.depth === Math.min(...inner.map((i) => i.section.depth)) && !fieldOf(x.section.title));
+      const own = nodes.slice(e.headingIndex + 1, inner[0]?.headingIndex ?? e.endIndex);
+      // A section that only lists links ("## Subprojects" over per-project roadmap files) points elsewhere.
+      if (inner.length === 0 && own.length > 0 && own.every((n) => n.type === 'list' && n.children.every((i) => isLinkOnly(doc.text.slice(...contentOffsets(i as never)))))) continue;
       if (children.length >= 2) {
         for (const c of children) items.push(sectionItem(doc, c, nodes, inner.filter((x) => x.headingIndex > c.headingIndex && x.endIndex <= c.endIndex)));
       } else {

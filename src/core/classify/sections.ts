@@ -104,7 +104,8 @@ export function sectionKind(title: string): SectionKind | null {
   return sectionKinds(title)[0] ?? null;
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|marz|oktober|dezember)[a-z]*';
+const MONTH =
+  '(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|marz|dezember)\\b';
 /** Time buckets a heading names on its own: Now / Next / Later, quarters, halves, months, terms. */
 const HORIZON = new RegExp(
   [
@@ -127,7 +128,11 @@ const LOOSE_HORIZON = new RegExp(
     '.*\\b(?:19|20)\\d{2}$',
     '^v?\\d+(?: \\d+)+\\b.*',
     '.*\\bv?\\d+ \\d+(?: \\d+)?$',
-    '.*\\b(?:version|versie|versao|version|release|releases|milestone|milestones|phase|phases|fase|stage|etappe|sprint|iteration|alpha|beta|mvp|ga)\\b.*',
+    // A named bucket: "Phase 0 — Revival", "Release 2", "Milestone 3", "v2.1 release", "Beta"; plural "Release phases" is no bucket.
+    '.*\\b(?:version|versie|versao|release|milestone|phase|fase|stage|etappe|sprint|iteration)\\s+v?\\d.*',
+    '.*\\bv?\\d+(?: \\d+)*\\s+(?:release|milestone)\\b.*',
+    '.*\\b(?:alpha|beta|mvp|ga)\\b.*',
+    '.*\\brelease date\\b.*',
     `.*\\b${MONTH}\\s+(?:\\d{1,2}\\s+)?\\d{4}\\b.*`,
   ].join('|'),
 );
@@ -138,6 +143,14 @@ const LOOSE_HORIZON = new RegExp(
  * Revival") count too; by content alone they would make every changelog a roadmap.
  */
 export function isHorizonTitle(title: string, loose = false): boolean {
+  return (loose ? looseHorizon : strictHorizon)(title);
+}
+
+/** Memoised: the editor classifies the same headings again on every keystroke. */
+const strictHorizon = memoByText((title: string) => title, (title: string) => horizonOf(title, false));
+const looseHorizon = memoByText((title: string) => title, (title: string) => horizonOf(title, true));
+
+function horizonOf(title: string, loose: boolean): boolean {
   const raw = title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const words = raw.replace(/[^a-z0-9+]+/g, ' ').trim();
   if (words === '') return false;

@@ -5,7 +5,7 @@
  * placeholder would be a finding, and the author of the template knows.
  */
 import type { ParsedDocument } from '../document';
-import type { Evidence } from '../model';
+import type { Evidence, StoryStatement } from '../model';
 import { fileNameSaysTemplate, fileNameWords } from './kind';
 import { findStatement } from './statement';
 import { contentOffsets, plainText } from './text';
@@ -79,7 +79,11 @@ function opensWithFilledStory(doc: ParsedDocument): boolean {
   const first = doc.root.children.find((n) => n.type === 'paragraph');
   if (!first || first.type !== 'paragraph') return false;
   const [s, e] = contentOffsets(first);
-  const statement = findStatement(doc.text.slice(s, e), s);
+  return isFilledStory(findStatement(doc.text.slice(s, e), s));
+}
+
+/** A story whose role and want are written out, not "[user role]" or "...". */
+export function isFilledStory(statement: StoryStatement | null): boolean {
   if (!statement?.role || !statement.means) return false;
   const filled = (text: string): boolean => /\p{L}{3,}/u.test(text) && !/\.\.\.|…|[[\]<>]/.test(text);
   return filled(statement.role.text) && filled(statement.means.text);
@@ -93,7 +97,7 @@ function titleOf(doc: ParsedDocument): { text: string; line: number } | null {
 }
 
 /** Whether a document is a template, and the evidence that says so; null for a document to lint. */
-export function templateOf(doc: ParsedDocument, filePath: string | undefined): TemplateVerdict | null {
+export function templateOf(doc: ParsedDocument, filePath: string | undefined, filledStories: number): TemplateVerdict | null {
   const path = (filePath ?? '').replace(/\\/g, '/').toLowerCase();
   const data = frontMatterData(doc);
   const words = fileNameWords(filePath).join(' ');
@@ -109,6 +113,8 @@ export function templateOf(doc: ParsedDocument, filePath: string | undefined): T
     const detail = prForm ? 'a pull-request template' : 'a GitHub issue template (front matter name/about)';
     return { of: ofArtifact ? 'artifact' : 'other', evidence: evidence(detail, []) };
   }
+  // A template block at the top of a real backlog ("User Story Template", then the stories) does not make it one.
+  if (filledStories >= 3) return null;
   if (fileNameSaysTemplate(filePath)) return { of: 'artifact', evidence: evidence('the file name says template', []) };
   const title = titleOf(doc);
   if (title && TEMPLATE_WORD.test(title.text)) return { of: 'artifact', evidence: evidence('the title says template', [title]) };
