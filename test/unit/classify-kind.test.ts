@@ -173,6 +173,23 @@ describe('classification: roadmap horizons', () => {
     assert.ok(model.roadmap?.items[0]?.fields.why);
   });
 
+  it('gives items the year of the roadmap title, and takes bullets under group headings as the items', () => {
+    const text = ['# Platform team roadmap 2027', '## Milestones', '### Onboarding', '- Guided setup', '- Sample data', '### Billing', '- Invoices in PDF'].join('\n\n');
+    const items = modelOf(text, 'ROADMAP.md').roadmap?.items ?? [];
+    assert.deepEqual(items.map((i) => [i.title.text, i.inheritedHorizon?.text]), [
+      ['Guided setup', '2027'],
+      ['Sample data', '2027'],
+      ['Invoices in PDF', '2027'],
+    ]);
+  });
+
+  it('does not take a list defining the horizons for items', () => {
+    const text = ['# Project roadmap', 'We name releases as follows:', '* Next (the coming release)', '* Future (anything later)', '## Subprojects', '* [Editor](editor.md)', '* [Server](server.md)'].join('\n\n');
+    const model = modelOf(text, 'README.md');
+    assert.equal(model.kind, 'roadmap');
+    assert.equal(model.roadmap, null);
+  });
+
   it('finds no items in a roadmap that only points elsewhere', () => {
     const model = modelOf('# Roadmap\n\nOur plans live on the project board: https://example.com/board\n', 'ROADMAP.md');
     assert.equal(model.roadmap, null);

@@ -25,7 +25,7 @@ export function fieldOf(label: string): Field | null {
 
 /** Headings around a roadmap's items that are no items: its introduction, FAQ, contents, glossary, how to take part. */
 const NOT_ITEMS =
-  /^(?:overview|introduction|intro|summary|vision|mission|about|notes?|legend|how to|context|principles|themes overview|changelog|history|faq|frequently asked|questions|q and a|table of contents|contents|toc|index|credits|acknowledg|disclaimer|glossary|terms|key terms|definitions|terminology|feedback|contributing|contribute|get involved|getting involved|using|guide|process|status|links|resources|references|see also|objectives?|goals?|completed|done|past|archive|license)\b|\b(?:road ?maps?|faq|terms|glossary)$/;
+  /^(?:overview|introduction|intro|summary|vision|mission|about|notes?|legend|how to|context|principles|themes overview|changelog|history|faq|frequently asked|questions|q and a|table of contents|contents|toc|index|credits|acknowledg|disclaimer|glossary|terms|key terms|definitions|terminology|feedback|contributing|contribute|get involved|getting involved|using|guide|process|status|links|resources|references|see also|objectives?|goals?|completed|done|past|archive|license)\b|\b(?:road ?maps?|faq|terms|glossary|goals|objectives|timeline|responsibilities)$/;
 
 /** True when a heading frames the roadmap rather than naming an item (FAQ, table of contents, how to help …). */
 export function isNotItem(title: string): boolean {
@@ -246,7 +246,26 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
       // A section that only lists links ("## Subprojects" over per-project roadmap files) points elsewhere.
       if (inner.length === 0 && own.length > 0 && own.every((n) => n.type === 'list' && n.children.every((i) => isLinkOnly(doc.text.slice(...contentOffsets(i as never)))))) continue;
       if (children.length >= 2) {
-        for (const c of children) items.push(sectionItem(doc, c, nodes, inner.filter((x) => x.headingIndex > c.headingIndex && x.endIndex <= c.endIndex)));
+        // "Milestones below are taken up in 2025": a year or quarter in the group's introduction is its items' horizon.
+        const intro = own.filter((n) => n.type === 'paragraph').map((n) => offsets(n));
+        let horizon: Span | undefined;
+        for (const [a, b] of intro) {
+          const m = /(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)|\b[qQ][1-4]\b/.exec(doc.text.slice(a, b));
+          if (m) {
+            horizon = spanOf(doc, a + m.index, a + m.index + m[0].length);
+            break;
+          }
+        }
+        for (const c of children) {
+          const below = inner.filter((x) => x.headingIndex > c.headingIndex && x.endIndex <= c.endIndex);
+          const content = nodes.slice(c.headingIndex + 1, c.endIndex);
+          // A group heading over bullets only ("### Large files" over its milestones): the bullets are the items.
+          if (below.length === 0 && content.length > 0 && content.every((n) => n.type === 'list')) {
+            for (const n of content) if (n.type === 'list') items.push(...listItems(doc, n, horizon));
+          } else {
+            items.push(sectionItem(doc, c, nodes, below, horizon));
+          }
+        }
       } else {
         items.push(sectionItem(doc, e, nodes, inner));
       }
@@ -257,11 +276,22 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
         if (node.type !== 'list') return;
         const around = flat.filter((e) => e.section.depth > titleDepth && e.headingIndex < index && index < e.endIndex).pop();
         if (around && isNotItem(around.section.title)) return;
-        items.push(...listItems(doc, node).filter((item) => !isLinkOnly(item.title.text)));
+        // "Next (the next major release)" defines a horizon; it is no item.
+        items.push(...listItems(doc, node).filter((item) => !isLinkOnly(item.title.text) && !isHorizonTitle((item.title.text.split(/[(:–—]/)[0] ?? '').trim())));
       });
     }
   }
   if (items.length === 0) return null;
+  // "IPFS GUI Working Group Roadmap 2019": a year in the roadmap's title is the horizon of items without one.
+  const title = flat.find(isTitle);
+  const year = title ? /(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)/.exec(title.section.title) : null;
+  if (title && year) {
+    const at = doc.text.indexOf(year[0], title.section.heading.start);
+    if (at !== -1 && at < title.section.heading.end) {
+      const span = spanOf(doc, at, at + year[0].length);
+      for (const item of items) if (!item.inheritedHorizon && !item.fields.horizon) item.inheritedHorizon = span;
+    }
+  }
   items.sort((a, b) => a.span.start - b.span.start);
   const first = items[0] as RoadmapItem;
   const last = items[items.length - 1] as RoadmapItem;
