@@ -155,6 +155,9 @@ describe('classification: roadmap horizons', () => {
       assert.ok(isHorizonTitle(t), t);
     }
     assert.ok(!isHorizonTitle('Goals'));
+    // An API heading that starts with "H2" or "Q1" letters is no half-year or quarter.
+    assert.ok(!isHorizonTitle('H2CClient.close([callback])'));
+    assert.ok(!isHorizonTitle('Q1Bus.send()'));
   });
 
   it('knows years, versions and phases only in a roadmap', () => {

@@ -110,7 +110,7 @@ const MONTH =
 const HORIZON = new RegExp(
   [
     '^(?:now|next|later|nu|jetzt|maintenant|ahora|agora)\\b.*',
-    '^(?:q[1-4]|h[12])(?:\\s*(?:fy)?\\s*\\d{2,4})?(?:\\s+.*)?',
+    '^(?:q[1-4]|h[12])\\b(?:\\s*(?:fy)?\\s*\\d{2,4})?(?:\\s+.*)?',
     '^(?:fy\\s*)?\\d{4}\\s*(?:q[1-4]|h[12])\\b.*',
     `^(?:late |early |mid )?${MONTH}\\s+\\d{4}\\b.*`,
     '^(?:this|next|current|coming)\\s+(?:quarter|month|half|year|release)s?$',
