@@ -41,6 +41,29 @@ export function wordForm(text: string): string {
   return s.replace(/[^a-z0-9+]+/g, ' ').trim();
 }
 
+/**
+ * Finds which of many phrases occur in a word-form text, at word boundaries, in time linear in the
+ * text's words: phrases are indexed by their first word.
+ */
+export function phraseMatcher<T>(entries: readonly { phrase: string; value: T }[]): (words: string) => T[] {
+  const byFirst = new Map<string, { tokens: string[]; value: T }[]>();
+  for (const { phrase, value } of entries) {
+    const tokens = phrase.split(' ').filter((t) => t !== '');
+    if (tokens.length === 0) continue;
+    const list = byFirst.get(tokens[0] as string) ?? [];
+    list.push({ tokens, value });
+    byFirst.set(tokens[0] as string, list);
+  }
+  return (words) => {
+    const tokens = words.split(' ');
+    const out: T[] = [];
+    tokens.forEach((first, i) => {
+      for (const c of byFirst.get(first) ?? []) if (c.tokens.every((t, j) => tokens[i + j] === t)) out.push(c.value);
+    });
+    return out;
+  };
+}
+
 const exact = new Map<string, SectionKind[]>();
 const lead: { phrase: string; kind: SectionKind }[] = [];
 const anywhere: { phrase: string; kind: SectionKind }[] = [];
@@ -54,6 +77,8 @@ for (const vocabulary of LANGUAGES) {
     for (const p of words.anywhere) anywhere.push({ phrase: wordForm(p), kind });
   }
 }
+
+const anywhereKinds = phraseMatcher(anywhere.map((a) => ({ phrase: a.phrase, value: a.kind })));
 
 /** Every heading phrase of every language, in word form: the prefilter looks for them in raw lines. */
 export const SECTION_CUES: readonly string[] = [...new Set([...exact.keys(), ...lead.map((l) => l.phrase), ...anywhere.map((a) => a.phrase)])];
@@ -78,8 +103,7 @@ function kindsOfWords(words: string): SectionKind[] {
     for (const k of exact.get(c) ?? exact.get(part) ?? []) found.add(k);
     for (const l of lead) if (c === l.phrase || c.startsWith(l.phrase + ' ') || part.startsWith(l.phrase + ' ')) found.add(l.kind);
   }
-  const padded = ` ${words} `;
-  for (const a of anywhere) if (padded.includes(` ${a.phrase} `)) found.add(a.kind);
+  for (const k of anywhereKinds(words)) found.add(k);
   // Horizons name the whole heading only: "Future work" inside a PRD is no horizon.
   return PRIORITY.filter((k) => found.has(k));
 }

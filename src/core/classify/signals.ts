@@ -4,7 +4,7 @@
  * ADR (Motivation, Proposal, Alternatives, Drawbacks …), and what the title names.
  */
 import designWords from '../vocab/design-doc.json';
-import { sectionKinds, wordForm, type SectionKind } from './sections';
+import { phraseMatcher, sectionKinds, wordForm, type SectionKind } from './sections';
 
 /** Section kinds found in product documents and rarely in engineering designs. */
 const PRODUCT_KINDS: readonly SectionKind[] = ['audience', 'metrics', 'cost', 'benefits'];
@@ -12,8 +12,8 @@ const PRODUCT_KINDS: readonly SectionKind[] = ['audience', 'metrics', 'cost', 'b
 const SHARED_KINDS: readonly SectionKind[] = ['problem', 'goals', 'scope', 'risks', 'assumptions', 'questions', 'requirements'];
 
 const designExact = new Set(designWords.exact.map(wordForm));
-const designAnywhere = designWords.anywhere.map(wordForm);
-const productAnywhere = designWords.product.map(wordForm);
+const designAnywhere = phraseMatcher(designWords.anywhere.map((p) => ({ phrase: wordForm(p), value: true })));
+const productAnywhere = phraseMatcher(designWords.product.map((p) => ({ phrase: wordForm(p), value: true })));
 
 export interface HeadingSignal {
   line: number;
@@ -34,14 +34,11 @@ export interface ContentSignals {
 /** True when a heading is one design documents, RFCs, KEPs and ADRs are made of. */
 export function isDesignHeading(title: string): boolean {
   const w = wordForm(title);
-  if (designExact.has(w)) return true;
-  const padded = ` ${w} `;
-  return designAnywhere.some((p) => padded.includes(` ${p} `));
+  return designExact.has(w) || designAnywhere(w).length > 0;
 }
 
 function isProductHeading(title: string): boolean {
-  const padded = ` ${wordForm(title)} `;
-  return productAnywhere.some((p) => padded.includes(` ${p} `));
+  return productAnywhere(wordForm(title)).length > 0;
 }
 
 /** Weighs the headings of a document. Distinct headings only: a repeated "Risks" counts once. */
