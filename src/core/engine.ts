@@ -94,7 +94,8 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
   const result: LintResult = { filePath: options.filePath ?? '', artifact: model.kind, findings: [], suppressed: [] };
   const crossFile = new Map<string, CrossFileItem[]>();
   const directives = parseDirectives(doc);
-  if (model.kind === null && !claimsArtifact(doc)) return { result, doc, model, crossFile, directives };
+  // A template (an issue form, a PRD skeleton) is silent: its placeholders are the point of it.
+  if (model.template || (model.kind === null && !claimsArtifact(doc))) return { result, doc, model, crossFile, directives };
 
   const packs = rolesFor(doc, options.config);
   const eol = lineEndingOf(doc.text);

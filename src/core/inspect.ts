@@ -7,19 +7,11 @@ import { classify } from './classify';
 import { sectionKinds } from './classify/sections';
 import type { ParsedDocument } from './document';
 import { rolesFor } from './engine';
-import type { DocumentModel, Section, Story } from './model';
+import type { DocumentModel, Evidence, Section, Story } from './model';
 import { parseMarkdown } from './parse';
 import type { EffectiveConfig, Role, Span } from './types';
 
-export type EvidenceSignal = 'front-matter' | 'config' | 'file-name' | 'content';
-
-export interface Evidence {
-  signal: EvidenceSignal;
-  /** What counted, in words ("type: prd", "file name roadmap.md", "heading names problem"). */
-  detail: string;
-  /** The line that counted, when there is one. */
-  line?: number;
-}
+export type EvidenceSignal = Evidence['signal'];
 
 export interface InspectedStory {
   line: number;
@@ -72,11 +64,11 @@ export function inspectText(text: string, options: InspectOptions): InspectRepor
 export function describeModel(doc: ParsedDocument, model: DocumentModel, options: InspectOptions): InspectReport {
   const line = (offset: number): number => doc.lines.positionAt(offset).line;
   const lastLine = (span: Span): number => line(Math.max(span.start, span.end - 1));
-  const template = (model as { template?: unknown }).template;
   return {
     filePath: options.filePath ?? '',
-    kind: template ? 'template' : model.kind,
-    evidence: evidenceOf(doc, model, options, line),
+    // An issue or PR form that is no artifact template is ordinary Markdown to a reader: null, and silent.
+    kind: model.template === 'artifact' ? 'template' : model.kind,
+    evidence: model.evidence,
     roles: model.kind === null ? [] : [...rolesFor(doc, options.config)].filter((p): p is Role => p !== 'common'),
     stories: model.stories.map((s) => describeStory(s, line, lastLine)),
     sections: flatten(model.sections).map((s) => ({ line: line(s.heading.start), title: s.title, kind: sectionKinds(s.title)[0] ?? null })),
@@ -106,30 +98,4 @@ function describeStory(s: Story, line: (offset: number) => number, lastLine: (sp
 
 function flatten(sections: readonly Section[]): Section[] {
   return sections.flatMap((s) => [s, ...flatten(s.children)]);
-}
-
-/**
- * The signals behind the kind, strongest first. The deciding one comes first; for content, the headings
- * that name sections and the story lines are listed, so a user sees what made the file look like an artifact.
- * For ordinary Markdown the named headings are listed too: they were not enough.
- */
-function evidenceOf(doc: ParsedDocument, model: DocumentModel, options: InspectOptions, line: (offset: number) => number): Evidence[] {
-  const out: Evidence[] = [];
-  if (model.detectedBy === 'front-matter' && doc.frontMatter) {
-    const type = (doc.frontMatter.data as Record<string, unknown>).type;
-    out.push({ signal: 'front-matter', detail: `type: ${String(type)}`, line: line(doc.frontMatter.span.start) });
-  } else if (model.detectedBy === 'config') {
-    out.push({ signal: 'config', detail: `an "artifacts" glob in the config maps this file to ${String(options.config.artifact)}` });
-  } else if (model.detectedBy === 'file-name') {
-    const base = (options.filePath ?? '').split(/[\\/]/).pop() ?? '';
-    out.push({ signal: 'file-name', detail: `the file name ${base} names a ${String(model.kind)}` });
-  }
-  if (model.detectedBy === 'content' || model.kind === null) {
-    for (const s of flatten(model.sections)) {
-      const kinds = sectionKinds(s.title);
-      if (kinds.length > 0) out.push({ signal: 'content', detail: `heading "${s.title}" names ${kinds.join(', ')}`, line: line(s.heading.start) });
-    }
-    for (const s of model.stories) out.push({ signal: 'content', detail: `story statement (${s.statement.template})`, line: line(s.statement.span.start) });
-  }
-  return out;
 }

@@ -135,12 +135,30 @@ export interface Backlog {
   stories: Story[];
 }
 
+/** A signal classification weighed, for `--inspect` ("why is my file a PRD?") and tests. */
+export interface Evidence {
+  signal: 'front-matter' | 'config' | 'file-name' | 'content' | 'template';
+  /** What the signal points to: a kind, a template, an engineering design document (which is no artifact), or nothing. */
+  says: ArtifactKind | 'template' | 'design-doc' | null;
+  /** In plain words, what was seen. */
+  detail: string;
+  /** The headings or lines that counted (1-based lines). */
+  lines: { line: number; text: string }[];
+}
+
 /** The classified document. */
 export interface DocumentModel {
   /** Document-level kind, or null for ordinary Markdown. */
   kind: ArtifactKind | null;
   /** How the kind was decided, for `--print-config`-style explanations and tests. */
   detectedBy: 'front-matter' | 'config' | 'file-name' | 'content' | null;
+  /** The signals weighed, the deciding ones included; classification stays silent when they are weak. */
+  evidence: Evidence[];
+  /**
+   * A template to fill in, not an artifact: 'artifact' for a story, epic, PRD … template, 'other' for an
+   * issue or pull-request form. Rules do not run on templates.
+   */
+  template: 'artifact' | 'other' | null;
   stories: Story[];
   backlog: Backlog | null;
   sectioned: SectionedArtifact | null;

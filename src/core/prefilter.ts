@@ -14,8 +14,9 @@
  * test/unit/prefilter.test.ts runs both paths over fixtures and generated documents.
  */
 import { kindFromFileName } from './classify/kind';
+import { SECTION_CUES } from './classify/sections';
 import { STORY_CUE } from './classify/statement';
-import sectionVocabulary from './vocab/sections.json';
+import designVocabulary from './vocab/design-doc.json';
 import fieldVocabulary from './vocab/roadmap-fields.json';
 import type { EffectiveConfig } from './types';
 
@@ -25,7 +26,8 @@ const aliasesOf = (vocab: Record<string, unknown>, skip: string[]): string[] =>
 /** Lower-case cue words; a heading or table header containing any of them (even inside a word) may be evidence. */
 const CUES: readonly string[] = [
   ...new Set([
-    ...aliasesOf(sectionVocabulary, []),
+    ...SECTION_CUES,
+    ...designVocabulary.product,
     // Title columns never make a table a roadmap on their own.
     ...aliasesOf(fieldVocabulary, ['title']),
     'epic',
@@ -34,6 +36,20 @@ const CUES: readonly string[] = [
     'product requirement',
     'product spec',
     'term',
+    'road map',
+    'roadmap',
+    'feuille de route',
+    'hoja de ruta',
+    'roteiro',
+    'routekaart',
+    'fahrplan',
+    'release',
+    'version',
+    'phase',
+    'template',
+    'product brief',
+    'product vision',
+    'feature spec',
   ]),
 ];
 /** Years, months with years ("March 2026", "2026-03") and quarters or halves name horizons. */
@@ -47,7 +63,10 @@ const SETEXT_UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
 function isEvidence(line: string): boolean {
   if (OPAQUE.test(line)) return true;
   const plain = line.toLowerCase().replace(EMOJI, '').replace(/[*_`~[\]]/g, '').replace(/\s+/g, ' ');
-  return HORIZON_PATTERN.test(plain) || CUES.some((cue) => plain.includes(cue));
+  // Section cues are in the word form classification compares: no accents, punctuation as spaces.
+  const words = plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9+]+/g, ' ');
+  const glued = words.replace(/ /g, '');
+  return HORIZON_PATTERN.test(plain) || CUES.some((cue) => plain.includes(cue) || words.includes(cue) || glued.includes(cue));
 }
 
 /** Lines that could be (part of) a heading or a table header. */

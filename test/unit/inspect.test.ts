@@ -49,7 +49,7 @@ describe('inspect: core', () => {
   it('reads roadmap items with their why and the horizon they inherit, from a front-matter type', () => {
     const r = inspect('plan.md');
     assert.equal(r.kind, 'roadmap');
-    assert.deepEqual(r.evidence, [{ signal: 'front-matter', detail: 'type: roadmap', line: 1 }]);
+    assert.deepEqual(r.evidence, [{ signal: 'front-matter', says: 'roadmap', detail: 'type: roadmap', lines: [{ line: 2, text: 'type: roadmap' }] }]);
     assert.deepEqual(r.roadmapItems, [
       { line: 8, title: 'Offline mode', why: 'field teams lose signal.', horizon: 'Now' },
       { line: 13, title: 'Dark theme', why: null, horizon: 'Later' },

@@ -88,7 +88,8 @@ function statementNodes(ctx: RuleContext<unknown>, where: 'opening' | 'anywhere'
  * `where` allows) a labelled line or key/value table row.
  */
 export function states(ctx: RuleContext<unknown>, kinds: readonly SectionKind[], where: 'opening' | 'anywhere'): boolean {
-  if (sectionsOfKind(ctx, kinds).length > 0) return true;
+  // A heading with nothing under it (or only a comment) states nothing yet.
+  if (sectionsOfKind(ctx, kinds).some((s) => s.body.text.replace(/<!--[\s\S]*?-->/g, '').trim() !== '')) return true;
   const has = (set: Set<SectionKind>): boolean => kinds.some((k) => set.has(k));
   if (has(frontMatterKinds(ctx))) return true;
   for (const node of statementNodes(ctx, where)) {

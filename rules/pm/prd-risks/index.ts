@@ -18,7 +18,7 @@ export default defineRule({
   check(ctx) {
     checkMissingSection(ctx, {
       artifact: 'prd',
-      kinds: ['risks'],
+      kinds: ['risks', 'assumptions', 'questions'],
       where: 'anywhere',
       fixTitle: 'Add a Risks and open questions section',
       message:

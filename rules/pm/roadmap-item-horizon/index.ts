@@ -2,6 +2,7 @@ import { insertionFix } from '../../../src/core/fixes';
 import { defineRule } from '../../../src/core/rule';
 import docs from './README.md';
 import template from './template.md';
+import { reportPlan } from '../_shared/roadmap';
 
 /** A horizon written into the title: "Q3: SSO", "SSO (Next)", "SSO [2027]". */
 const TITLE_HORIZON = /\b(?:q[1-4]|h[12])\b|\b20\d{2}\b|[([](?:now|next|later)[)\]]/i;
@@ -19,8 +20,17 @@ export default defineRule({
   docs,
   templates: { default: template },
   check(ctx) {
-    for (const item of ctx.model.roadmap?.items ?? []) {
-      if (item.fields.horizon || item.inheritedHorizon || TITLE_HORIZON.test(item.title.text)) continue;
+    const items = ctx.model.roadmap?.items ?? [];
+    const lacking = items.filter((item) => !item.fields.horizon && !item.inheritedHorizon && !TITLE_HORIZON.test(item.title.text));
+    const plan = reportPlan(items, lacking);
+    if (plan.summary) {
+      ctx.report({
+        artifact: 'roadmap',
+        span: plan.summary.title,
+        message: `${lacking.length} of the ${items.length} items on this roadmap have no horizon. Without Now / Next / Later (or a quarter), readers take every item as committed for now; group the items under horizon headings or add a "Horizon:" line to each.`,
+      });
+    }
+    for (const item of plan.each) {
       ctx.report({
         artifact: 'roadmap-item',
         span: item.title,

@@ -1,11 +1,29 @@
 import { insertionFix } from '../../../src/core/fixes';
+import type { RoadmapItem } from '../../../src/core/model';
 import { defineRule } from '../../../src/core/rule';
-import { textWithout } from '../_shared/roadmap';
+import { reportPlan, textWithout } from '../_shared/roadmap';
 import docs from './README.md';
 import vocabulary from './why-cues.json';
 import template from './template.md';
 
 const CUE = new RegExp(`(?<![\\p{L}'])(?:${vocabulary.cues.map((c) => c.replace(/ /g, '\\s+').replace(/[-']/g, "[-'’ ]?")).join('|')})(?![\\p{L}'])`, 'iu');
+
+/** Words of prose a section item needs before its description counts as the reason: a paragraph, not a label. */
+const EXPLAINING_WORDS = 25;
+
+/**
+ * A section item described in a paragraph of its own ("Software package managers are an ideal use case …")
+ * argues for itself: a reviewer reads the paragraph as its why. List items and table rows stay strict.
+ */
+function explainsItself(item: RoadmapItem): boolean {
+  if (item.container !== 'section') return false;
+  const prose = item.span.text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => !/^\s*(?:[-*+]|\d+[.)]|#|\|)/.test(line))
+    .join(' ');
+  return (prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length >= EXPLAINING_WORDS;
+}
 
 export default defineRule({
   meta: {
@@ -20,9 +38,18 @@ export default defineRule({
   docs,
   templates: { default: template },
   check(ctx) {
-    for (const item of ctx.model.roadmap?.items ?? []) {
-      // An outcome metric says what should change, not why it matters; a horizon says when.
-      if (item.fields.why || CUE.test(textWithout(item, ['outcome', 'horizon']))) continue;
+    const items = ctx.model.roadmap?.items ?? [];
+    // An outcome metric says what should change, not why it matters; a horizon says when.
+    const lacking = items.filter((item) => !item.fields.why && !CUE.test(textWithout(item, ['outcome', 'horizon'])) && !explainsItself(item));
+    const plan = reportPlan(items, lacking);
+    if (plan.summary) {
+      ctx.report({
+        artifact: 'roadmap',
+        span: plan.summary.title,
+        message: `${lacking.length} of the ${items.length} items on this roadmap do not say why they are on it. Without the problem or opportunity behind each, the roadmap reads as a list of feature promises that cannot be defended or re-prioritised; give each item a "Why:" with the reason it matters now.`,
+      });
+    }
+    for (const item of plan.each) {
       ctx.report({
         artifact: 'roadmap-item',
         span: item.title,

@@ -216,7 +216,7 @@ function classification(res: RealworldResult, g: GoldFile, report: InspectReport
   const row = (c.confusion[g.kind] ??= {});
   row[predicted] = (row[predicted] ?? 0) + 1;
   if (!ok) {
-    const why = report?.evidence.map((e) => `${e.signal}${e.line ? `@${e.line}` : ''}: ${e.detail}`).slice(0, 4).join('; ');
+    const why = report?.evidence.map((e) => `${e.signal}${e.lines[0] ? `@${e.lines[0].line}` : ''}: ${e.detail}`).slice(0, 4).join('; ');
     c.wrong.push({ ...at(1), text: `gold ${g.kind}, read as ${predicted}`, note: why || undefined });
   }
 }

@@ -2,32 +2,16 @@
 import type { ParsedDocument } from '../document';
 import { spanOf } from '../document';
 import type { DocumentModel, InsertPoint, SectionedArtifact, Story } from '../model';
-import type { ArtifactKind, EffectiveConfig } from '../types';
-import { kindFromFileName, kindFromName } from './kind';
+import type { EffectiveConfig } from '../types';
+import { decideKind, isDominant } from './decide';
 import { findRoadmap } from './roadmap';
-import { buildSections, sectionKinds as kindsOf, type SectionKind } from './sections';
+import { buildSections } from './sections';
 import { documentStory, StoryLocator } from './stories';
-import { statementAt as findStatement } from './statement-cache';
-import { contentOffsets, offsets, plainText } from './text';
-
-/** Section kinds whose presence makes a document PRD-like. */
-const PRD_EVIDENCE: readonly SectionKind[] = ['problem', 'audience', 'goals', 'metrics', 'scope', 'risks', 'cost'];
+import { offsets } from './text';
 
 export interface ClassifyOptions {
   filePath?: string;
   config: EffectiveConfig;
-}
-
-function frontMatterField(doc: ParsedDocument, key: string): unknown {
-  const data = doc.frontMatter?.data;
-  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : undefined;
-}
-
-function titleOf(doc: ParsedDocument): string {
-  const fmTitle = frontMatterField(doc, 'title');
-  if (typeof fmTitle === 'string') return fmTitle;
-  const h1 = doc.root.children.find((n) => n.type === 'heading' && n.depth === 1);
-  return h1 ? plainText(h1) : '';
 }
 
 function appendPoint(doc: ParsedDocument, depth: number): InsertPoint {
@@ -43,33 +27,11 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
   locator.scanSections(flat);
   locator.scanBlocks(doc.root.children);
 
-  let kind: ArtifactKind | null = null;
-  let detectedBy: DocumentModel['detectedBy'] = null;
-  const fmKind = kindFromName(frontMatterField(doc, 'type'));
-  const nameKind = kindFromFileName(options.filePath);
-  if (fmKind) [kind, detectedBy] = [fmKind, 'front-matter'];
-  else if (options.config.artifact) [kind, detectedBy] = [options.config.artifact, 'config'];
-  else if (nameKind) [kind, detectedBy] = [nameKind, 'file-name'];
-
-  const sectionKinds = new Set(flat.flatMap((e) => kindsOf(e.section.title)));
-  const prdScore = PRD_EVIDENCE.filter((k) => sectionKinds.has(k)).length;
-  const dominant = locator.groups.filter((g) => !g.weak && g.stories.length >= 2 && g.stories.length * 2 >= g.size);
-  const forcedRoadmap = kind === 'roadmap';
-
-  if (!kind) {
-    const title = titleOf(doc).toLowerCase();
-    let contentKind: ArtifactKind | null = null;
-    if (/^\s*epic\b/.test(title) && (prdScore >= 1 || locator.groups.length > 0)) contentKind = 'epic';
-    else if (/\bbusiness case\b/.test(title) && prdScore >= 1) contentKind = 'business-case';
-    else if (/\b(?:prd|product requirements?(?: document)?|product spec(?:ification)?)\b/.test(title) && prdScore >= 1) contentKind = 'prd';
-    else if (prdScore >= 3 && (sectionKinds.has('problem') || sectionKinds.has('goals') || sectionKinds.has('metrics'))) contentKind = 'prd';
-    else if (findRoadmap(doc, flat, false)) contentKind = 'roadmap';
-    else if (dominant.length > 0) contentKind = 'backlog';
-    else if (opensWithStory(doc)) contentKind = 'story';
-    if (contentKind) [kind, detectedBy] = [contentKind, 'content'];
-  }
-
-  const model: DocumentModel = { kind, detectedBy, stories: [], backlog: null, sectioned: null, roadmap: null, sections: tree };
+  const decision = decideKind(doc, options, flat, locator);
+  const { kind, detectedBy } = decision;
+  const forcedRoadmap = kind === 'roadmap' && detectedBy !== 'content';
+  const dominant = locator.groups.filter(isDominant);
+  const model: DocumentModel = { kind, detectedBy, evidence: decision.evidence, template: decision.template, stories: [], backlog: null, sectioned: null, roadmap: null, sections: tree };
   const located = (): Omit<Story, 'parent'>[] => locator.groups.flatMap((g) => g.stories).sort((a, b) => a.span.start - b.span.start);
   // Ordinary Markdown can still quote stories (a developer guide's requirements table): they are shown, not checked.
   if (!kind) {
@@ -84,7 +46,7 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
     const several = located();
     model.stories = several.length >= 2 ? several.map(withParent) : [withParent(documentStory(doc, options.config.acceptanceCriteriaLabels), 0)];
   } else if (kind === 'roadmap' || kind === 'roadmap-item') {
-    model.roadmap = findRoadmap(doc, flat, forcedRoadmap || kind === 'roadmap-item' || detectedBy === 'content');
+    model.roadmap = decision.roadmap !== undefined ? decision.roadmap : findRoadmap(doc, flat, forcedRoadmap || kind === 'roadmap-item');
   } else {
     const found = locator.groups.flatMap((g) => g.stories);
     // A non-story item that holds stories (a "## US-2: Export" heading over a list of stories) is a grouping, not an item.
@@ -115,16 +77,4 @@ function sectioned(doc: ParsedDocument, kind: 'prd' | 'epic' | 'business-case', 
     sections,
     appendSection: appendPoint(doc, depths.length > 0 ? Math.min(...depths) : 2),
   };
-}
-
-/** The first paragraph (or a heading right after the title) is a story statement. */
-function opensWithStory(doc: ParsedDocument): boolean {
-  const blocks = doc.root.children.filter((n) => n.type !== 'yaml' && n.type !== 'html');
-  const [first, second] = blocks;
-  const candidates = first?.type === 'heading' && first.depth === 1 ? [first, second] : [first];
-  return candidates.some((node) => {
-    if (!node || (node.type !== 'paragraph' && node.type !== 'heading')) return false;
-    const [s, e] = contentOffsets(node);
-    return findStatement(doc.text.slice(s, e), s) !== null;
-  });
 }

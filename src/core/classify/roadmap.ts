@@ -6,8 +6,9 @@ import type { Roadmap, RoadmapItem } from '../model';
 import type { Span } from '../types';
 import fieldVocabulary from '../vocab/roadmap-fields.json';
 import { insertAfter, lineIndent } from './insert';
-import { isHorizonTitle, type SectionNodes } from './sections';
+import { isHorizonTitle, wordForm, type SectionNodes } from './sections';
 import { contentOffsets, normalizeLabel, offsets, plainText } from './text';
+import { kindFromTitle, type HeadingSignal } from './signals';
 
 type Field = Exclude<keyof typeof fieldVocabulary, '$comment'>;
 const FIELDS = Object.keys(fieldVocabulary).filter((k) => k !== '$comment') as Field[];
@@ -16,10 +17,20 @@ const FIELDS = Object.keys(fieldVocabulary).filter((k) => k !== '$comment') as F
 export function fieldOf(label: string): Field | null {
   const norm = normalizeLabel(label);
   for (const f of FIELDS) if ((fieldVocabulary[f] as string[]).includes(norm)) return f;
+  // "Targeted release", "Estimated release date": the last word names the field.
+  const last = norm.split(/\s+/).pop() ?? '';
+  if (last !== norm) for (const f of ['horizon', 'why'] as const) if ((fieldVocabulary[f] as string[]).includes(last)) return f;
   return null;
 }
 
-const NOT_ITEMS = /^(?:overview|introduction|intro|summary|vision|about|notes?|legend|how to read|context|principles|themes overview|changelog|history)\b/;
+/** Headings around a roadmap's items that are no items: its introduction, FAQ, contents, glossary, how to take part. */
+const NOT_ITEMS =
+  /^(?:overview|introduction|intro|summary|vision|mission|about|notes?|legend|how to|context|principles|themes overview|changelog|history|faq|frequently asked|questions|q and a|table of contents|contents|toc|index|credits|acknowledg|disclaimer|glossary|terms|key terms|definitions|terminology|feedback|contributing|contribute|get involved|getting involved|using|guide|process|status|links|resources|references|see also|objectives?|goals?|completed|done|past|archive|license)\b|\b(?:road ?maps?|faq|terms|glossary|goals|objectives|timeline|responsibilities)$/;
+
+/** True when a heading frames the roadmap rather than naming an item (FAQ, table of contents, how to help …). */
+export function isNotItem(title: string): boolean {
+  return NOT_ITEMS.test(wordForm(title));
+}
 /** "Why: …" / "**Why**: …" / "Horizon - Q3" at the start of a line. */
 const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?[*_]{0,2}([A-Za-z][A-Za-z ]{0,30}?)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]*(.*)$/gm;
 
@@ -65,8 +76,24 @@ function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): Roadma
   });
 }
 
+/** A list item that only names a group of nested items ("CSI Driver" over its features): its items are items too. */
+function nestedGroup(item: List['children'][number]): List | null {
+  const [head, nested] = item.children;
+  if (item.children.length !== 2 || head?.type !== 'paragraph' || nested?.type !== 'list') return null;
+  // "Initial plugins:" introduces the parts of one item; "CSI Driver" names a group of items.
+  const label = plainText(head).trim();
+  return label.split(/\s+/).length <= 4 && !/[:：]$/.test(label) ? nested : null;
+}
+
 function listItems(doc: ParsedDocument, list: List, inherited?: Span): RoadmapItem[] {
-  return list.children.map((item) => {
+  return list.children.flatMap((item) => {
+    const group = nestedGroup(item);
+    return [listItem(doc, item, inherited), ...(group ? group.children.map((child) => listItem(doc, child, inherited)) : [])];
+  });
+}
+
+function listItem(doc: ParsedDocument, item: List['children'][number], inherited?: Span): RoadmapItem {
+  {
     const head = item.children[0];
     const [hs, he] = head ? offsets(head) : offsets(item);
     const titleEnd = lineEndAt(doc.text, hs, he);
@@ -81,7 +108,7 @@ function listItems(doc: ParsedDocument, list: List, inherited?: Span): RoadmapIt
       inheritedHorizon: inherited,
       insert: insertAfter(doc, he, 0, lineIndent(doc, hs), true),
     };
-  });
+  }
 }
 
 function sectionItem(doc: ParsedDocument, entry: SectionNodes, nodes: readonly RootContent[], sub: readonly SectionNodes[], inherited?: Span): RoadmapItem {
@@ -104,31 +131,102 @@ function sectionItem(doc: ParsedDocument, entry: SectionNodes, nodes: readonly R
   };
 }
 
+/** "[IPython](ipython.md)": an item that only links to where the plan lives. */
+function isLinkOnly(text: string): boolean {
+  return /^\s*\[[^\]]*\]\([^)]*\)\s*$/.test(text) || /^\s*<?https?:\/\/\S+>?\s*$/.test(text);
+}
+
+/** A paragraph that is only bold or italic text on one line ("**Near-Term**"): authors use it as a heading. */
+function pseudoHeading(node: RootContent): string | null {
+  if (node.type !== 'paragraph' || node.children.length !== 1) return null;
+  const only = node.children[0];
+  if (!only || (only.type !== 'strong' && only.type !== 'emphasis')) return null;
+  const text = plainText(only).trim();
+  return text !== '' && !text.includes('\n') ? text : null;
+}
+
 /**
- * Finds the roadmap items of a document. `forced`: the document is a roadmap by front matter, config or
- * file name, so looser evidence (any Why/Horizon column, top-level sections) counts.
+ * Lines that name horizons: headings and bold pseudo-headings, list items that open with one
+ * ("* Next (the next major release)") and table headers with a horizon column. A document titled
+ * "Roadmap" that names none is an essay or a pointer, not a roadmap.
+ */
+export function roadmapHints(doc: ParsedDocument, flat: readonly SectionNodes[]): HeadingSignal[] {
+  const hints: HeadingSignal[] = [];
+  const at = (offset: number, text: string): void => {
+    if (hints.length < 8) hints.push({ line: doc.lines.positionAt(offset).line, text });
+  };
+  for (const e of flat) if (isHorizonTitle(e.section.title, true) && !isNotItem(e.section.title)) at(e.section.heading.start, e.section.title);
+  for (const node of doc.root.children) {
+    const pseudo = pseudoHeading(node);
+    if (pseudo && isHorizonTitle(pseudo, true)) at(offsets(node)[0], pseudo);
+    if (node.type === 'table' && tableColumns(node).includes('horizon')) at(offsets(node)[0], plainText(node.children[0] as never).slice(0, 80));
+    if (node.type === 'list') {
+      for (const item of node.children) {
+        const lead = plainText(item.children[0] ?? item).split(/[(:–—-]/)[0] ?? '';
+        if (isHorizonTitle(lead.trim())) at(offsets(item)[0], lead.trim());
+      }
+    }
+  }
+  return hints;
+}
+
+/** Items under bold pseudo-headings that name horizons, for roadmaps written without Markdown headings. */
+function pseudoHorizonItems(doc: ParsedDocument, nodes: readonly RootContent[], taken: Set<RootContent>): RoadmapItem[] {
+  const items: RoadmapItem[] = [];
+  let inherited: Span | undefined;
+  for (const node of nodes) {
+    if (node.type === 'heading') inherited = undefined;
+    const pseudo = pseudoHeading(node);
+    if (pseudo !== null) {
+      inherited = isHorizonTitle(pseudo, true) && !isNotItem(pseudo) ? spanOf(doc, ...contentOffsets(node as never)) : undefined;
+      continue;
+    }
+    if (inherited && !taken.has(node) && node.type === 'list') {
+      items.push(...listItems(doc, node, inherited));
+      taken.add(node);
+    }
+  }
+  return items;
+}
+
+/**
+ * Finds the roadmap items of a document. `forced`: the document is a roadmap by front matter, config,
+ * file name or title, so looser evidence counts: any Why/Horizon column, versions, years and releases as
+ * horizons, top-level sections as items. Headings that frame the roadmap (FAQ, contents, how to help)
+ * are neither horizons nor items.
  */
 export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], forced: boolean): Roadmap | null {
   const nodes = doc.root.children;
   const items: RoadmapItem[] = [];
-  const horizonSections = flat.filter((e) => isHorizonTitle(e.section.title));
+  // The document's title ("IPFS GUI Roadmap 2019") names the whole roadmap, not one of its buckets.
+  const isTitle = (e: SectionNodes): boolean => e.section.depth === 1 && kindFromTitle(e.section.title) === 'roadmap';
+  const horizonSections = flat.filter((e) => !isTitle(e) && isHorizonTitle(e.section.title, forced) && !isNotItem(e.section.title));
   const taken = new Set<RootContent>();
   if (horizonSections.length >= (forced ? 1 : 2)) {
     for (const h of horizonSections) {
       const inherited = spanOf(doc, ...contentOffsets(nodes[h.headingIndex] as never));
       const subs = flat.filter((e) => e.headingIndex > h.headingIndex && e.endIndex <= h.endIndex);
-      const childDepth = Math.min(...subs.map((s) => s.section.depth));
       for (const node of nodes.slice(h.headingIndex + 1, subs[0]?.headingIndex ?? h.endIndex)) {
         if (node.type === 'table') items.push(...tableItems(doc, node, inherited));
         else if (node.type === 'list') items.push(...listItems(doc, node, inherited));
         taken.add(node);
       }
-      for (const s of subs.filter((x) => x.section.depth === childDepth && !fieldOf(x.section.title))) {
+      const direct = subs.filter((x) => !horizonSections.includes(x) && !subs.some((o) => o !== x && o.headingIndex < x.headingIndex && x.endIndex <= o.endIndex));
+      for (const s of direct.filter((x) => !fieldOf(x.section.title) && !isNotItem(x.section.title))) {
+        // A sub-section holding only a list groups items ("### Tooling" over bullets): the bullets are the items.
+        const own = nodes.slice(s.headingIndex + 1, s.endIndex);
         const inner = subs.filter((x) => x.headingIndex > s.headingIndex && x.endIndex <= s.endIndex);
-        items.push(sectionItem(doc, s, nodes, inner, inherited));
+        if (inner.length === 0 && own.length > 0 && own.every((n) => n.type === 'list')) {
+          for (const n of own) if (n.type === 'list') items.push(...listItems(doc, n, inherited));
+        } else {
+          items.push(sectionItem(doc, s, nodes, inner, inherited));
+        }
+        for (const n of own) taken.add(n);
       }
     }
   }
+  // Bold pseudo-headings count only in a document already known as a roadmap: they are too common elsewhere.
+  if (forced) items.push(...pseudoHorizonItems(doc, nodes, taken));
   for (const node of nodes) {
     if (node.type !== 'table' || taken.has(node)) continue;
     const inside = horizonSections.find((h) => offsets(node)[0] > h.section.heading.end && offsets(node)[1] <= h.section.span.end);
@@ -140,15 +238,60 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
     const depths = flat.map((e) => e.section.depth);
     const titleDepth = depths.filter((d) => d === 1).length === 1 ? 1 : 0;
     const itemDepth = Math.min(...depths.filter((d) => d > titleDepth));
-    for (const e of flat.filter((x) => x.section.depth === itemDepth && !NOT_ITEMS.test(normalizeLabel(x.section.title)))) {
+    for (const e of flat.filter((x) => x.section.depth === itemDepth && !isNotItem(x.section.title) && !NOT_ITEMS.test(normalizeLabel(x.section.title)))) {
       const inner = flat.filter((x) => x.headingIndex > e.headingIndex && x.endIndex <= e.endIndex);
-      items.push(sectionItem(doc, e, nodes, inner));
+      // A heading over several item headings ("## Milestones" over "### …") groups them: they are the items.
+      const children = inner.filter((x) => x.section.depth === Math.min(...inner.map((i) => i.section.depth)) && !fieldOf(x.section.title));
+      const own = nodes.slice(e.headingIndex + 1, inner[0]?.headingIndex ?? e.endIndex);
+      // A section that only lists links ("## Subprojects" over per-project roadmap files) points elsewhere.
+      if (inner.length === 0 && own.length > 0 && own.every((n) => n.type === 'list' && n.children.every((i) => isLinkOnly(doc.text.slice(...contentOffsets(i as never)))))) continue;
+      if (children.length >= 2) {
+        // "Milestones below are taken up in 2025": a year or quarter in the group's introduction is its items' horizon.
+        const intro = own.filter((n) => n.type === 'paragraph').map((n) => offsets(n));
+        let horizon: Span | undefined;
+        for (const [a, b] of intro) {
+          const m = /(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)|\b[qQ][1-4]\b/.exec(doc.text.slice(a, b));
+          if (m) {
+            horizon = spanOf(doc, a + m.index, a + m.index + m[0].length);
+            break;
+          }
+        }
+        for (const c of children) {
+          const below = inner.filter((x) => x.headingIndex > c.headingIndex && x.endIndex <= c.endIndex);
+          const content = nodes.slice(c.headingIndex + 1, c.endIndex);
+          // A group heading over bullets only ("### Large files" over its milestones): the bullets are the items.
+          if (below.length === 0 && content.length > 0 && content.every((n) => n.type === 'list')) {
+            for (const n of content) if (n.type === 'list') items.push(...listItems(doc, n, horizon));
+          } else {
+            items.push(sectionItem(doc, c, nodes, below, horizon));
+          }
+        }
+      } else {
+        items.push(sectionItem(doc, e, nodes, inner));
+      }
     }
     if (items.length === 0) {
-      for (const node of nodes) if (node.type === 'list') items.push(...listItems(doc, node));
+      // Still nothing: the bullets are the items, unless they sit under a framing heading or only point elsewhere.
+      nodes.forEach((node, index) => {
+        if (node.type !== 'list') return;
+        const around = flat.filter((e) => e.section.depth > titleDepth && e.headingIndex < index && index < e.endIndex).pop();
+        if (around && isNotItem(around.section.title)) return;
+        // "Next (the next major release)" defines a horizon; it is no item.
+        items.push(...listItems(doc, node).filter((item) => !isLinkOnly(item.title.text) && !isHorizonTitle((item.title.text.split(/[(:–—]/)[0] ?? '').trim())));
+      });
     }
   }
   if (items.length === 0) return null;
+  // "IPFS GUI Working Group Roadmap 2019": a year in the roadmap's title is the horizon of items without one.
+  const title = flat.find(isTitle);
+  const year = title ? /(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)/.exec(title.section.title) : null;
+  if (title && year) {
+    const at = doc.text.indexOf(year[0], title.section.heading.start);
+    if (at !== -1 && at < title.section.heading.end) {
+      const span = spanOf(doc, at, at + year[0].length);
+      for (const item of items) if (!item.inheritedHorizon && !item.fields.horizon) item.inheritedHorizon = span;
+    }
+  }
   items.sort((a, b) => a.span.start - b.span.start);
   const first = items[0] as RoadmapItem;
   const last = items[items.length - 1] as RoadmapItem;
