@@ -224,13 +224,13 @@ describe('security: hostile configs', () => {
 
 describe('security: --fix near the limits (found by npm run fuzz, seed 20261203)', () => {
   it('withholds fixes that together would nest the text past the limits, instead of throwing', () => {
-    const text = " 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. As a\r\n etc. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. 1. As a\r\n etc.  i would like to `pricing` `  [describe the problem] J&&I Then \u00df _user_ _I want_\r\n#### Objective\r\n";
-    const fixConfig = { ...defaultConfig(), allowWords: ['fast', 'TBD'] };
+    // A story at the deepest nesting allowed: its criteria template would add one level more.
+    const text = `# Backlog\n\n${'1. '.repeat(MAX_CONTAINER_DEPTH)}As a writer, I want to export my notes, so that I keep a copy.\n`;
     assert.equal(refusal(text), undefined);
-    const fixed = fixAll(text, { filePath: 'backlog.md', config: fixConfig });
+    const fixed = fixAll(text, { filePath: 'backlog.md', config: defaultConfig() });
     assert.equal(refusal(fixed.text), undefined);
     assert.ok(fixed.withheld.length > 0);
-    checkDocument(text, fixConfig, 'backlog.md', { crlfEquivalence: true });
+    checkDocument(text, defaultConfig(), 'backlog.md', { crlfEquivalence: true });
   });
 });
 

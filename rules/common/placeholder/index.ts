@@ -236,6 +236,15 @@ export default defineRule({
         const at = part.start + part.text.indexOf(said);
         found.push({ start: at, end: at + said.length, message: `This "${said}" stands where the story's ${part === st.role ? 'role' : part === st.means ? 'goal' : 'benefit'} should be. ${FILL_IN}` });
       }
+      // The statement parser leaves an ellipsis role out ("As a …, I want"): find it before the goal.
+      if (!st.role) {
+        const head = st.span.text.slice(0, st.means ? st.means.start - st.span.start : st.span.text.length);
+        const m = /(?<=^|\s)(\.{2,}|…)(?=[\s,;:]|$)/u.exec(head);
+        if (m) {
+          const at = st.span.start + m.index;
+          found.push({ start: at, end: at + (m[1] as string).length, message: `This "${m[1]}" stands where the story's role should be. ${FILL_IN}` });
+        }
+      }
     }
 
     found.push(...emptyLabels(doc.text, (r) => proseRanges(doc, r).length === 1 && proseRanges(doc, r)[0]?.end === r.end));
