@@ -87,6 +87,7 @@ export function checkStructure(text: string): void {
     // The container prefix: spaces, tabs (to the next multiple of 4), `>` and list markers.
     let i = start;
     let col = 0;
+    let item = false;
     for (;;) {
       const c = text.charCodeAt(i);
       if (i < end && isBlankish(c)) {
@@ -96,6 +97,7 @@ export function checkStructure(text: string): void {
       }
       const width = i < end ? (c === 62 ? 1 : markerWidth(text, i, end)) : 0;
       if (width === 0) break;
+      if (c !== 62) item = true;
       while (open.length > 0 && (open[open.length - 1] as number) > col) open.pop();
       col += width;
       i += width;
@@ -111,8 +113,11 @@ export function checkStructure(text: string): void {
     } else {
       // A delimiter row under a header row: from here on, each line of the paragraph is a table row, parsed alone.
       if (!previousBlank && !tableRows && /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(text.slice(i, end)) && text.slice(i, end).includes('|')) tableRows = true;
-      if (tableRows) inline = 0;
+      // Emphasis never spans blocks: a list item or an ATX heading starts a new inline context.
+      const heading = text.charCodeAt(i) === 35;
+      if (tableRows || item || heading) inline = 0;
       inline = checkInline(text, i, end, inline, line);
+      if (heading) inline = 0;
     }
     previousBlank = blank;
     if (end >= text.length) break;

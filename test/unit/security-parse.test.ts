@@ -88,6 +88,10 @@ describe('security: structural limits before the parse', () => {
       `${'**Bold** and _italic_ and ~~struck~~ words, '.repeat(500)}\n`,
       // a tight list of 500 items, 8 levels deep at most
       Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i % 8)}- ${STORY}`).join('\n'),
+      // a tight glossary list: "**`code`**:" opens and closes a bold run the scan cannot pair on each item
+      Array.from({ length: 60 }, (_, i) => `* **\`field_${i}\`**: what the column holds.`).join('\n'),
+      // the same runs in ATX headings, one after another with no blank line
+      Array.from({ length: 60 }, (_, i) => `### **\`step_${i}\`**:`).join('\n'),
     ];
     for (const text of documents) assert.equal(refusal(text)?.message, undefined);
   });
