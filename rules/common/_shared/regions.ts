@@ -135,6 +135,11 @@ function requirementLines(doc: ParsedDocument, stating: readonly Range[]): Range
   return out;
 }
 
+/** A checked task-list item at the start of a roadmap item. */
+const DONE_ITEM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[xX]\]/;
+/** A parenthetical of up to 200 characters, not nested. */
+const ASIDE = /\([^()\n]{1,200}\)/g;
+
 /**
  * The text where requirements are written: story statements (without a Connextra role or a job
  * story's situation: "As a first-time visitor" names a person, it asks for nothing; and without the
@@ -165,7 +170,13 @@ export function requirementRegions(doc: ParsedDocument, model: DocumentModel): R
     for (const c of story.acceptanceCriteria?.criteria ?? []) push('story', { start: c.span.start, end: c.span.end });
   }
   for (const item of model.roadmap?.items ?? []) {
-    for (const span of [item.title, ...Object.values(item.fields)]) push('roadmap-item', { start: span.start, end: span.end });
+    // A done entry ("- [x] …") is history: nobody will act on its wording.
+    if (DONE_ITEM.test(doc.text.slice(item.span.start, item.span.start + 16))) continue;
+    for (const span of [item.title, ...Object.values(item.fields)]) {
+      // "(better debugging)", "(e.g. …)": an item's parenthetical aside is its purpose or an example, not the item.
+      const asides = [...span.text.matchAll(ASIDE)].map((m) => ({ start: span.start + (m.index ?? 0), end: span.start + (m.index ?? 0) + m[0].length }));
+      for (const part of subtractRanges([{ start: span.start, end: span.end }], asides)) push('roadmap-item', part);
+    }
   }
   const sectioned = model.sectioned;
   if (sectioned) {
