@@ -7,22 +7,15 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseCliArgs } from '../../src/cli/args';
 import { findMarkdownFiles } from '../../src/cli/files';
-import { run } from '../../src/cli/run';
+import { runCli, tempProject } from '../helpers/cli';
 
 const STORY = 'As a member, I want to log in, so that I see my orders.\n';
 const FIXABLE = `# Log in\n\n${STORY}`;
 
 function project(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-robust-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempProject('robust', files);
 }
 
 interface JsonResult {
@@ -31,17 +24,7 @@ interface JsonResult {
 }
 
 async function lint(dir: string, args: string[]): Promise<{ code: number; out: string; err: string; results: JsonResult[] }> {
-  let out = '';
-  let err = '';
-  const code = await run(parseCliArgs([...args, '--format', 'json']), {
-    cwd: dir,
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: async () => Buffer.alloc(0),
-    isTTY: false,
-    env: {},
-    version: 'test',
-  });
+  const { code, out, err } = await runCli(dir, [...args, '--format', 'json']);
   return { code, out, err, results: out ? (JSON.parse(out) as JsonResult[]) : [] };
 }
 

@@ -9,9 +9,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseCliArgs } from '../../src/cli/args';
 import { cacheFile, sha256, toolFingerprint } from '../../src/cli/cache';
-import { run } from '../../src/cli/run';
+import { runCli } from '../helpers/cli';
 
 const TOOL = toolFingerprint('test', undefined);
 
@@ -32,18 +31,7 @@ function project(): string {
 }
 
 async function lint(dir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(parseCliArgs(['.', '--format', 'json', ...args]), {
-    cwd: dir,
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: async () => Buffer.alloc(0),
-    isTTY: false,
-    env: {},
-    version: 'test',
-  });
-  return { code, out, err };
+  return runCli(dir, ['.', '--format', 'json', ...args]);
 }
 
 /** A cache file written by a cold run, and the report of a run without any cache. */

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCliArgs } from '../../src/cli/args';
 import { run } from '../../src/cli/run';
+import { runCli, tempProject } from '../helpers/cli';
 import { FixWriter, insideGitFolder, removeStaleTemps, STALE_TEMP_AGE_MS, tempNameFor } from '../../src/cli/write';
 import { defaultConfig } from '../../src/config/defaults';
 import { fixAll } from '../../src/core/fix-all';
@@ -22,12 +23,7 @@ const HOSTILE = '## Business objective\n\n[core]\n\tfsmonitor = "touch /tmp/PWNE
 const TEMP = /^\..+\.backlog-lint-\d+-[0-9a-f]{8}\.tmp$/;
 
 function project(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-secfix-')));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
+  return tempProject('secfix', files);
 }
 
 interface JsonResult {
@@ -36,16 +32,7 @@ interface JsonResult {
 }
 
 async function fix(dir: string, args: string[] = ['.']): Promise<{ code: number; results: JsonResult[] }> {
-  let out = '';
-  const code = await run(parseCliArgs([...args, '--fix', '--no-cache', '--format', 'json']), {
-    cwd: dir,
-    stdout: (t) => (out += t),
-    stderr: () => undefined,
-    readStdin: async () => Buffer.alloc(0),
-    isTTY: false,
-    env: {},
-    version: 'test',
-  });
+  const { code, out } = await runCli(dir, [...args, '--fix', '--no-cache', '--format', 'json']);
   return { code, results: out ? (JSON.parse(out) as JsonResult[]) : [] };
 }
 

@@ -9,8 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules } from '../../rules';
-import { parseCliArgs } from '../../src/cli/args';
-import { run } from '../../src/cli/run';
+import { runCli } from '../helpers/cli';
 import type { Finding, LintResult } from '../../src/core/types';
 import { format, FORMAT_NAMES, type FormatName } from '../../src/formatters';
 
@@ -91,17 +90,8 @@ function hostileResults(cwd: string): LintResult[] {
 }
 
 async function lint(dir: string, name: FormatName): Promise<string> {
-  let out = '';
-  await run(parseCliArgs(['.', '--no-cache', '--format', name]), {
-    cwd: dir,
-    stdout: (t) => (out += t),
-    stderr: (t) => (out += t),
-    readStdin: async () => Buffer.alloc(0),
-    isTTY: false,
-    env: {},
-    version: 'test',
-  });
-  return out;
+  const { out, err } = await runCli(dir, ['.', '--no-cache', '--format', name]);
+  return out + err;
 }
 
 describe('security: output formats', () => {
