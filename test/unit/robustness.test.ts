@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findMarkdownFiles } from '../../src/cli/files';
-import { runCli, tempProject } from '../helpers/cli';
+import { runCli, tempProject, withFsHook } from '../helpers/cli';
 
 const STORY = 'As a member, I want to log in, so that I see my orders.\n';
 const FIXABLE = `# Log in\n\n${STORY}`;
@@ -35,17 +35,6 @@ function messageOf(results: JsonResult[], name: string): string {
 /** No "    at fn (file:line)" frames anywhere: users get messages, not stack traces. */
 function assertNoStack(text: string): void {
   assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/, 'no stack trace');
-}
-
-/** Replaces fs.promises[name] while `body` runs (the CLI reads through fs.promises, so this injects I/O faults). */
-async function withFsHook<K extends 'readFile' | 'open' | 'readdir'>(name: K, hook: (original: (typeof fs.promises)[K]) => (typeof fs.promises)[K], body: () => Promise<void>): Promise<void> {
-  const original = fs.promises[name];
-  (fs.promises as Record<K, unknown>)[name] = hook(original.bind(fs.promises) as (typeof fs.promises)[K]);
-  try {
-    await body();
-  } finally {
-    (fs.promises as Record<K, unknown>)[name] = original;
-  }
 }
 
 const isFile = (arg: unknown, name: string): boolean => typeof arg === 'string' && arg.endsWith(`${path.sep}${name}`);

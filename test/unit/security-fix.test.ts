@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCliArgs } from '../../src/cli/args';
 import { run } from '../../src/cli/run';
-import { runCli, tempProject } from '../helpers/cli';
+import { runCli, tempProject, withFsHook } from '../helpers/cli';
 import { FixWriter, insideGitFolder, removeStaleTemps, STALE_TEMP_AGE_MS, tempNameFor } from '../../src/cli/write';
 import { defaultConfig } from '../../src/config/defaults';
 import { fixAll } from '../../src/core/fix-all';
@@ -40,17 +40,6 @@ const messageOf = (results: JsonResult[], name: string): string =>
   results.find((r) => r.filePath.endsWith(name))?.messages.map((m) => m.message).join('\n') ?? '';
 
 const temps = (dir: string): string[] => fs.readdirSync(dir).filter((f) => f.includes('.backlog-lint-'));
-
-/** Replaces fs.promises[name] while `body` runs: the CLI writes through fs.promises. */
-async function withFsHook<K extends 'open' | 'rename'>(name: K, hook: (original: (typeof fs.promises)[K]) => (typeof fs.promises)[K], body: () => Promise<void>): Promise<void> {
-  const original = fs.promises[name];
-  (fs.promises as Record<K, unknown>)[name] = hook(original.bind(fs.promises) as (typeof fs.promises)[K]);
-  try {
-    await body();
-  } finally {
-    (fs.promises as Record<K, unknown>)[name] = original;
-  }
-}
 
 // Not /dev/null: the user's git config must not apply, and /dev/null may not be what it should be.
 const EMPTY_GIT_CONFIG = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-gitconfig-')), 'config');
