@@ -15,7 +15,7 @@ import type { SectionNodes } from './sections';
 import { contentSignals, isHistoryTitle, kindFromTitle, type HeadingSignal } from './signals';
 import type { StoryLocator } from './stories';
 import { statementAt as findStatement } from './statement-cache';
-import { isFilledStory, templateOf } from './template';
+import { frontMatterData, isFilledStory, lineOf, templateOf } from './template';
 import { contentOffsets, plainText } from './text';
 
 export interface KindDecision {
@@ -28,12 +28,7 @@ export interface KindDecision {
 }
 
 function frontMatterField(doc: ParsedDocument, key: string): unknown {
-  const data = doc.frontMatter?.data;
-  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : undefined;
-}
-
-function lineAt(doc: ParsedDocument, offset: number): number {
-  return doc.lines.positionAt(offset).line;
+  return frontMatterData(doc)?.[key];
 }
 
 /** The document's title: front matter `title:`, else its first heading (the first `#` one when there is one). */
@@ -42,7 +37,7 @@ function titleOf(doc: ParsedDocument): HeadingSignal | null {
   if (typeof fmTitle === 'string' && fmTitle.trim() !== '') return { line: 1, text: fmTitle };
   const headings = doc.root.children.filter((n) => n.type === 'heading');
   const h = headings.find((n) => n.type === 'heading' && n.depth === 1) ?? headings[0];
-  return h ? { line: lineAt(doc, h.position?.start.offset ?? 0), text: plainText(h) } : null;
+  return h ? { line: lineOf(doc, h.position?.start.offset ?? 0), text: plainText(h) } : null;
 }
 
 /** The first paragraph (or a heading right after the title) is a story statement. */
@@ -70,7 +65,7 @@ export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: 
   const fmKind = kindFromName(typeValue);
   if (fmKind) {
     const at = /^type[ \t]*:/m.exec(doc.text);
-    const line = at ? lineAt(doc, at.index) : 1;
+    const line = at ? lineOf(doc, at.index) : 1;
     evidence.push({ signal: 'front-matter', says: fmKind, detail: `type: ${String(typeValue)}`, lines: [{ line, text: `type: ${String(typeValue)}` }] });
     return { kind: fmKind, detectedBy: 'front-matter', evidence, template: null };
   }
@@ -98,7 +93,7 @@ function decideByContent(doc: ParsedDocument, flat: readonly SectionNodes[], loc
     evidence.push({ signal: 'content', says: kind, detail, lines });
     return { kind, detectedBy: 'content', evidence, template: null, roadmap };
   };
-  const headings: HeadingSignal[] = flat.map((e) => ({ line: lineAt(doc, e.section.heading.start), text: e.section.title }));
+  const headings: HeadingSignal[] = flat.map((e) => ({ line: lineOf(doc, e.section.heading.start), text: e.section.title }));
   const signals = contentSignals(headings);
   const title = titleOf(doc);
   const titleKind = title ? kindFromTitle(title.text) : null;
@@ -132,7 +127,7 @@ function decideByContent(doc: ParsedDocument, flat: readonly SectionNodes[], loc
 
   const dominant = locator.groups.filter(isDominant);
   if (dominant.length > 0) {
-    const lines = dominant.flatMap((g) => g.stories.slice(0, 3)).map((s) => ({ line: lineAt(doc, s.span.start), text: s.statement.span.text.slice(0, 80) }));
+    const lines = dominant.flatMap((g) => g.stories.slice(0, 3)).map((s) => ({ line: lineOf(doc, s.span.start), text: s.statement.span.text.slice(0, 80) }));
     return found('backlog', 'stories make up most of a list, table or section', lines);
   }
   if (opensWithStory(doc)) return found('story', 'the document opens with a story statement', []);

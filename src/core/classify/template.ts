@@ -27,12 +27,13 @@ const BRACKET_PLACEHOLDER = /(?<![!\]\\])\[(?![ xX]?\])(?!\^)([^\]\n]{2,80})\](?
 /** "Objective 1: Description." repeated with the number changed: a list of slots to fill in. */
 const NUMBERED_SLOT = /^[ \t]*(?:[-*+][ \t]+)?(\p{L}[\p{L} ]{1,30}?)[ \t]+\d+[ \t]*[:：.-][ \t]*(.{0,80})$/gmu;
 
-function frontMatterData(doc: ParsedDocument): Record<string, unknown> | null {
+/** The front matter as a key-value map, or null when it is missing or not a map. */
+export function frontMatterData(doc: ParsedDocument): Record<string, unknown> | null {
   const data = doc.frontMatter?.data;
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
 }
 
-function lineOf(doc: ParsedDocument, offset: number): number {
+export function lineOf(doc: ParsedDocument, offset: number): number {
   return doc.lines.positionAt(offset).line;
 }
 
