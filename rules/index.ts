@@ -1,5 +1,5 @@
 /** The built-in rule packs. Each pack's index lists its rules; this file only joins them. */
-import type { Rule } from '../src/core/rule';
+import type { Rule } from '../src/core/rule-api';
 import { commonRules } from './common';
 import { pmRules } from './pm';
 import { poRules } from './po';

@@ -4,8 +4,8 @@
  * keystroke) as a sorted list of excluded ranges, then intersected with any span.
  */
 import type { Nodes, Parent } from 'mdast';
-import type { ParsedDocument } from '../../src/core/document';
-import { memoByText } from '../../src/core/memo';
+import type { ParsedDocument } from '../../src/core/rule-api';
+import { memoByText } from '../../src/core/rule-api';
 
 export interface Range {
   start: number;

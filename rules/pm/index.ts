@@ -1,5 +1,5 @@
 /** The Product Manager pack: PRDs, epics and roadmaps. */
-import type { Rule } from '../../src/core/rule';
+import type { Rule } from '../../src/core/rule-api';
 import epicObjective from './epic-objective';
 import metricMeasurable from './metric-measurable';
 import prdAudience from './prd-audience';

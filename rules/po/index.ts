@@ -1,5 +1,5 @@
 /** The Product Owner pack: stories, backlogs, acceptance criteria. */
-import type { Rule } from '../../src/core/rule';
+import type { Rule } from '../../src/core/rule-api';
 import acceptanceCriteriaTestable from './acceptance-criteria-testable';
 import backlogDuplicate from './backlog-duplicate';
 import backlogUniform from './backlog-uniform';

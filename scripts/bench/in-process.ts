@@ -9,6 +9,7 @@ import { IncrementalParser } from '../../src/core/incremental-parse';
 import { LintClient } from '../../src/extension/lintClient';
 import { parseMarkdown } from '../../src/core/parse';
 import { defaultConfig } from '../../src/config/defaults';
+import { builtinRules as rules } from '../../src/rule-set';
 import { Random } from './random';
 import { median, percentile } from './measure';
 
@@ -34,7 +35,7 @@ export function stageTimes(docs: readonly { path: string; text: string }[], runs
       classify(doc, { filePath: d.path, config });
       cls += performance.now() - t;
       t = performance.now();
-      lintParsed(doc, { filePath: d.path, config });
+      lintParsed(doc, { filePath: d.path, config, rules });
       all += performance.now() - t;
     }
     // lintParsed classifies again before the rules run: the rules are what it adds.
@@ -81,7 +82,7 @@ function keystroke(r: Random, text: string): string {
 export function editLatency(text: string, edits: number): EditLatency {
   const config = defaultConfig();
   const r = new Random(99);
-  const options = { filePath: 'backlog.md', config };
+  const options = { filePath: 'backlog.md', config, rules };
   const parser = new IncrementalParser();
   let current = text;
   lintDocument(current, options);

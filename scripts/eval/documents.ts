@@ -7,6 +7,7 @@
 import { defaultConfig } from '../../src/config/defaults';
 import { sectionKinds, type SectionKind } from '../../src/core/classify/sections';
 import { lintDocument } from '../../src/core/engine';
+import { builtinRules } from '../../src/rule-set';
 import type { Section } from '../../src/core/model';
 
 /**
@@ -47,7 +48,7 @@ export function evaluateDocuments(folder: string, files: readonly { name: string
   const result: DocumentsResult = { folder, files: files.length, kinds: {}, sections: {}, stories: { inText: 0, located: 0 }, findings: {}, perFile: [] };
   for (const e of EXPECTED_SECTIONS) result.sections[e.name] = { present: 0, recognised: 0, missed: [] };
   for (const { name, text } of files) {
-    const { result: lintResult, model } = lintDocument(text, { filePath: name, config: { ...defaultConfig(), artifact: 'prd' } });
+    const { result: lintResult, model } = lintDocument(text, { filePath: name, config: { ...defaultConfig(), artifact: 'prd' }, rules: builtinRules });
     const kind = model.kind ?? 'none';
     result.kinds[kind] = (result.kinds[kind] ?? 0) + 1;
     for (const section of flatten(model.sections)) {

@@ -1,10 +1,11 @@
 /** The linter exactly as it ships: the engine, every built-in rule, the default config (no config files). */
 import { defaultConfig } from '../../src/config/defaults';
 import { lintText } from '../../src/core/engine';
+import { builtinRules } from '../../src/rule-set';
 import type { LintResult } from '../../src/core/types';
 
 export function lint(text: string, filePath: string): LintResult {
-  return lintText(text, { filePath, config: defaultConfig() });
+  return lintText(text, { filePath, config: defaultConfig(), rules: builtinRules });
 }
 
 /** Findings per rule id. */

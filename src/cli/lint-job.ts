@@ -11,6 +11,7 @@ import { runWithin, TimeBudgetError } from '../core/time-budget';
 import { cannotBeArtifact } from '../core/prefilter';
 import type { CrossFileItem } from '../core/rule';
 import type { EffectiveConfig, LintResult } from '../core/types';
+import { rulesFor } from '../rule-set';
 
 export interface LintJob {
   /** BOM-less text. */
@@ -65,14 +66,15 @@ function lintJob(job: LintJob): LintJobOutput {
   if (cannotBeArtifact(text, filePath, config)) {
     return { result: { filePath, artifact: null, findings: [], suppressed: [] }, crossFile: [], directives: [] };
   }
+  const rules = rulesFor(config);
   let fixed: string | undefined;
   let source = text;
   if (job.fix) {
-    const out = fixAll(text, { filePath, config });
+    const out = fixAll(text, { filePath, config, rules });
     if (out.text !== text) fixed = out.text;
     source = out.text;
   }
-  const lint = lintDocument(source, { filePath, config });
+  const lint = lintDocument(source, { filePath, config, rules });
   const output: LintJobOutput = { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
   if (fixed !== undefined) output.fixed = fixed;
   return output;

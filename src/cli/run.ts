@@ -1,7 +1,7 @@
 /** One CLI run: find files, resolve config per file, lint (and fix), check across files, report, exit code. */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { allRules, findRule } from '../../rules';
+import { builtinRules as allRules, findRule } from '../rule-set';
 import { availableParallelism } from 'node:os';
 import { CrossFileRun } from '../core/cross-file';
 import type { EffectiveConfig, LintResult } from '../core/types';
@@ -253,7 +253,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     }
   }
 
-  const cross = new CrossFileRun();
+  const cross = new CrossFileRun(allRules);
   let results: LintResult[];
   if (opts.stdin) {
     if (opts.inspect) return inspect([], [], opts, loader, io);

@@ -2,7 +2,6 @@
  * Checks across the files of one run (duplicate stories in two backlogs, say). Each file contributes
  * small items while it is linted; trees are not kept, so memory stays flat however many files there are.
  */
-import { allRules } from '../../rules';
 import { docsUrl, type CrossFileItem, type Rule } from './rule';
 import type { DocumentLint } from './engine';
 import { severityOf } from './engine';
@@ -21,7 +20,7 @@ export class CrossFileRun {
   private readonly entries = new Map<string, Entry[]>();
   private readonly directives = new Map<string, Directives>();
 
-  constructor(private readonly rules: readonly Rule<any>[] = allRules) {}
+  constructor(private readonly rules: readonly Rule<any>[]) {}
 
   add(lint: DocumentLint, config: EffectiveConfig): void {
     this.addCollected(lint.result.filePath, lint.crossFile, lint.directives, config);

@@ -2,7 +2,6 @@
  * The engine: one parse, one classification, then every enabled rule of every enabled pack over the
  * shared model. Pure and synchronous: the CLI, the editor and the tests call the same function.
  */
-import { allRules } from '../../rules';
 import { classify } from './classify';
 import { lineEndingOf } from './fixes';
 import type { IncrementalParser } from './incremental-parse';
@@ -13,13 +12,16 @@ import type { DocumentModel } from './model';
 import { nextMemoGeneration } from './memo';
 import { docsUrl, type CrossFileItem, type ReportInput, type Rule, type RuleContext } from './rule';
 import { parseDirectives, suppressorOf, type Directive } from './suppress';
-import type { ActiveSeverity, EffectiveConfig, Finding, Fix, LintResult, Pack, Role } from './types';
+import { ARTIFACT_KINDS, type ActiveSeverity, type ArtifactKind, type EffectiveConfig, type Finding, type Fix, type LintResult, type Pack, type Role } from './types';
 
 export interface LintOptions {
   filePath?: string;
   config: EffectiveConfig;
-  /** Defaults to every built-in rule. */
-  rules?: readonly Rule<any>[];
+  /**
+   * The rules to run: built-in rules and loaded packs, assembled by the caller (src/rule-set.ts), so the
+   * core never depends on which rules exist.
+   */
+  rules: readonly Rule<any>[];
   /** The document's parser across edits (the editor's); by default each lint parses from scratch. */
   parser?: IncrementalParser;
   /** False when nothing will check across files (the editor linting one document): skips collecting for it. */
@@ -71,6 +73,28 @@ function claimsArtifact(doc: ParsedDocument): boolean {
   return !!data && typeof data === 'object' && ['type', 'role', 'owner'].some((k) => k in (data as object));
 }
 
+/** The artifact kinds a document holds: its own kind and the kinds of its parts. */
+export function artifactsIn(model: DocumentModel): Set<ArtifactKind> {
+  if (model.kind === null) return new Set();
+  const kinds = new Set<ArtifactKind>([model.kind]);
+  if (model.stories.length > 0) kinds.add('story');
+  if (model.backlog) kinds.add('backlog');
+  if (model.sectioned) kinds.add(model.sectioned.kind);
+  if (model.roadmap) kinds.add('roadmap');
+  if (model.roadmap?.items.length) kinds.add('roadmap-item');
+  return kinds;
+}
+
+/**
+ * Whether a rule looks at this document: it holds one of the rule's artifacts. A document that claims to
+ * be an artifact in its front matter without being recognised as one gets only the rules about every
+ * kind (the front-matter rule says what is wrong with the claim).
+ */
+function appliesTo(rule: Rule<any>, model: DocumentModel, present: ReadonlySet<ArtifactKind>): boolean {
+  if (model.kind === null) return ARTIFACT_KINDS.every((k) => rule.meta.artifacts.includes(k));
+  return rule.meta.artifacts.some((a) => present.has(a));
+}
+
 export function severityOf(rule: Rule<any>, config: EffectiveConfig): ActiveSeverity | 'off' {
   return config.rules[rule.meta.id]?.severity ?? rule.meta.severity;
 }
@@ -89,7 +113,7 @@ function withEol(fix: Fix | undefined, eol: string): Fix | undefined {
 
 export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentLint {
   nextMemoGeneration();
-  const rules = options.rules ?? allRules;
+  const { rules } = options;
   const model = classify(doc, { filePath: options.filePath, config: options.config });
   const result: LintResult = { filePath: options.filePath ?? '', artifact: model.kind, findings: [], suppressed: [] };
   const crossFile = new Map<string, CrossFileItem[]>();
@@ -98,11 +122,12 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
   if (model.template || (model.kind === null && !claimsArtifact(doc))) return { result, doc, model, crossFile, directives };
 
   const packs = rolesFor(doc, options.config);
+  const present = artifactsIn(model);
   const eol = lineEndingOf(doc.text);
   const all: Finding[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, options.config);
-    if (severity === 'off' || !packs.has(rule.meta.role)) continue;
+    if (severity === 'off' || !packs.has(rule.meta.role) || !appliesTo(rule, model, present)) continue;
     const ctx: RuleContext<unknown> = {
       doc,
       model,

@@ -1,6 +1,6 @@
 /**
  * What classification finds in a document: the artifacts and their parts, with exact spans.
- * Rules read this model; they never re-parse.
+ * Rules read this model and the document's one Markdown tree; none parses the Markdown again.
  */
 import type { ArtifactKind, Span } from './types';
 

@@ -10,7 +10,10 @@ export const DOCS_BASE = 'https://github.com/backlog-lint/backlog-lint/blob/main
 export const ruleMetaSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'),
   role: z.enum(['po', 'pm', 'common']),
-  /** Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them. */
+  /**
+   * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them, so a
+   * check need not test the kind again. List every kind for a rule about any document.
+   */
   artifacts: z.array(z.enum(ARTIFACT_KINDS as [ArtifactKind, ...ArtifactKind[]])).min(1),
   severity: z.enum(['info', 'warning', 'error']),
   /** One line: what the rule reports. */

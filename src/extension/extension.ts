@@ -3,7 +3,7 @@
  * Everything that decides what a finding is lives in the core, shared with the CLI.
  */
 import * as vscode from 'vscode';
-import { allRules } from '../../rules/index';
+import { builtinRules as allRules } from '../rule-set';
 import { CodeActions } from './codeActions';
 import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
 import { ConfigService } from './configService';

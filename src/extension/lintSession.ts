@@ -10,6 +10,7 @@ import { IncrementalParser } from '../core/incremental-parse';
 import { TooComplexError } from '../core/limits';
 import type { CrossFileItem } from '../core/rule';
 import type { EffectiveConfig, LintResult } from '../core/types';
+import { rulesFor } from '../rule-set';
 
 export type SessionRequest =
   | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig; crossFile: boolean }
@@ -43,7 +44,7 @@ export class LintSession {
         return this.lint(request);
       case 'fixAll':
         // The CLI's --fix loop, so "fix all" here and `backlog-lint --fix` give the same text.
-        return { text: fixAll(request.text, { filePath: request.filePath, config: request.config }).text };
+        return { text: fixAll(request.text, { filePath: request.filePath, config: request.config, rules: rulesFor(request.config) }).text };
       case 'forget':
         this.parsers.delete(request.key);
         return null;
@@ -52,7 +53,7 @@ export class LintSession {
 
   private lint({ key, text, filePath, config, crossFile }: Extract<SessionRequest, { op: 'lint' }>): LintOutput {
     try {
-      const lint = lintDocument(text, { filePath, config, crossFile, parser: key === undefined ? undefined : this.parserFor(key) });
+      const lint = lintDocument(text, { filePath, config, rules: rulesFor(config), crossFile, parser: key === undefined ? undefined : this.parserFor(key) });
       return { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
     } catch (err) {
       if (!(err instanceof TooComplexError)) throw err;

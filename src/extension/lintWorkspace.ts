@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { CrossFileRun } from '../core/cross-file';
+import { builtinRules } from '../rule-set';
 import { gitignoreFilter } from './gitignore';
 import type { Linter } from './linter';
 
@@ -30,7 +31,7 @@ export async function lintWorkspace(linter: Linter): Promise<WorkspaceLintSummar
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
       const decoder = new TextDecoder();
       const summary: WorkspaceLintSummary = { files: 0, findings: 0, cancelled: false };
-      const cross = new CrossFileRun();
+      const cross = new CrossFileRun(builtinRules);
       const uriOfPath = new Map<string, vscode.Uri>();
       for (const uri of uris) {
         if (token.isCancellationRequested) {

@@ -3,7 +3,7 @@
  * read-only `backlog-lint-docs:` documents and opened in the Markdown preview.
  */
 import * as vscode from 'vscode';
-import { allRules, findRule } from '../../rules/index';
+import { builtinRules as allRules, findRule } from '../rule-set';
 
 export const DOCS_SCHEME = 'backlog-lint-docs';
 

@@ -8,8 +8,8 @@
  * properties when its CRLF and BOM variants are refused too.
  * `checkDocument` throws a PropertyViolation naming the broken property; fast-check shrinks the document.
  */
-import { lintText } from '../../src/core/engine';
-import { fixAll } from '../../src/core/fix-all';
+import { lintText } from '../helpers/lint';
+import { fixAll } from '../helpers/lint';
 import { checkStructure, TooComplexError } from '../../src/core/limits';
 import type { EffectiveConfig, Finding, Fix, LintResult, TextEdit } from '../../src/core/types';
 

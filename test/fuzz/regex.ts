@@ -5,7 +5,7 @@
  * Also adversarial whole documents for the engine. Used by test/unit/regex-safety.test.ts (small sizes,
  * asserting completion).
  */
-import { lintText } from '../../src/core/engine';
+import { lintText } from '../helpers/lint';
 import { defaultConfig } from '../../src/config/defaults';
 
 /**

@@ -6,14 +6,17 @@
  * - `fixtures/fail*.fixed.md`: applying the rule's fixes gives exactly that text, the re-lint no longer
  *   reports the fixed findings, and a second round of fixes changes nothing.
  * - The docs' "Failing example" block makes the rule report; its "Passing example" block does not.
+ * - `meta.fixable` is true exactly when some failing fixture's finding carries a fix, and then a
+ *   `fail*.fixed.md` shows it; the docs' header line is the one generated from meta.
  * A fixture's file name carries the kind suffix where detection by name is wanted (`pass.backlog.md`).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../../src/core/engine';
+import { lintText } from './lint';
 import { applyFixes } from '../../src/core/fixes';
 import type { Rule } from '../../src/core/rule';
+import { ruleDocsHeader } from '../../src/docs/rule-header';
 import type { EffectiveConfig, Finding } from '../../src/core/types';
 import { testConfig } from './config';
 
@@ -67,6 +70,21 @@ export function describeRule(rule: Rule<any>, config: EffectiveConfig = testConf
       }
       for (const ex of passing) {
         assert.deepEqual(findingsOf(rule, ex.text, ex.file ?? exampleFileName(rule), config).map((f) => `${f.line}: ${f.message}`), [], `passing example:\n${ex.text}`);
+      }
+    });
+
+    it('has the docs header generated from its meta (npm run docs:rules)', () => {
+      assert.ok(rule.docs.includes(`\n${ruleDocsHeader(rule.meta)}\n`), `docs header should read:\n${ruleDocsHeader(rule.meta)}`);
+    });
+
+    it(`is ${rule.meta.fixable ? '' : 'not '}fixable, as its meta says`, () => {
+      const failing = fixtures.filter((f) => f.startsWith('fail'));
+      const fixes = failing.flatMap((name) => findingsOf(rule, fs.readFileSync(path.join(fixturesDir, name), 'utf8'), path.join(fixturesDir, name), config).filter((f) => f.fix));
+      if (rule.meta.fixable) {
+        assert.ok(fixes.length > 0, 'meta.fixable is true but no failing fixture gets a fix');
+        assert.ok(failing.some((f) => fs.existsSync(path.join(fixturesDir, f.replace(/\.md$/, '.fixed.md')))), 'a fixable rule needs a fail*.fixed.md fixture');
+      } else {
+        assert.deepEqual(fixes.map((f) => `${f.line}: ${f.fix?.title}`), [], 'meta.fixable is false but findings carry fixes');
       }
     });
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { classify } from '../../src/core/classify';
 import { kindFromFileName } from '../../src/core/classify/kind';
 import { isHorizonTitle, sectionKind, sectionKinds } from '../../src/core/classify/sections';
-import { lintText } from '../../src/core/engine';
+import { lintText } from '../helpers/lint';
 import { parseMarkdown } from '../../src/core/parse';
 import { testConfig } from '../helpers/config';
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../rules';
-import { lintText } from '../../src/core/engine';
+import { lintText } from '../helpers/lint';
 import { rulesMarkdownTable } from '../../src/docs/rules-table';
 import { testConfig } from '../helpers/config';
 import { REPO_ROOT } from '../helpers/rule-suite';

@@ -1,8 +1,8 @@
 /** The same document with LF, CRLF or lone CR line endings gets the same findings. */
 import * as assert from 'assert';
 import { defaultConfig } from '../../src/config/defaults';
-import { lintText } from '../../src/core/engine';
-import { fixAll } from '../../src/core/fix-all';
+import { lintText } from '../helpers/lint';
+import { fixAll } from '../helpers/lint';
 
 const config = defaultConfig();
 

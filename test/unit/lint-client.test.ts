@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { defaultConfig } from '../../src/config/defaults';
-import { lintDocument } from '../../src/core/engine';
-import { fixAll } from '../../src/core/fix-all';
+import { lintDocument } from '../helpers/lint';
+import { fixAll } from '../helpers/lint';
 import { LintClient } from '../../src/extension/lintClient';
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'dist', 'lint-worker.js');

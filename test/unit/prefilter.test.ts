@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { lintText } from '../../src/core/engine';
+import { lintText } from '../helpers/lint';
 import { fullProcessor, gfmPartsFor, parseTree, processorFor, type GfmParts } from '../../src/core/gfm-lite';
 import { checkStructure, TooComplexError } from '../../src/core/limits';
 import { cannotBeArtifact } from '../../src/core/prefilter';

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../../src/core/engine';
+import { lintText } from '../helpers/lint';
 import { defaultConfig } from '../../src/config/defaults';
 import { REPO_ROOT } from '../helpers/rule-suite';
 import { adversarialDocuments, adversarialInputs, collectPatterns, exercise, lintAdversarial } from '../fuzz/regex';

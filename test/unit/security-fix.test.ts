@@ -15,7 +15,7 @@ import { run } from '../../src/cli/run';
 import { runCli, tempProject, withFsHook } from '../helpers/cli';
 import { FixWriter, insideGitFolder, removeStaleTemps, STALE_TEMP_AGE_MS, tempNameFor } from '../../src/cli/write';
 import { defaultConfig } from '../../src/config/defaults';
-import { fixAll } from '../../src/core/fix-all';
+import { fixAll } from '../helpers/lint';
 
 const FIXABLE = '# Log in\n\nAs a member, I want to log in, so that I see my orders.\n';
 // Git reads the heading as a comment: the inserted block is a valid config that runs a command on `git status`.

@@ -1,8 +1,8 @@
 /** Which parts of a document are artifact text, and which artifact an offset belongs to. */
-import { sectionKinds, type SectionKind } from '../../../src/core/classify/sections';
-import type { ParsedDocument } from '../../../src/core/document';
-import type { DocumentModel, Section } from '../../../src/core/model';
-import type { ArtifactKind } from '../../../src/core/types';
+import { sectionKinds, type SectionKind } from '../../../src/core/rule-api';
+import type { ParsedDocument } from '../../../src/core/rule-api';
+import type { DocumentModel, Section } from '../../../src/core/rule-api';
+import type { ArtifactKind } from '../../../src/core/rule-api';
 import { mergeRanges, quotedRanges, subtractRanges, type Range } from '../../_lib/prose';
 import scopes from './scopes.json';
 

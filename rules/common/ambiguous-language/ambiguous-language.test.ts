@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lintText } from '../../../src/core/engine';
+import { lintText } from '../../../test/helpers/lint';
 import { testConfig } from '../../../test/helpers/config';
 import { describeRule } from '../../../test/helpers/rule-suite';
 import rule from '.';

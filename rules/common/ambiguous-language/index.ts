@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { lineEndAt } from '../../../src/core/document';
-import { defineRule } from '../../../src/core/rule';
+import { lineEndAt } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import { matchProse } from '../../_lib/prose';
 import { requirementRegions } from '../_shared/regions';
 import docs from './README.md';

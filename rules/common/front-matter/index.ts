@@ -1,9 +1,9 @@
 import { isMap, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
 import { z } from 'zod';
-import { KIND_ALIASES, kindFromName } from '../../../src/core/classify/kind';
-import { lineEndAt } from '../../../src/core/document';
-import { defineRule } from '../../../src/core/rule';
-import { ARTIFACT_KINDS, type ArtifactKind, type Fix } from '../../../src/core/types';
+import { KIND_ALIASES, kindFromName } from '../../../src/core/rule-api';
+import { lineEndAt } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
+import { ARTIFACT_KINDS, type ArtifactKind, type Fix } from '../../../src/core/rule-api';
 import docs from './README.md';
 import roleNames from './roles.json';
 

@@ -1,7 +1,7 @@
 import type { Nodes, Table } from 'mdast';
-import { defineRule } from '../../../src/core/rule';
-import { offsets, plainText } from '../../../src/core/classify/text';
-import { lineEndAt } from '../../../src/core/document';
+import { defineRule } from '../../../src/core/rule-api';
+import { offsets, plainText } from '../../../src/core/rule-api';
+import { lineEndAt } from '../../../src/core/rule-api';
 import { matchProse, proseRanges, type Range } from '../../_lib/prose';
 import { artifactAt } from '../_shared/regions';
 import docs from './README.md';

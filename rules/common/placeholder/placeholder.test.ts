@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../../../src/core/engine';
+import { lintText } from '../../../test/helpers/lint';
 import { testConfig } from '../../../test/helpers/config';
 import { describeRule, REPO_ROOT } from '../../../test/helpers/rule-suite';
 import rule from '.';

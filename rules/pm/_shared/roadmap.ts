@@ -1,5 +1,5 @@
 /** Helpers shared by the roadmap-item rules: the text of an item that may state a why or a horizon, and how to report. */
-import type { RoadmapItem } from '../../../src/core/model';
+import type { RoadmapItem } from '../../../src/core/rule-api';
 
 /** The item's text with the named fields blanked out (an outcome metric is not a reason, say). */
 export function textWithout(item: RoadmapItem, fields: readonly string[]): string {

@@ -4,13 +4,13 @@
  * and fix a missing one.
  */
 import type { RootContent, Table } from 'mdast';
-import { sectionKind, sectionKinds, type SectionKind } from '../../../src/core/classify/sections';
-import { normalizeLabel, offsets, plainText } from '../../../src/core/classify/text';
-import { lineEndAt, spanOf } from '../../../src/core/document';
-import { insertionFix } from '../../../src/core/fixes';
-import type { Section } from '../../../src/core/model';
-import type { RuleContext } from '../../../src/core/rule';
-import type { ArtifactKind, Span } from '../../../src/core/types';
+import { sectionKind, sectionKinds, type SectionKind } from '../../../src/core/rule-api';
+import { normalizeLabel, offsets, plainText } from '../../../src/core/rule-api';
+import { lineEndAt, spanOf } from '../../../src/core/rule-api';
+import { insertionFix } from '../../../src/core/rule-api';
+import type { Section } from '../../../src/core/rule-api';
+import type { RuleContext } from '../../../src/core/rule-api';
+import type { ArtifactKind, Span } from '../../../src/core/rule-api';
 
 export type { SectionKind };
 

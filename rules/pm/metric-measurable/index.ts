@@ -1,9 +1,9 @@
 import type { List, RootContent, Table } from 'mdast';
-import { sectionKind, sectionKinds } from '../../../src/core/classify/sections';
-import { offsets } from '../../../src/core/classify/text';
-import { lineEndAt } from '../../../src/core/document';
-import type { Section } from '../../../src/core/model';
-import { defineRule, type RuleContext } from '../../../src/core/rule';
+import { sectionKind, sectionKinds } from '../../../src/core/rule-api';
+import { offsets } from '../../../src/core/rule-api';
+import { lineEndAt } from '../../../src/core/rule-api';
+import type { Section } from '../../../src/core/rule-api';
+import { defineRule, type RuleContext } from '../../../src/core/rule-api';
 import docs from './README.md';
 import words from './measurable.json';
 

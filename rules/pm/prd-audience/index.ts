@@ -1,5 +1,5 @@
-import { normalizeLabel } from '../../../src/core/classify/text';
-import { defineRule } from '../../../src/core/rule';
+import { normalizeLabel } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import { checkMissingSection } from '../_shared/sections';
 import docs from './README.md';
 import storySections from './story-sections.json';

@@ -1,7 +1,7 @@
 import type { ListItem, Nodes, Table } from 'mdast';
-import { normalizeLabel, offsets, plainText } from '../../../src/core/classify/text';
-import { lineEndAt } from '../../../src/core/document';
-import { defineRule } from '../../../src/core/rule';
+import { normalizeLabel, offsets, plainText } from '../../../src/core/rule-api';
+import { lineEndAt } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import { matchProse, type Range } from '../../_lib/prose';
 import docs from './README.md';
 import columns from './columns.json';
@@ -74,7 +74,6 @@ export default defineRule({
   },
   docs,
   check(ctx) {
-    if (ctx.model.sectioned?.kind !== 'prd') return;
     const { doc } = ctx;
     const taken: Range[] = [];
     const headings = doc.root.children.filter((n) => n.type === 'heading');

@@ -1,4 +1,4 @@
-import { defineRule } from '../../../src/core/rule';
+import { defineRule } from '../../../src/core/rule-api';
 import { checkMissingSection } from '../_shared/sections';
 import docs from './README.md';
 import template from './template.md';

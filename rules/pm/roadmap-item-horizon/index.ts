@@ -1,5 +1,5 @@
-import { insertionFix } from '../../../src/core/fixes';
-import { defineRule } from '../../../src/core/rule';
+import { insertionFix } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import docs from './README.md';
 import template from './template.md';
 import { reportPlan } from '../_shared/roadmap';

@@ -1,6 +1,6 @@
-import { insertionFix } from '../../../src/core/fixes';
-import type { RoadmapItem } from '../../../src/core/model';
-import { defineRule } from '../../../src/core/rule';
+import { insertionFix } from '../../../src/core/rule-api';
+import type { RoadmapItem } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import { reportPlan, textWithout } from '../_shared/roadmap';
 import docs from './README.md';
 import vocabulary from './why-cues.json';

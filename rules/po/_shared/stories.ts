@@ -1,6 +1,6 @@
 /** Helpers shared by the PO rules: which stories are backlog items, and how story text is compared. */
-import { opensWithBenefit } from '../../../src/core/classify/statement';
-import type { DocumentModel, Story } from '../../../src/core/model';
+import { opensWithBenefit } from '../../../src/core/rule-api';
+import type { DocumentModel, Story } from '../../../src/core/rule-api';
 
 /** Stories quoted in a PRD, epic or business case illustrate a need; only backlog items and story files are the PO's to check. */
 export function backlogStories(model: DocumentModel): Story[] {

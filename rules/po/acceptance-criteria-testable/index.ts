@@ -1,7 +1,7 @@
-import type { Criterion } from '../../../src/core/model';
-import type { Span } from '../../../src/core/types';
-import { memoByText } from '../../../src/core/memo';
-import { defineRule } from '../../../src/core/rule';
+import type { Criterion } from '../../../src/core/rule-api';
+import type { Span } from '../../../src/core/rule-api';
+import { memoByText } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import { backlogStories, inEnglish } from '../_shared/stories';
 import docs from './README.md';
 import ambiguous from '../../common/ambiguous-language/terms.json';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CrossFileRun } from '../../../src/core/cross-file';
-import { lintDocument } from '../../../src/core/engine';
+import { CrossFileRun } from '../../../test/helpers/lint';
+import { lintDocument } from '../../../test/helpers/lint';
 import { testConfig } from '../../../test/helpers/config';
 import { describeRule } from '../../../test/helpers/rule-suite';
 import rule from '.';

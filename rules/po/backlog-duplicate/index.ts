@@ -1,7 +1,7 @@
-import type { Story } from '../../../src/core/model';
-import { defineRule, type CrossFileItem } from '../../../src/core/rule';
+import type { Story } from '../../../src/core/rule-api';
+import { defineRule, type CrossFileItem } from '../../../src/core/rule-api';
 import { normalize, tokens, wellFormedStories } from '../_shared/stories';
-import { memoByText } from '../../../src/core/memo';
+import { memoByText } from '../../../src/core/rule-api';
 import docs from './README.md';
 import { firstDuplicates, type Entry } from './similarity';
 

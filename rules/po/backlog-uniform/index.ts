@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Section, Story } from '../../../src/core/model';
-import { defineRule } from '../../../src/core/rule';
+import type { Section, Story } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import docs from './README.md';
 
 const options = z.strictObject({

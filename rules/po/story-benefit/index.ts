@@ -1,4 +1,4 @@
-import { defineRule } from '../../../src/core/rule';
+import { defineRule } from '../../../src/core/rule-api';
 import { benefitSentence, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 import template from './template.md';

@@ -1,6 +1,6 @@
-import type { Story } from '../../../src/core/model';
-import { defineRule } from '../../../src/core/rule';
-import { isPlaceholderStatement } from '../../../src/core/classify/statement';
+import type { Story } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
+import { isPlaceholderStatement } from '../../../src/core/rule-api';
 import { backlogStories } from '../_shared/stories';
 import docs from './README.md';
 

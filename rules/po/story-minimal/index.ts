@@ -1,5 +1,5 @@
-import type { Span } from '../../../src/core/types';
-import { defineRule } from '../../../src/core/rule';
+import type { Span } from '../../../src/core/rule-api';
+import { defineRule } from '../../../src/core/rule-api';
 import { benefitSentence, inEnglish, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 

@@ -1,6 +1,6 @@
-import { defineRule } from '../../../src/core/rule';
+import { defineRule } from '../../../src/core/rule-api';
 import { backlogStories } from '../_shared/stories';
-import { memoByText } from '../../../src/core/memo';
+import { memoByText } from '../../../src/core/rule-api';
 import docs from './README.md';
 import terms from './terms.json';
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { decodeDocument } from '../../../src/cli/read';
 import { defaultConfig } from '../../../src/config/defaults';
 import { lintDocument } from '../../../src/core/engine';
+import { rulesFor } from '../../../src/rule-set';
 import { describeModel, type InspectReport } from '../../../src/core/inspect';
 import type { EffectiveConfig, Finding } from '../../../src/core/types';
 
@@ -29,6 +30,6 @@ export function lintCorpusFile(file: string, config: EffectiveConfig = defaultCo
     return { report: null, findings: [], lines, problem: (err as Error).message };
   }
   const utf8Lines = text.split(/\r\n|\r|\n/);
-  const { result, doc, model } = lintDocument(text, { filePath: file, config });
+  const { result, doc, model } = lintDocument(text, { filePath: file, config, rules: rulesFor(config) });
   return { report: describeModel(doc, model, { filePath: file, config }), findings: result.findings, lines: utf8Lines };
 }

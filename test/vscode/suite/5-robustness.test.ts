@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { allRules } from '../../../rules/index';
 import { createConfigLoader, nodeFileSystem } from '../../../src/config';
-import { lintText } from '../../../src/core/engine';
+import { lintText } from '../../../test/helpers/lint';
 import type { Finding } from '../../../src/core/types';
 import {
   closeAll, codeOf, diagnosticsUntil, EXTENSION_ID, open, ours, RULE, sleep, waitFor, workspaceUri,

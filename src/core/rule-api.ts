@@ -1,0 +1,18 @@
+/**
+ * The one module rules import from the core: declaring a rule, what a check sees (context, document,
+ * model), spans, fix helpers, text helpers and memoisation. Rules reaching past it into other core
+ * modules would tie the core's internals to every rule; test/unit/architecture.test.ts keeps it so.
+ */
+export { defineRule, docsUrl, ruleMetaSchema } from './rule';
+export type { CrossFileItem, CrossFileReport, ReportInput, Rule, RuleContext, RuleDefinition, RuleMeta } from './rule';
+export type { ArtifactKind, Fix, Pack, Role, Span, TextEdit } from './types';
+export { ARTIFACT_KINDS } from './types';
+export type { ParsedDocument } from './document';
+export { lineEndAt, nodeSpan, nodesSpan, spanOf } from './document';
+export type * from './model';
+export { insertionFix, renderBlock } from './fixes';
+export { normalizeLabel, offsets, plainText } from './classify/text';
+export { sectionKind, sectionKinds, type SectionKind } from './classify/sections';
+export { isPlaceholderStatement, opensWithBenefit } from './classify/statement';
+export { KIND_ALIASES, kindFromName } from './classify/kind';
+export { memoByText } from './memo';
