@@ -1,6 +1,7 @@
 /** The JSON Schema of config files, generated from the zod schema, for editor validation and completion. */
 import { z } from 'zod';
 import type { Rule } from '../core/rule';
+import { packSchema } from './pack-schema';
 import { buildConfigSchema } from './schema';
 
 /** Where the published schema lives; `--init` writes it as `$schema`. */
@@ -22,4 +23,13 @@ export function buildJsonSchema(rules: readonly Rule<any>[]): Record<string, unk
 /** The file text of schemas/backlog-lint.schema.json. */
 export function renderJsonSchema(rules: readonly Rule<any>[]): string {
   return `${JSON.stringify(buildJsonSchema(rules), null, 2)}\n`;
+}
+
+export const PACK_SCHEMA_URL =
+  'https://raw.githubusercontent.com/backlog-lint/backlog-lint/main/schemas/backlog-lint-pack.schema.json';
+
+/** The file text of schemas/backlog-lint-pack.schema.json, for completion in pack files. */
+export function renderPackJsonSchema(): string {
+  const schema = z.toJSONSchema(packSchema, { io: 'input', target: 'draft-07', unrepresentable: 'any' });
+  return `${JSON.stringify({ $id: PACK_SCHEMA_URL, ...schema }, null, 2)}\n`;
 }

@@ -5,6 +5,8 @@ import { anyOf, compileGlob, GlobSyntaxError, type PathMatcher } from './globs';
 import { formatOf, isPlainObject, parseConfigText } from './parse';
 import { parentDir } from './paths';
 import type { ConfigFileData, RuleEntry } from './schema';
+import type { LoadedPack } from './pack-schema';
+import { loadPacks, packRuleIds } from './packs';
 import { loadTemplates } from './templates';
 import type { ConfigValidator } from './validate';
 
@@ -14,6 +16,10 @@ export interface ConfigLayer {
   dir: string;
   data: ConfigFileData;
   templates: Record<string, string>;
+  /** Rule packs this config loads (`packs`), after those of its presets. */
+  packs?: LoadedPack[];
+  /** The layers of its `extends` presets, applied just before it. */
+  extended?: ConfigLayer[];
   artifacts: { match: PathMatcher; kind: ArtifactKind }[];
   ignores: PathMatcher;
   overrides: {
@@ -27,6 +33,10 @@ export interface ConfigLayer {
 export interface LayerOptions {
   /** False: leave `templates` folders unread (Restricted Mode in the editor). */
   readTemplates: boolean;
+  /** Resolves an `extends` entry to the layers it stands for (src/config/extends.ts). */
+  resolveExtends?: (name: string, from: { file: string; dir: string; keyPath: string; depth: number }) => Promise<ConfigLayer[]>;
+  /** How deep in a chain of `extends` this config sits (guards against cycles). */
+  depth?: number;
 }
 
 /** The layer, or undefined when the file is a package.json without a `"backlog-lint"` key. */
@@ -41,8 +51,21 @@ export async function loadLayer(
   if (!parsed) return undefined;
   const prefix = parsed.keyPrefix;
   if (!isPlainObject(parsed.data)) throw new ConfigError(file, formatKeyPath(prefix), 'expected an object');
-  const data = validator.validate(file, parsed.data, prefix);
   const dir = parentDir(file) ?? file;
+  // Packs and presets first: the rule ids they add are valid keys of `rules`.
+  const raw = parsed.data as Record<string, unknown>;
+  const names = typeof raw.extends === 'string' ? [raw.extends] : Array.isArray(raw.extends) ? raw.extends.filter((n): n is string => typeof n === 'string' && n !== '') : [];
+  const extended: ConfigLayer[] = [];
+  for (const [i, name] of names.slice(0, 16).entries()) {
+    if (!options.resolveExtends) throw new ConfigError(file, formatKeyPath([...prefix, 'extends']), 'presets cannot be read here');
+    const keyPath = formatKeyPath([...prefix, 'extends', ...(typeof raw.extends === 'string' ? [] : [i])]);
+    extended.push(...(await options.resolveExtends(name, { file, dir, keyPath, depth: options.depth ?? 0 })));
+  }
+  const packPaths = Array.isArray(raw.packs) ? raw.packs.filter((p): p is string => typeof p === 'string' && p !== '') : [];
+  const packs = packPaths.length > 0 ? await loadPacks(fs, file, [...prefix, 'packs'], dir, packPaths) : [];
+  const packIds = [...extended.flatMap((l) => l.packs ?? []), ...packs].flatMap(packRuleIds);
+  // A namespaced id may belong to a pack a config farther up loads, so it is accepted here.
+  const data = validator.validate(file, parsed.data, prefix, [...new Set([...packIds, ...namespacedIds(raw)])]);
   const templates = data.templates && options.readTemplates
     ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), dir, data.templates)
     : {};
@@ -52,6 +75,8 @@ export async function loadLayer(
     dir,
     data,
     templates,
+    ...(packs.length > 0 ? { packs } : {}),
+    ...(extended.length > 0 ? { extended } : {}),
     artifacts: Object.entries(data.artifacts ?? {}).map(([glob, kind]) => ({
       match: globs.one(glob, ['artifacts', glob]),
       kind,
@@ -62,6 +87,13 @@ export async function loadLayer(
       ...rest,
     })),
   };
+}
+
+/** Rule ids of the form `pack/rule` named in `rules` and `overrides[].rules`. */
+function namespacedIds(raw: Record<string, unknown>): string[] {
+  const keys = (rules: unknown): string[] => (isPlainObject(rules) ? Object.keys(rules).filter((k) => /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/.test(k)) : []);
+  const overrides = Array.isArray(raw.overrides) ? raw.overrides : [];
+  return [...keys(raw.rules), ...overrides.flatMap((o) => (isPlainObject(o) ? keys(o.rules) : []))];
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Rule } from '../core/rule';
 import type { FileSystemHost, Role } from '../core/types';
 import { configCandidates, readConfigFile } from './discovery';
+import { createExtendsResolver } from './extends';
 import { ConfigError } from './errors';
 import { loadLayer, type ConfigLayer, type LayerOptions } from './layer';
 import { parentDir, toAbsolutePosix } from './paths';
@@ -47,7 +48,8 @@ export interface ConfigLoader {
 
 export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const validator = createValidator(opts.rules);
-  const layerOptions = { readTemplates: opts.readTemplates ?? true };
+  const layerOptions: LayerOptions = { readTemplates: opts.readTemplates ?? true };
+  layerOptions.resolveExtends = createExtendsResolver(opts.fs, validator, opts.rules, layerOptions);
   const stopAt = opts.stopAt === undefined ? undefined : toAbsolutePosix(opts.stopAt);
   // Promises are cached (not results) so that concurrent lookups in one folder share a single read.
   let folderLayers = new Map<string, Promise<ConfigLayer | undefined>>();

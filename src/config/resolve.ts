@@ -1,4 +1,5 @@
 /** Computes the configuration in force for one file from the config layers that apply to it. */
+import type { LoadedPack } from './pack-schema';
 import type { EffectiveConfig, Role, RuleSetting } from '../core/types';
 import { defaultConfig } from './defaults';
 import type { ConfigLayer } from './layer';
@@ -24,6 +25,11 @@ export interface FileConfig extends EffectiveConfig {
 export function resolveFileConfig(layers: readonly ConfigLayer[], file: string, cliRoles?: readonly Role[]): FileConfig {
   const config: FileConfig = { ...defaultConfig(), ignored: false };
   const allowWords: string[] = [];
+  // A config's presets (`extends`) apply just before it, so its own settings win over theirs.
+  layers = layers.flatMap((layer) => [...(layer.extended ?? []), layer]);
+  const packs = new Map<string, LoadedPack>();
+  for (const layer of layers) for (const pack of layer.packs ?? []) packs.set(pack.key, pack);
+  if (packs.size > 0) config.packs = [...packs.values()];
   for (const layer of layers) {
     const { data } = layer;
     if (data.roles) config.roles = [...data.roles];

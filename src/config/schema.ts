@@ -30,6 +30,8 @@ export interface ConfigFileData {
   templates?: string;
   acceptanceCriteriaLabels?: string[];
   overrides?: OverrideData[];
+  packs?: string[];
+  extends?: string | string[];
 }
 
 export const SEVERITY_MESSAGE = `expected one of ${SEVERITIES.join(', ')}`;
@@ -47,9 +49,13 @@ function ruleEntrySchema(rule: Rule<unknown>): z.ZodType {
   return z.union([severity, tuple], { error: SEVERITY_MESSAGE }).describe(rule.meta.description);
 }
 
-function rulesSchema(rules: readonly Rule<any>[]) {
+/** A pack rule's setting: a severity, or `[severity]` (pack rules take no options). */
+const packRuleEntry = z.union([severity, z.tuple([severity], z.never({ error: 'rules from packs take no options' }))], { error: SEVERITY_MESSAGE });
+
+function rulesSchema(rules: readonly Rule<any>[], packRuleIds: readonly string[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const rule of rules) shape[rule.meta.id] = ruleEntrySchema(rule).optional();
+  for (const id of packRuleIds) shape[id] ??= packRuleEntry.optional();
   return z
     .strictObject(shape)
     .describe('Rule id → "off" | "info" | "warning" | "error", or [severity, options].');
@@ -66,12 +72,12 @@ const allowWordsSchema = z
 /** Top-level keys, for "did you mean" suggestions. */
 export const CONFIG_KEYS = [
   '$schema', 'root', 'roles', 'rules', 'artifacts', 'ignores', 'allowWords', 'templates',
-  'acceptanceCriteriaLabels', 'overrides',
+  'acceptanceCriteriaLabels', 'overrides', 'packs', 'extends',
 ] as const;
 export const OVERRIDE_KEYS = ['files', 'roles', 'rules', 'allowWords'] as const;
 
-export function buildConfigSchema(rules: readonly Rule<any>[]) {
-  const ruleSettings = rulesSchema(rules);
+export function buildConfigSchema(rules: readonly Rule<any>[], packRuleIds: readonly string[] = []) {
+  const ruleSettings = rulesSchema(rules, packRuleIds);
   const override = z.strictObject({
     files: z
       .union([glob, z.array(glob).min(1)], { error: 'expected a glob or an array of globs' })
@@ -103,6 +109,15 @@ export function buildConfigSchema(rules: readonly Rule<any>[]) {
       .array(override)
       .optional()
       .describe('Per-glob roles, rules and allowWords, applied in order after merging (later entries win).'),
+    packs: z
+      .array(nonEmpty)
+      .max(32)
+      .optional()
+      .describe('Rule packs (YAML or JSON files inside this config\'s folder tree) whose rules run as acme/<rule-id>.'),
+    extends: z
+      .union([nonEmpty, z.array(nonEmpty).max(16)], { error: 'expected a preset name or an array of them' })
+      .optional()
+      .describe('Presets applied before this file: backlog-lint:recommended, backlog-lint:strict, backlog-lint:definition-of-ready, or an npm package in node_modules (read as JSON/YAML, never run).'),
   } satisfies Record<(typeof CONFIG_KEYS)[number], z.ZodType>;
   return z.strictObject(shape).describe('backlog-lint configuration');
 }

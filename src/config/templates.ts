@@ -35,8 +35,8 @@ export async function loadTemplates(
   if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting) || !isWithin(configDir, folder)) {
     throw fail(`the templates folder must be inside the folder of this config file (${configDir}); '${setting}' is not`);
   }
-  const realDir = await resolve(fs, configDir, fail);
-  const realFolder = await resolve(fs, folder, fail);
+  const realDir = await resolveReal(fs, configDir, fail);
+  const realFolder = await resolveReal(fs, folder, fail);
   if (realFolder === undefined) throw fail(`folder not found: ${folder}`);
   if (realDir !== undefined && !isWithin(realDir, realFolder)) {
     throw fail(`the templates folder ${folder} is a symlink to ${realFolder}, outside the folder of this config file`);
@@ -48,7 +48,7 @@ export async function loadTemplates(
   const templates: Record<string, string> = {};
   for (const name of files) {
     const file = joinPosix(folder, name);
-    const realFile = await resolve(fs, file, fail);
+    const realFile = await resolveReal(fs, file, fail);
     if (realFile === undefined) continue;   // vanished since the listing
     if (realDir !== undefined && !isWithin(realDir, realFile)) {
       throw fail(`${file} is a symlink to ${realFile}, outside the folder of this config file`);
@@ -69,7 +69,7 @@ export async function loadTemplates(
 }
 
 /** The real path, undefined when missing or when the host has no links; an unresolvable link fails the key. */
-async function resolve(fs: FileSystemHost, path: string, fail: (detail: string) => ConfigError): Promise<string | undefined> {
+export async function resolveReal(fs: FileSystemHost, path: string, fail: (detail: string) => ConfigError): Promise<string | undefined> {
   if (!fs.realPath) return path;
   try {
     const real = await fs.realPath(path);
@@ -80,6 +80,6 @@ async function resolve(fs: FileSystemHost, path: string, fail: (detail: string) 
   }
 }
 
-function isWithin(dir: string, path: string): boolean {
+export function isWithin(dir: string, path: string): boolean {
   return path === dir || relativeInside(dir, path) !== undefined;
 }

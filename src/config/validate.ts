@@ -11,14 +11,19 @@ type Path = readonly PropertyKey[];
 
 export interface ConfigValidator {
   /** The validated config, or a ConfigError listing every problem (the first one's key path on `keyPath`). */
-  validate(file: string, data: unknown, keyPrefix?: readonly string[]): ConfigFileData;
+  validate(file: string, data: unknown, keyPrefix?: readonly string[], packRuleIds?: readonly string[]): ConfigFileData;
 }
 
 export function createValidator(rules: readonly Rule<any>[]): ConfigValidator {
-  const schema = buildConfigSchema(rules);
-  const ruleIds = rules.map((rule) => rule.meta.id);
+  const schemas = new Map<string, ReturnType<typeof buildConfigSchema>>([['', buildConfigSchema(rules)]]);
+  const builtinIds = rules.map((rule) => rule.meta.id);
   return {
-    validate(file, data, keyPrefix = []) {
+    validate(file, data, keyPrefix = [], packRuleIds = []) {
+      // One schema per set of pack rules in force (usually one set per workspace).
+      const key = packRuleIds.join('\n');
+      let schema = schemas.get(key);
+      if (!schema) schemas.set(key, (schema = buildConfigSchema(rules, packRuleIds)));
+      const ruleIds = [...builtinIds, ...packRuleIds];
       const result = schema.safeParse(data);
       if (result.success) return result.data as ConfigFileData;
       const problems = result.error.issues.flatMap((issue) => describeIssue(issue, [], data, ruleIds));

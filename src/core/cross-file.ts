@@ -59,7 +59,7 @@ export class CrossFileRun {
           column: item.column,
           endLine: item.endLine,
           endColumn: item.endColumn,
-          docsUrl: docsUrl(rule.meta),
+          docsUrl: rule.docsUrl ?? docsUrl(rule.meta),
         };
         const bucket = out.get(report.filePath) ?? { findings: [], suppressed: [] };
         const by = suppressorOf(this.directives.get(report.filePath) ?? [], finding);

@@ -172,7 +172,7 @@ function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverit
     column: s.column,
     endLine: e.line,
     endColumn: e.column,
-    docsUrl: docsUrl(rule.meta),
+    docsUrl: rule.docsUrl ?? docsUrl(rule.meta),
   };
   const fix = withEol(input.fix, eol);
   if (fix) finding.fix = fix;

@@ -16,3 +16,4 @@ export { sectionKind, sectionKinds, type SectionKind } from './classify/sections
 export { isPlaceholderStatement, opensWithBenefit } from './classify/statement';
 export { KIND_ALIASES, kindFromName } from './classify/kind';
 export { memoByText } from './memo';
+export type { LoadedPack, PackData, PackRuleData } from '../config/pack-schema';

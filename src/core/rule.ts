@@ -8,7 +8,8 @@ import { ARTIFACT_KINDS } from './types';
 export const DOCS_BASE = 'https://github.com/backlog-lint/backlog-lint/blob/main/rules';
 
 export const ruleMetaSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'),
+  /** Kebab-case; a team pack's rules carry the pack's name: `acme/story-estimate`. */
+  id: z.string().regex(/^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'),
   role: z.enum(['po', 'pm', 'common']),
   /**
    * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them, so a
@@ -67,6 +68,8 @@ export interface Rule<O = unknown> {
   docs: string;
   /** Built-in fix templates by name; the unnamed one is `default`. */
   templates: Record<string, string>;
+  /** Where findings link to, when not this repository's rules/<role>/<id>/README.md (a team pack's rule). */
+  docsUrl?: string;
   /** Options schema; the parsed defaults are used when the config gives none. */
   options?: z.ZodType<O>;
   check(ctx: RuleContext<O>): void;

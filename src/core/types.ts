@@ -3,6 +3,8 @@
  * Nothing here (or anywhere under src/core, src/config, src/formatters, rules/) imports `vscode`.
  */
 
+import type { LoadedPack } from '../config/pack-schema';
+
 /** A rule pack. `po` and `pm` are roles a user can select; `common` runs whenever any role runs. */
 export type Pack = 'po' | 'pm' | 'common';
 export type Role = 'po' | 'pm';
@@ -114,6 +116,8 @@ export interface EffectiveConfig {
   templates: Record<string, string>;
   /** Config files that contributed, nearest last. */
   sources: string[];
+  /** Rule packs the configs loaded (data), farthest first; the edges turn them into rules (src/rule-set.ts). */
+  packs?: LoadedPack[];
 }
 
 /** Read access to files, injected so the editor can use `vscode.workspace.fs` and tests can use memory. */

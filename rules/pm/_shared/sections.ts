@@ -22,40 +22,37 @@ export function sectionsOfKind(ctx: RuleContext<unknown>, kinds: readonly Sectio
 /** "Problem: …", "**Problem:** …", "**Problem**: …", "- Why: …" at the start of a line, with a value after it. */
 const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z' /&-]{0,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(\S.*)$/gm;
 
-/** Section kinds named by labelled lines between `start` and `end`. */
-function labelledKinds(text: string, start: number, end: number): Set<SectionKind> {
-  const found = new Set<SectionKind>();
+/** Tells whether a heading, label, table key or front-matter key names what a rule looks for. */
+export type LabelTest = (label: string) => boolean;
+
+/** True when a labelled line between `start` and `end` names what `test` looks for. */
+function labelledLine(text: string, start: number, end: number, test: LabelTest): boolean {
   const slice = text.slice(start, end);
   LABEL_LINE.lastIndex = 0;
   for (let m = LABEL_LINE.exec(slice); m; m = LABEL_LINE.exec(slice)) {
-    const kind = sectionKind(m[1] ?? '');
-    if (kind) found.add(kind);
+    if (test(m[1] ?? '')) return true;
   }
-  return found;
+  return false;
 }
 
 /** Rows of two-column "key | value" tables: a PRD one-pager often opens with one. */
-function tableKinds(table: Table): Set<SectionKind> {
-  const found = new Set<SectionKind>();
+function tableRow(table: Table, test: LabelTest): boolean {
   for (const row of table.children) {
     const [key, value] = row.children;
     if (!key || !value || plainText(value).trim() === '') continue;
-    const kind = sectionKind(plainText(key));
-    if (kind) found.add(kind);
+    if (test(plainText(key))) return true;
   }
-  return found;
+  return false;
 }
 
-function frontMatterKinds(ctx: RuleContext<unknown>): Set<SectionKind> {
+function frontMatterKey(ctx: RuleContext<unknown>, test: LabelTest): boolean {
   const data = ctx.doc.frontMatter?.data;
-  const found = new Set<SectionKind>();
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return found;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (value === null || value === undefined || String(value).trim() === '') continue;
-    const kind = sectionKind(key.replace(/[_-]+/g, ' '));
-    if (kind) found.add(kind);
+    if (test(key.replace(/[_-]+/g, ' '))) return true;
   }
-  return found;
+  return false;
 }
 
 /** Headings that open a document's summary: a labelled line there counts as a section. */
@@ -83,23 +80,38 @@ function statementNodes(ctx: RuleContext<unknown>, where: 'opening' | 'anywhere'
   return out;
 }
 
+/** A test for the section kinds the classifier's vocabulary gives a label. */
+export function kindTest(kinds: readonly SectionKind[]): LabelTest {
+  return (label) => {
+    const kind = sectionKind(label);
+    return kind !== null && kinds.includes(kind);
+  };
+}
+
 /**
- * True when the document states one of `kinds`: a section, a front-matter key, or (in the nodes
- * `where` allows) a labelled line or key/value table row.
+ * True when the document states what `headings` and `labels` look for: a section (whose heading
+ * `headings` accepts) with something in it, a front-matter key, or (in the nodes `where` allows) a
+ * labelled line or key/value table row (whose label `labels` accepts).
  */
-export function states(ctx: RuleContext<unknown>, kinds: readonly SectionKind[], where: 'opening' | 'anywhere'): boolean {
+export function statesBy(ctx: RuleContext<unknown>, headings: LabelTest, labels: LabelTest, where: 'opening' | 'anywhere'): boolean {
   // A heading with nothing under it (or only a comment) states nothing yet.
-  if (sectionsOfKind(ctx, kinds).some((s) => s.body.text.replace(/<!--[\s\S]*?-->/g, '').trim() !== '')) return true;
-  const has = (set: Set<SectionKind>): boolean => kinds.some((k) => set.has(k));
-  if (has(frontMatterKinds(ctx))) return true;
+  const sections = ctx.model.sectioned?.sections ?? [];
+  if (sections.some((s) => headings(s.title) && s.body.text.replace(/<!--[\s\S]*?-->/g, '').trim() !== '')) return true;
+  if (frontMatterKey(ctx, labels)) return true;
   for (const node of statementNodes(ctx, where)) {
-    if (node.type === 'table' && has(tableKinds(node))) return true;
+    if (node.type === 'table' && tableRow(node, labels)) return true;
     if (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') {
       const [s, e] = offsets(node);
-      if (has(labelledKinds(ctx.doc.text, s, e))) return true;
+      if (labelledLine(ctx.doc.text, s, e, labels)) return true;
     }
   }
   return false;
+}
+
+/** True when the document states one of `kinds` (see statesBy). */
+export function states(ctx: RuleContext<unknown>, kinds: readonly SectionKind[], where: 'opening' | 'anywhere'): boolean {
+  const byHeading: LabelTest = (title) => sectionKinds(title).some((k) => kinds.includes(k));
+  return statesBy(ctx, byHeading, kindTest(kinds), where);
 }
 
 /** What to underline for a whole-document finding: the title, else the first heading, else the first line of content. */
