@@ -8,8 +8,11 @@ import { checkRequireField } from './require-field';
 import { checkRequireSection, type RequireSection } from './require-section';
 import { forbidTermsCheck, preferTermsCheck } from './terms';
 
-/** For a built-in pack: the docs (README.md) of each rule, by id. */
-export type PackDocs = Record<string, string>;
+/** For a built-in pack: the docs (README.md) and fix template (template.md) of each rule, by id. */
+export interface PackFiles {
+  docs?: Record<string, string>;
+  templates?: Record<string, string>;
+}
 
 const EVERY: ArtifactKind[] = ['story', 'backlog', 'epic', 'prd', 'roadmap', 'roadmap-item', 'business-case'];
 
@@ -30,7 +33,7 @@ function checkOf(rule: PackRuleData, pack: LoadedPack): (ctx: RuleContext<unknow
   switch (rule.kind) {
     case 'require-section': {
       const sections = pack.data.rules.filter((r): r is RequireSection => r.kind === 'require-section' && r.artifact === rule.artifact);
-      const later = sections.slice(sections.indexOf(rule) + 1);
+      const later = sections.slice(sections.findIndex((r) => r.id === rule.id) + 1);
       return (ctx) => checkRequireSection(ctx, rule, later);
     }
     case 'require-field':
@@ -49,9 +52,11 @@ function generatedDocs(meta: RuleMeta, rule: PackRuleData, pack: LoadedPack): st
   return [`# ${meta.id}`, '', rule.message, '', '## Why it matters', '', rule.rationale, '', `From the pack \`${pack.data.name}\` (${pack.source}), rule kind \`${rule.kind}\`.`, ''].join('\n');
 }
 
-export function compilePack(pack: LoadedPack, docs: PackDocs = {}): Rule<any>[] {
-  return pack.data.rules.map((rule) => {
-    const id = pack.builtin ? rule.id : `${pack.data.name}/${rule.id}`;
+export function compilePack(pack: LoadedPack, files: PackFiles = {}): Rule<any>[] {
+  return pack.data.rules.map((data) => {
+    const id = pack.builtin ? data.id : `${pack.data.name}/${data.id}`;
+    const template = files.templates?.[id];
+    const rule: PackRuleData = data.kind === 'require-section' && template !== undefined ? { ...data, template } : data;
     const meta = ruleMetaSchema.parse({
       id,
       role: pack.data.role,
@@ -62,7 +67,7 @@ export function compilePack(pack: LoadedPack, docs: PackDocs = {}): Rule<any>[] 
       fixable: (rule.kind === 'require-section' && rule.template !== undefined) || rule.kind === 'prefer-terms',
     });
     const templates: Record<string, string> = rule.kind === 'require-section' && rule.template !== undefined ? { default: rule.template } : {};
-    const out: Rule<any> = { meta, docs: docs[id] ?? generatedDocs(meta, rule, pack), templates, check: checkOf(rule, pack) };
+    const out: Rule<any> = { meta, docs: files.docs?.[id] ?? generatedDocs(meta, rule, pack), templates, check: checkOf(rule, pack) };
     if (rule.url) out.docsUrl = rule.url;
     else if (!pack.builtin) out.docsUrl = `file://${pack.source.startsWith('/') ? '' : '/'}${pack.source}`;
     return out;

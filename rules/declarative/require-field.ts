@@ -4,7 +4,7 @@
  */
 import { RE2JS } from 're2js';
 import { normalizeLabel, type PackRuleData, type RuleContext, type Span } from '../../src/core/rule-api';
-import { documentAnchor } from '../pm/_shared/sections';
+import { documentAnchor } from './stated';
 import { compilePattern } from './patterns';
 
 export type RequireField = Extract<PackRuleData, { kind: 'require-field' }>;

@@ -5,7 +5,7 @@
  * "Add a Problem section" lands before Audience and Metrics rather than after the last table.
  */
 import { insertionFix, normalizeLabel, sectionKinds, type InsertPoint, type PackRuleData, type RuleContext, type Section, type SectionKind } from '../../src/core/rule-api';
-import { documentAnchor, statesBy, type LabelTest } from '../pm/_shared/sections';
+import { documentAnchor, statesBy, type LabelTest } from './stated';
 
 export type RequireSection = Extract<PackRuleData, { kind: 'require-section' }>;
 

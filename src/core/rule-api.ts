@@ -17,3 +17,4 @@ export { isPlaceholderStatement, opensWithBenefit } from './classify/statement';
 export { KIND_ALIASES, kindFromName } from './classify/kind';
 export { memoByText } from './memo';
 export type { LoadedPack, PackData, PackRuleData } from '../config/pack-schema';
+export { packSchema } from '../config/pack-schema';

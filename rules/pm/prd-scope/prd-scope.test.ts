@@ -1,4 +1,4 @@
 import { describeRule } from '../../../test/helpers/rule-suite';
-import rule from '.';
+import { sectionRule } from '../sections-pack';
 
-describeRule(rule);
+describeRule(sectionRule('prd-scope'));

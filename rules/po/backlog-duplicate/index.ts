@@ -25,7 +25,7 @@ export default defineRule({
   meta: {
     id: 'backlog-duplicate',
     role: 'po',
-    artifacts: ['backlog'],
+    artifacts: ['backlog', 'story'],
     severity: 'warning',
     description: 'The same or nearly the same user story appears twice, in one backlog or across the files linted together.',
     rationale: 'A duplicate story is estimated, ordered and built twice, and the two copies drift apart; the Product Owner keeps one backlog item per need.',

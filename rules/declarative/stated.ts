@@ -1,23 +1,9 @@
 /**
- * Helpers shared by the PM rules: where a PRD or epic states something (a named section, a labelled
- * line such as "**Problem:** …", a key/value table row or a front-matter key), and where to report
- * and fix a missing one.
+ * Where a PRD or epic states something: a named section with content, a labelled line such as
+ * "**Problem:** …", a key/value table row or a front-matter key; and where to report a missing one.
  */
 import type { RootContent, Table } from 'mdast';
-import { sectionKind, sectionKinds, type SectionKind } from '../../../src/core/rule-api';
-import { normalizeLabel, offsets, plainText } from '../../../src/core/rule-api';
-import { lineEndAt, spanOf } from '../../../src/core/rule-api';
-import { insertionFix } from '../../../src/core/rule-api';
-import type { Section } from '../../../src/core/rule-api';
-import type { RuleContext } from '../../../src/core/rule-api';
-import type { ArtifactKind, Span } from '../../../src/core/rule-api';
-
-export type { SectionKind };
-
-/** Sections (at any depth) whose heading names one of `kinds`. */
-export function sectionsOfKind(ctx: RuleContext<unknown>, kinds: readonly SectionKind[]): Section[] {
-  return (ctx.model.sectioned?.sections ?? []).filter((s) => sectionKinds(s.title).some((k) => kinds.includes(k)));
-}
+import { lineEndAt, normalizeLabel, offsets, plainText, spanOf, type RuleContext, type Span } from '../../src/core/rule-api';
 
 /** "Problem: …", "**Problem:** …", "**Problem**: …", "- Why: …" at the start of a line, with a value after it. */
 const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z' /&-]{0,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(\S.*)$/gm;
@@ -80,14 +66,6 @@ function statementNodes(ctx: RuleContext<unknown>, where: 'opening' | 'anywhere'
   return out;
 }
 
-/** A test for the section kinds the classifier's vocabulary gives a label. */
-export function kindTest(kinds: readonly SectionKind[]): LabelTest {
-  return (label) => {
-    const kind = sectionKind(label);
-    return kind !== null && kinds.includes(kind);
-  };
-}
-
 /**
  * True when the document states what `headings` and `labels` look for: a section (whose heading
  * `headings` accepts) with something in it, a front-matter key, or (in the nodes `where` allows) a
@@ -108,12 +86,6 @@ export function statesBy(ctx: RuleContext<unknown>, headings: LabelTest, labels:
   return false;
 }
 
-/** True when the document states one of `kinds` (see statesBy). */
-export function states(ctx: RuleContext<unknown>, kinds: readonly SectionKind[], where: 'opening' | 'anywhere'): boolean {
-  const byHeading: LabelTest = (title) => sectionKinds(title).some((k) => kinds.includes(k));
-  return statesBy(ctx, byHeading, kindTest(kinds), where);
-}
-
 /** What to underline for a whole-document finding: the title, else the first heading, else the first line of content. */
 export function documentAnchor(ctx: RuleContext<unknown>): Span {
   const title = ctx.model.sectioned?.title;
@@ -122,27 +94,4 @@ export function documentAnchor(ctx: RuleContext<unknown>): Span {
   if (!first) return spanOf(ctx.doc, 0, 0);
   const [s, e] = offsets(first);
   return spanOf(ctx.doc, s, lineEndAt(ctx.doc.text, s, e));
-}
-
-export interface MissingSection {
-  artifact: Extract<ArtifactKind, 'prd' | 'epic' | 'business-case'>;
-  kinds: readonly SectionKind[];
-  where: 'opening' | 'anywhere';
-  message: string;
-  fixTitle: string;
-  /** Counts as stated even without a section (e.g. user stories name an audience). */
-  alsoStated?: (ctx: RuleContext<unknown>) => boolean;
-}
-
-/** Reports a sectioned artifact that states none of `spec.kinds`, with a fix appending the rule's template. */
-export function checkMissingSection(ctx: RuleContext<unknown>, spec: MissingSection): void {
-  const artifact = ctx.model.sectioned;
-  if (!artifact || artifact.kind !== spec.artifact) return;
-  if (states(ctx, spec.kinds, spec.where) || spec.alsoStated?.(ctx)) return;
-  ctx.report({
-    artifact: spec.artifact,
-    span: documentAnchor(ctx),
-    message: spec.message,
-    fix: insertionFix(spec.fixTitle, artifact.appendSection, ctx.template()),
-  });
 }
