@@ -57,8 +57,8 @@ function topLevel(children: readonly RootContent[]): { title: number; starts: nu
   const titled = rest.length > 0 && rest.every((i) => depthOf(i) > depthOf(first));
   const units = titled ? rest : headings;
   const depth = Math.min(...units.map(depthOf));
-  // Between a title and the first section there must be no heading: it would nest sections of its own.
-  if (titled && depthOf(units[0] as number) !== depth) return null;
+  // Before the first section there is no heading but the title: another would be a section of its own.
+  if (depthOf(units[0] as number) !== depth) return null;
   return { title: titled ? first : -1, starts: units.filter((i) => depthOf(i) === depth) };
 }
 
