@@ -6,6 +6,7 @@
  *   --dir PATH    where to write the corpus (default: a folder under the OS temp dir)
  *   --skip-mdl    time backlog-lint only
  *   --editor-only the in-editor re-lint latency only (no corpus, no CLI runs)
+ *   --stories N,M backlog sizes for the re-lint latency (default 1000,5000)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -36,30 +37,39 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** Re-lint latency per keystroke in a 1,000-story backlog: a full lint, the incremental one, and the editor's worker. */
-async function printEditLatency(runs: number, root: string): Promise<void> {
-  const text = bigBacklog(1000);
-  const edit = editLatency(text, 40 * runs);
-  console.log(`\nRe-lint after a one-character edit, ${edit.stories}-story backlog (${(edit.bytes / 1024).toFixed(0)} KB), ${edit.edits} edits (${edit.partialParses} re-parsed in part):`);
-  const row = (name: string, p: { p50: number; p95: number; max: number }) => [name, ...[p.p50, p.p95, p.max].map((n) => n.toFixed(1))];
-  const worker = await workerLatency(text, 40 * runs, path.join(root, 'dist', 'lint-worker.js'));
-  console.log(table(['lint', 'p50 ms', 'p95 ms', 'max ms'], [
-    row('full parse + classification + rules', edit.full),
-    row('incremental parse + classification + rules', edit.incremental),
-    row('  of which the incremental parse', edit.incrementalParse),
-    row('  of which classification + rules', edit.incrementalRest),
-    row(`editor: worker round trip (${worker.findings} findings)`, worker.roundTrip),
-    row('  of which the extension host thread is busy', worker.hostBusy),
-  ]));
-  console.log(`Ratio, p95 full ÷ incremental: ${(edit.full.p95 / edit.incremental.p95).toFixed(1)}× (target: new diagnostics within 16 ms at p95)`);
+/** Re-lint latency per keystroke in large backlogs: a full lint, the incremental ones (without and with section reuse), and the editor's worker. */
+async function printEditLatency(runs: number, root: string, sizes: readonly number[]): Promise<void> {
+  for (const stories of sizes) {
+    const text = bigBacklog(stories);
+    const edits = Math.max(20, Math.round((40 * runs * 1000) / Math.max(stories, 1000)));
+    console.log(`\nLoad average: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const edit = editLatency(text, edits);
+    console.log(`Re-lint after a one-character edit, ${edit.stories}-story backlog (${(edit.bytes / 1024).toFixed(0)} KB), ${edit.edits} edits (${edit.partialParses} re-parsed in part; section checks reused ${edit.sectionChecks.reused}, re-run ${edit.sectionChecks.checked}; findings ${edit.identical ? 'identical to' : 'DIFFERENT from'} the full lint's):`);
+    const row = (name: string, p: { p50: number; p95: number; max: number }) => [name, ...[p.p50, p.p95, p.max].map((n) => n.toFixed(1))];
+    const worker = await workerLatency(text, edits, path.join(root, 'dist', 'lint-worker.js'));
+    console.log(table(['lint', 'p50 ms', 'p95 ms', 'max ms'], [
+      row('full parse + classification + rules', edit.full),
+      row('before: incremental parse + classification + rules', edit.incremental),
+      row('  of which the incremental parse', edit.incrementalParse),
+      row('  of which classification + rules', edit.incrementalRest),
+      row('after: incremental parse + sections reused', edit.reused),
+      row('  of which classification + rules', edit.reusedRest),
+      row(`editor: worker round trip (${worker.findings} findings)`, worker.roundTrip),
+      row('  of which the extension host thread is busy', worker.hostBusy),
+    ]));
+    const target = stories <= 1000 ? 16 : 50;
+    console.log(`Ratio, p95 before ÷ after: ${(edit.incremental.p95 / edit.reused.p95).toFixed(1)}×; after: ${edit.reused.p95.toFixed(1)} ms p95 (target ≤ ${target} ms at ${stories} stories)`);
+    if (!edit.identical) throw new Error('the incremental lint with section reuse gave other findings than the full lint');
+  }
 }
 
 export async function main(args: string[], root: string): Promise<number> {
   const count = Number(option(args, '--files') ?? 2000);
   const runs = Number(option(args, '--runs') ?? 3);
+  const sizes = (option(args, '--stories') ?? '1000,5000').split(',').map(Number);
   if (args.includes('--editor-only')) {
     console.log(`Machine: ${os.availableParallelism()} cores, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    await printEditLatency(runs, root);
+    await printEditLatency(runs, root, sizes);
     return 0;
   }
   const dir = path.resolve(option(args, '--dir') ?? path.join(os.tmpdir(), 'backlog-lint-bench', `corpus-${count}`));
@@ -116,7 +126,7 @@ export async function main(args: string[], root: string): Promise<number> {
   const avgKb = sample.reduce((n, d) => n + d.text.length, 0) / sample.length / 1024;
   console.log(`In-process, ms per document (median of ${runs}, ${sample.length} documents of ${avgKb.toFixed(1)} KB on average):`);
   console.log(table(['parse', 'classification', 'rules', 'total'], [[stages.parseMs, stages.classifyMs, stages.rulesMs, stages.parseMs + stages.classifyMs + stages.rulesMs].map((n) => n.toFixed(2))]));
-  await printEditLatency(runs, root);
+  await printEditLatency(runs, root, sizes);
   console.log(`\nLoad average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   return 0;
 }

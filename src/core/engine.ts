@@ -5,6 +5,7 @@
 import { classify } from './classify';
 import { lineEndingOf } from './fixes';
 import type { IncrementalParser } from './incremental-parse';
+import type { LintReuse, SectionView } from './incremental-lint';
 import { checkStructure } from './limits';
 import { parseMarkdown } from './parse';
 import type { ParsedDocument } from './document';
@@ -26,6 +27,8 @@ export interface LintOptions {
   parser?: IncrementalParser;
   /** False when nothing will check across files (the editor linting one document): skips collecting for it. */
   crossFile?: boolean;
+  /** The document's classification and rule results across edits (the editor's): reused for untouched sections. */
+  reuse?: LintReuse;
 }
 
 export interface DocumentLint {
@@ -114,7 +117,8 @@ function withEol(fix: Fix | undefined, eol: string): Fix | undefined {
 export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentLint {
   nextMemoGeneration();
   const { rules } = options;
-  const model = classify(doc, { filePath: options.filePath, config: options.config });
+  const classifyOptions = { filePath: options.filePath, config: options.config };
+  const model = options.reuse ? options.reuse.classify(doc, classifyOptions) : classify(doc, classifyOptions);
   const result: LintResult = { filePath: options.filePath ?? '', artifact: model.kind, findings: [], suppressed: [] };
   const crossFile = new Map<string, CrossFileItem[]>();
   const directives = parseDirectives(doc);
@@ -128,22 +132,35 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
   for (const rule of rules) {
     const severity = severityOf(rule, options.config);
     if (severity === 'off' || !packs.has(rule.meta.role) || !appliesTo(rule, model, present)) continue;
-    const ctx: RuleContext<unknown> = {
-      doc,
-      model,
+    const contextOf = (view: SectionView, sink: Finding[]): RuleContext<unknown> => ({
+      doc: view.doc,
+      model: view.model,
       config: options.config,
       options: optionsOf(rule, options.config),
-      report: (input: ReportInput) => all.push(toFinding(doc, rule, severity, input, eol)),
+      range: view.range,
+      documentIncludes: view.documentIncludes,
+      report: (input: ReportInput) => sink.push(toFinding(doc, rule, severity, input, eol)),
       template: (name = 'default') => {
         const key = name === 'default' ? rule.meta.id : `${rule.meta.id}.${name}`;
         const text = options.config.templates[key] ?? rule.templates[name];
         if (text === undefined) throw new Error(`Rule ${rule.meta.id} has no template '${name}'`);
         return text;
       },
+    });
+    const check = (view: SectionView): Finding[] => {
+      const sink: Finding[] = [];
+      rule.check(contextOf(view, sink));
+      return sink;
     };
     try {
-      rule.check(ctx);
-      if (rule.crossFile && options.crossFile !== false) crossFile.set(rule.meta.id, rule.crossFile.collect(ctx));
+      const collecting = rule.crossFile && options.crossFile !== false;
+      if (options.reuse && rule.meta.scope === 'section' && !collecting) {
+        all.push(...options.reuse.sectionFindings(rule.meta.id, [severity, eol], check));
+      } else {
+        const whole: SectionView = { doc, model, range: { start: 0, end: doc.text.length }, documentIncludes: (text) => doc.text.includes(text) };
+        all.push(...check(whole));
+        if (collecting) crossFile.set(rule.meta.id, rule.crossFile!.collect(contextOf(whole, [])));
+      }
     } catch (err) {
       throw new Error(`Rule ${rule.meta.id} failed on ${options.filePath ?? 'the document'}: ${(err as Error).message}`, { cause: err });
     }

@@ -22,6 +22,14 @@ export const ruleMetaSchema = z.strictObject({
   /** Why the owning role needs it. */
   rationale: z.string().min(10),
   fixable: z.boolean(),
+  /**
+   * What the rule's findings depend on. 'section': the findings in a top-level section depend only on
+   * that section (its text, its nodes, the stories located in it) and on the document's kind and the
+   * config, so the editor re-checks only the sections an edit touched and reuses the rest. 'document'
+   * (the default): they depend on the whole document (counts, duplicates, uniformity), so the rule
+   * runs on all of it every time.
+   */
+  scope: z.enum(['section', 'document']).optional(),
 });
 export type RuleMeta = z.infer<typeof ruleMetaSchema>;
 
@@ -42,6 +50,17 @@ export interface RuleContext<O> {
   report(finding: ReportInput): void;
   /** A fix template: the config's override if there is one, else the rule's built-in one. */
   template(name?: string): string;
+  /**
+   * The part of the text to check: the whole document, or one top-level section when the editor
+   * re-checks what an edit touched (`doc.root` and `model` then hold only that section's nodes and
+   * stories). Rules of scope 'section' that scan raw text scan this range.
+   */
+  range: { start: number; end: number };
+  /**
+   * Whether the whole document's text holds `text`: the way a rule of scope 'section' looks outside
+   * its section, so the editor can tell when an edit elsewhere changes the answer.
+   */
+  documentIncludes(text: string): boolean;
 }
 
 /** Something one file contributes to a check across all files of a run (e.g. duplicate stories). */

@@ -7,6 +7,7 @@ import type { Directives } from '../core/cross-file';
 import { lintDocument } from '../core/engine';
 import { fixAll } from '../core/fix-all';
 import { IncrementalParser } from '../core/incremental-parse';
+import { LintReuse } from '../core/incremental-lint';
 import { TooComplexError } from '../core/limits';
 import type { CrossFileItem } from '../core/rule';
 import type { EffectiveConfig, LintResult } from '../core/types';
@@ -32,11 +33,17 @@ export function problemOutput(filePath: string, message: string, line?: number):
   return { result: { filePath, artifact: null, findings: [], suppressed: [], problem }, crossFile: [], directives: [] };
 }
 
-/** Parsers of the documents linted most recently; an older one is dropped, and rebuilt by a full parse. */
+/** Parsers (and lint reuse) of the documents linted most recently; an older one is dropped, and rebuilt by a full parse. */
 const KEPT_PARSERS = 16;
 
+/** A document's parse and lint across its edits: what a keystroke can reuse. */
+interface DocumentState {
+  parser: IncrementalParser;
+  reuse: LintReuse;
+}
+
 export class LintSession {
-  private readonly parsers = new Map<string, IncrementalParser>();
+  private readonly parsers = new Map<string, DocumentState>();
 
   handle(request: SessionRequest): SessionReply {
     switch (request.op) {
@@ -53,7 +60,8 @@ export class LintSession {
 
   private lint({ key, text, filePath, config, crossFile }: Extract<SessionRequest, { op: 'lint' }>): LintOutput {
     try {
-      const lint = lintDocument(text, { filePath, config, rules: rulesFor(config), crossFile, parser: key === undefined ? undefined : this.parserFor(key) });
+      const state = key === undefined ? undefined : this.stateFor(key);
+      const lint = lintDocument(text, { filePath, config, rules: rulesFor(config), crossFile, parser: state?.parser, reuse: state?.reuse });
       return { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
     } catch (err) {
       if (!(err instanceof TooComplexError)) throw err;
@@ -61,11 +69,11 @@ export class LintSession {
     }
   }
 
-  private parserFor(key: string): IncrementalParser {
-    const parser = this.parsers.get(key) ?? new IncrementalParser();
+  private stateFor(key: string): DocumentState {
+    const state = this.parsers.get(key) ?? { parser: new IncrementalParser(), reuse: new LintReuse() };
     this.parsers.delete(key);
-    this.parsers.set(key, parser);   // most recent last
+    this.parsers.set(key, state);   // most recent last
     if (this.parsers.size > KEPT_PARSERS) this.parsers.delete(this.parsers.keys().next().value as string);
-    return parser;
+    return state;
   }
 }

@@ -106,6 +106,7 @@ export default defineRule({
     rationale:
       'A requirement the team cannot test is a requirement each reader fills in differently: "fast", "easy" or "as needed" hide the decision the Product Owner or Product Manager still has to make.',
     fixable: false,
+    scope: 'section',
   },
   docs,
   options: optionsSchema,

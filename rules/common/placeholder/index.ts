@@ -73,9 +73,9 @@ function inQuotes(text: string, at: number): boolean {
 }
 
 /** `<plantuml>` … `</plantuml>`, `<www.example.org>`: markup a tool renders, or an address. */
-function isMarkupOrAddress(text: string, slot: string): boolean {
+function isMarkupOrAddress(documentIncludes: (text: string) => boolean, slot: string): boolean {
   const inner = slot.slice(1, -1);
-  if (!/\s/.test(inner)) return /[.:@/]/.test(inner) || text.includes(`</${inner}>`);
+  if (!/\s/.test(inner)) return /[.:@/]/.test(inner) || documentIncludes(`</${inner}>`);
   return false;
 }
 
@@ -137,6 +137,7 @@ export default defineRule({
     rationale:
       'An artifact with template text left in it looks finished but is not: the team plans, estimates and builds from what it says, so every open slot is a decision nobody made.',
     fixable: false,
+    scope: 'section',
   },
   docs,
   check(ctx) {
@@ -191,11 +192,11 @@ export default defineRule({
     };
     visit(doc.root);
 
-    const whole = [{ start: 0, end: text.length }];
+    const whole = [ctx.range];
     for (const { match, start, end } of matchProse(doc, whole, PLACEHOLDER_RE, { keepHtml: true })) {
       const g = match.groups ?? {};
       const t = match[0];
-      if (g.slot && (isHtmlTag(t) || isMarkupOrAddress(text, t) || inQuotes(text, start))) continue;
+      if (g.slot && (isHtmlTag(t) || isMarkupOrAddress(ctx.documentIncludes, t) || inQuotes(text, start))) continue;
       // Hugo shortcodes ({{< ref >}}, {{% note %}}) and includes ({{json:…}}) are filled in when the site is built.
       if (g.moustache && /^\{\{\s*(?:[<%]|[\p{L}-]+:)/u.test(t)) continue;
       if (g.brace && !isBracketSlot(t.slice(1, -1))) continue;
@@ -247,7 +248,7 @@ export default defineRule({
       }
     }
 
-    found.push(...emptyLabels(doc.text, (r) => proseRanges(doc, r).length === 1 && proseRanges(doc, r)[0]?.end === r.end));
+    found.push(...emptyLabels(doc.text, ctx.range, (r) => proseRanges(doc, r).length === 1 && proseRanges(doc, r)[0]?.end === r.end));
 
     // One finding per problem: the first of overlapping candidates, and one per table column of markers.
     found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -272,13 +273,13 @@ export default defineRule({
  * label, or after a blank line a heading, a rule or the end): a form left empty. A run of them is one
  * finding.
  */
-function emptyLabels(text: string, isProse: (line: Range) => boolean): Candidate[] {
+function emptyLabels(text: string, range: Range, isProse: (line: Range) => boolean): Candidate[] {
   const lines: Range[] = [];
-  for (let at = 0; at <= text.length; ) {
+  for (let at = range.start; at <= range.end; ) {
     const nl = text.indexOf('\n', at);
-    const end = nl === -1 ? text.length : nl;
+    const end = nl === -1 || nl >= range.end ? range.end : nl;
     lines.push({ start: at, end: end > at && text[end - 1] === '\r' ? end - 1 : end });
-    if (nl === -1) break;
+    if (end === range.end) break;
     at = nl + 1;
   }
   const src = (i: number): string => (lines[i] ? text.slice(lines[i].start, lines[i].end) : '');

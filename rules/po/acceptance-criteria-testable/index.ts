@@ -63,6 +63,7 @@ export default defineRule({
     description: 'An acceptance criterion states no observable outcome, or uses a vague term ("fast", "user-friendly", "etc.").',
     rationale: 'Acceptance criteria are the test the story must pass; a criterion nobody can check leaves "done" to opinion at the review.',
     fixable: false,
+    scope: 'section',
   },
   docs,
   check(ctx) {

@@ -89,6 +89,7 @@ export default defineRule({
     description: 'A user story asks for more than one feature ("upload and share photos").',
     rationale: 'One story per feature lets the Product Owner order each feature by its own value and the team estimate, build and accept it on its own.',
     fixable: false,
+    scope: 'section',
   },
   docs,
   check(ctx) {

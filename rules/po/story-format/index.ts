@@ -52,6 +52,7 @@ export default defineRule({
     description: 'A backlog item or story file is not a recognised user story (role and goal), or a part of the template is missing.',
     rationale: 'A story must say who needs what; without the role and the goal the Product Owner cannot order it and the team cannot build or test it.',
     fixable: false,
+    scope: 'section',
   },
   docs,
   check(ctx) {

@@ -40,6 +40,7 @@ export default defineRule({
     description: 'A user story statement carries more than role, goal and benefit: a bracketed aside, an example, or extra sentences.',
     rationale: 'A statement the team can read at a glance is easier to order, estimate and split; details belong in the acceptance criteria or notes.',
     fixable: false,
+    scope: 'section',
   },
   docs,
   check(ctx) {

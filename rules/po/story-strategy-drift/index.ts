@@ -30,6 +30,7 @@ export default defineRule({
     description: 'A user story carries product-strategy content (pricing strategy, market size, revenue targets, competitor analysis).',
     rationale: 'Strategy decisions belong in the PRD or business case where the Product Manager owns them; in a story they go stale unseen and blur what the team must build.',
     fixable: false,
+    scope: 'section',
   },
   docs,
   check(ctx) {

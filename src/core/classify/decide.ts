@@ -13,7 +13,7 @@ import { kindFromFileName, kindFromName } from './kind';
 import { findRoadmap, roadmapHints } from './roadmap';
 import type { SectionNodes } from './sections';
 import { contentSignals, isHistoryTitle, kindFromTitle, type HeadingSignal } from './signals';
-import type { StoryLocator } from './stories';
+import type { LocatedGroups } from './stories';
 import { statementAt as findStatement } from './statement-cache';
 import { frontMatterData, isFilledStory, lineOf, templateOf } from './template';
 import { contentOffsets, plainText } from './text';
@@ -55,11 +55,11 @@ function opensWithStory(doc: ParsedDocument): boolean {
 const asLines = (hs: readonly HeadingSignal[]): Evidence['lines'] => hs.map((h) => ({ line: h.line, text: h.text }));
 
 /** A group of blocks where stories are the majority; code-block groups are weak evidence and never decide. */
-export function isDominant(g: StoryLocator['groups'][number]): boolean {
+export function isDominant(g: LocatedGroups['groups'][number]): boolean {
   return !g.weak && g.stories.length >= 2 && g.stories.length * 2 >= g.size;
 }
 
-export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: readonly SectionNodes[], locator: StoryLocator): KindDecision {
+export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: readonly SectionNodes[], locator: LocatedGroups): KindDecision {
   const evidence: Evidence[] = [];
   const typeValue = frontMatterField(doc, 'type');
   const fmKind = kindFromName(typeValue);
@@ -88,7 +88,7 @@ export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: 
   return decideByContent(doc, flat, locator, evidence);
 }
 
-function decideByContent(doc: ParsedDocument, flat: readonly SectionNodes[], locator: StoryLocator, evidence: Evidence[]): KindDecision {
+function decideByContent(doc: ParsedDocument, flat: readonly SectionNodes[], locator: LocatedGroups, evidence: Evidence[]): KindDecision {
   const found = (kind: ArtifactKind, detail: string, lines: Evidence['lines'], roadmap?: Roadmap | null): KindDecision => {
     evidence.push({ signal: 'content', says: kind, detail, lines });
     return { kind, detectedBy: 'content', evidence, template: null, roadmap };

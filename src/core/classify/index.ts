@@ -1,12 +1,12 @@
 /** Classification: what artifacts a parsed document holds, decided once and shared by every rule. */
 import type { ParsedDocument } from '../document';
 import { spanOf } from '../document';
-import type { DocumentModel, InsertPoint, SectionedArtifact, Story } from '../model';
+import type { DocumentModel, InsertPoint, Section, SectionedArtifact, Story } from '../model';
 import type { EffectiveConfig } from '../types';
 import { decideKind, isDominant } from './decide';
 import { findRoadmap } from './roadmap';
-import { buildSections } from './sections';
-import { documentStory, StoryLocator } from './stories';
+import { buildSections, type SectionNodes } from './sections';
+import { documentStory, StoryLocator, type LocatedGroups } from './stories';
 import { offsets } from './text';
 
 export interface ClassifyOptions {
@@ -26,7 +26,15 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
   const locator = new StoryLocator(doc, options.config.acceptanceCriteriaLabels);
   locator.scanSections(flat);
   locator.scanBlocks(doc.root.children);
+  return modelOf(doc, options, tree, flat, locator);
+}
 
+/**
+ * The model from the located stories: the kind decision and what follows from it. Apart from classify(),
+ * the editor's incremental classification (incremental-classify.ts) calls it with groups it assembled
+ * from the sections an edit did not touch.
+ */
+export function modelOf(doc: ParsedDocument, options: ClassifyOptions, tree: Section[], flat: readonly SectionNodes[], locator: LocatedGroups): DocumentModel {
   const decision = decideKind(doc, options, flat, locator);
   const { kind, detectedBy } = decision;
   const forcedRoadmap = kind === 'roadmap' && detectedBy !== 'content';

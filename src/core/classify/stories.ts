@@ -24,9 +24,18 @@ export interface StoryGroup {
 }
 
 /** A story being built; its parent kind is known only once the document's kind is decided. */
-type Draft = Omit<Story, 'parent'>;
+export type Draft = Omit<Story, 'parent'>;
 /** `weak`: found in a code block, where stories are often examples; such a group alone does not make a backlog. */
-type DraftGroup = { size: number; stories: Draft[]; others: Draft[]; weak?: boolean };
+export type DraftGroup = { size: number; stories: Draft[]; others: Draft[]; weak?: boolean };
+/** What the kind decision and the model read of the located stories. */
+export interface LocatedGroups {
+  readonly groups: readonly DraftGroup[];
+}
+/** Sibling sections (same parent, same depth) and the ones among them that are stories. */
+export interface SectionSiblings {
+  entries: SectionNodes[];
+  stories: Draft[];
+}
 
 /** Code blocks whose lines are read like paragraphs: plain text and Markdown, where authors keep stories verbatim. */
 const TEXT_CODE = /^(?:|te?xt|md|markdown|plain|plaintext|none)$/i;
@@ -100,8 +109,19 @@ export class StoryLocator {
 
   /** Stories that are heading sections: the statement is in the heading or the section's first paragraph. */
   scanSections(flat: readonly SectionNodes[]): void {
+    for (const { entries, stories } of this.sectionSiblings(flat)) {
+      if (stories.length === 0) continue;
+      this.groups.push({ size: entries.length, stories, others: this.sectionOthers(entries, stories) });
+    }
+  }
+
+  /**
+   * The sections of `flat` by sibling set (same parent, same depth), in the order the sets first appear,
+   * with the ones that are stories; a story section claims its span.
+   */
+  sectionSiblings(flat: readonly SectionNodes[]): SectionSiblings[] {
     const children = this.doc.root.children;
-    const bySiblings = new Map<string, { entries: SectionNodes[]; stories: Draft[] }>();
+    const bySiblings = new Map<string, SectionSiblings>();
     const open: SectionNodes[] = [];
     for (const entry of flat) {
       while (open.length > 0 && (open[open.length - 1] as SectionNodes).section.depth >= entry.section.depth) open.pop();
@@ -109,7 +129,7 @@ export class StoryLocator {
       open.push(entry);
       const key = `${parent?.headingIndex ?? -1}:${entry.section.depth}`;
       if (!bySiblings.has(key)) bySiblings.set(key, { entries: [], stories: [] });
-      const group = bySiblings.get(key) as { entries: SectionNodes[]; stories: Draft[] };
+      const group = bySiblings.get(key) as SectionSiblings;
       group.entries.push(entry);
       if (this.isClaimed(entry.section.heading.start)) continue;
       const heading = children[entry.headingIndex] as RootContent & { children: RootContent[] };
@@ -127,21 +147,24 @@ export class StoryLocator {
       if (!statement) continue;
       group.stories.push(this.sectionStory(entry, statement, statementNode));
     }
-    for (const { entries, stories } of bySiblings.values()) {
-      if (stories.length === 0) continue;
-      const others: Draft[] = [];
-      const storyStarts = new Set(stories.map((s) => s.span.start));
-      for (const entry of entries) {
-        if (storyStarts.has(entry.section.span.start) || this.isClaimed(entry.section.heading.start)) continue;
-        const firstPara = children.slice(entry.headingIndex + 1, entry.endIndex).find((n) => n.type === 'paragraph');
-        const paraText = firstPara ? plainText(firstPara) : '';
-        if (!STORY_ID_TITLE.test(normalizeLabel(entry.section.title).toUpperCase()) && !ATTEMPT.test(paraText) && !ATTEMPT.test(entry.section.title)) continue;
-        const target = firstPara ?? (children[entry.headingIndex] as RootContent);
-        // Not claimed: stories in lists or tables inside such a section are still found.
-        others.push(this.sectionStory(entry, invalidStatement(this.doc, ...offsets(target)), target, false));
-      }
-      this.groups.push({ size: entries.length, stories, others });
+    return [...bySiblings.values()];
+  }
+
+  /** Sections of a sibling set that holds stories which look like stories but are not (reported when the set is a backlog). */
+  sectionOthers(entries: readonly SectionNodes[], stories: readonly Draft[]): Draft[] {
+    const children = this.doc.root.children;
+    const others: Draft[] = [];
+    const storyStarts = new Set(stories.map((s) => s.span.start));
+    for (const entry of entries) {
+      if (storyStarts.has(entry.section.span.start) || this.isClaimed(entry.section.heading.start)) continue;
+      const firstPara = children.slice(entry.headingIndex + 1, entry.endIndex).find((n) => n.type === 'paragraph');
+      const paraText = firstPara ? plainText(firstPara) : '';
+      if (!STORY_ID_TITLE.test(normalizeLabel(entry.section.title).toUpperCase()) && !ATTEMPT.test(paraText) && !ATTEMPT.test(entry.section.title)) continue;
+      const target = firstPara ?? (children[entry.headingIndex] as RootContent);
+      // Not claimed: stories in lists or tables inside such a section are still found.
+      others.push(this.sectionStory(entry, invalidStatement(this.doc, ...offsets(target)), target, false));
     }
+    return others;
   }
 
   /** How many lines of a paragraph open a story. */
