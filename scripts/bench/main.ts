@@ -6,6 +6,7 @@
  *   --dir PATH    where to write the corpus (default: a folder under the OS temp dir)
  *   --skip-mdl    time backlog-lint only
  *   --editor-only the in-editor re-lint latency only (no corpus, no CLI runs)
+ *   --scale N     only the scale run: N tiny files, cold and warm, side by side with markdownlint-cli2
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +14,7 @@ import * as path from 'node:path';
 import { bigBacklog, generateCorpus, writeCorpus } from './corpus';
 import { editLatency, stageTimes, workerLatency } from './in-process';
 import { median, runProcess, type ProcessRun } from './measure';
+import { scaleRun } from './scale';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -57,6 +59,7 @@ async function printEditLatency(runs: number, root: string): Promise<void> {
 export async function main(args: string[], root: string): Promise<number> {
   const count = Number(option(args, '--files') ?? 2000);
   const runs = Number(option(args, '--runs') ?? 3);
+  if (option(args, '--scale') !== undefined) return scaleRun(Number(option(args, '--scale')), runs, root, args.includes('--skip-mdl'));
   if (args.includes('--editor-only')) {
     console.log(`Machine: ${os.availableParallelism()} cores, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     await printEditLatency(runs, root);
