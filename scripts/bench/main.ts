@@ -7,6 +7,7 @@
  *   --skip-mdl    time backlog-lint only
  *   --editor-only the in-editor re-lint latency only (no corpus, no CLI runs)
  *   --stories N,M backlog sizes for the re-lint latency (default 1000,5000)
+ *   --scale N     only the scale run: N tiny files, cold and warm, side by side with markdownlint-cli2
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +15,7 @@ import * as path from 'node:path';
 import { bigBacklog, generateCorpus, writeCorpus } from './corpus';
 import { editLatency, stageTimes, workerLatency } from './in-process';
 import { median, runProcess, type ProcessRun } from './measure';
+import { scaleRun } from './scale';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -67,6 +69,7 @@ export async function main(args: string[], root: string): Promise<number> {
   const count = Number(option(args, '--files') ?? 2000);
   const runs = Number(option(args, '--runs') ?? 3);
   const sizes = (option(args, '--stories') ?? '1000,5000').split(',').map(Number);
+  if (option(args, '--scale') !== undefined) return scaleRun(Number(option(args, '--scale')), runs, root, args.includes('--skip-mdl'));
   if (args.includes('--editor-only')) {
     console.log(`Machine: ${os.availableParallelism()} cores, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     await printEditLatency(runs, root, sizes);

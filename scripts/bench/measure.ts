@@ -8,6 +8,8 @@ export interface ProcessRun {
   seconds: number;
   /** Peak resident set size in MB (workers are threads of the same process). */
   peakRssMb: number;
+  /** User + system CPU seconds (GNU time only; NaN without it). */
+  cpuSeconds: number;
   exitCode: number;
 }
 
@@ -20,10 +22,11 @@ const GNU_TIME = '/usr/bin/time';
 export function runProcess(command: string, args: string[], cwd: string): Promise<ProcessRun> {
   const useTime = fs.existsSync(GNU_TIME);
   const report = path.join(os.tmpdir(), `bench-time-${process.pid}-${Date.now()}.txt`);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', report, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', report, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
   const child = spawn(cmd, argv, { cwd, stdio: 'ignore' });
   let hwmKb = 0;
+  let cpu = NaN;
   const poll = useTime
     ? undefined
     : setInterval(() => {
@@ -41,10 +44,12 @@ export function runProcess(command: string, args: string[], cwd: string): Promis
       if (poll) clearInterval(poll);
       if (useTime) {
         const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
-        hwmKb = Number(lines[lines.length - 1]);
+        const [user, sys, kb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+        hwmKb = kb ?? NaN;
+        cpu = (user ?? NaN) + (sys ?? NaN);
         fs.rmSync(report, { force: true });
       }
-      resolve({ seconds, peakRssMb: hwmKb / 1024, exitCode: code ?? -1 });
+      resolve({ seconds, peakRssMb: hwmKb / 1024, cpuSeconds: cpu, exitCode: code ?? -1 });
     });
   });
 }

@@ -12,13 +12,18 @@
  * match (a flipped bit, a truncated write, a hand edit) is dropped when the file is read, and an entry whose
  * output fails the zod schema is dropped when it is looked up; either way the file is linted again. The
  * hash detects damage, not a forger who recomputes it: whoever can write the cache can also write the files
- * and the config it describes. Reading streams the file line by line and writing streams it to a temp file
- * renamed over the old one, so neither holds the whole cache as one string, and a run killed halfway leaves
- * the old cache or the new one.
+ * and the config it describes.
+ *
+ * Memory stays flat in the number of files. Reading streams the file and keeps only each entry's key fields
+ * and where its line is; a lookup reads that line again from the open file and checks its hash once more
+ * (the file may have changed since). An entry set in this run is written at once to the temp file that
+ * becomes the new cache, and saving adds the old lines still wanted and renames it over the old file, so
+ * no run holds the whole cache, as one string or as objects, and a run killed halfway leaves the old cache.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, promises as fsp, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, read as fsRead, fsyncSync, mkdirSync, openSync, promises as fsp, readFileSync, readSync, rmSync, statSync, writevSync } from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import type { EffectiveConfig, LintResult } from '../core/types';
 import { cachedOutputSchema } from './cache-schema';
 import { removeStaleTemps, tempNameFor } from './write';
@@ -39,11 +44,10 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 
 /**
- * An entry read from the file is kept as its line's bytes (verified, parsed only when looked up); one set
- * in this run keeps the output object the run holds anyway, serialised only when the cache is written.
- * Either way the cache adds little to a run's memory beyond the file's size.
+ * An entry of the old file is its key fields and where its line is (`at`, `length`); one set in this run is
+ * already in the new file (`written`). Hashes are kept as strings: one config hash is shared by many files.
  */
-type Entry = { text: string; config: string } & ({ line: Buffer } | { output: LintJobOutput });
+type Entry = { text: string; config: string } & ({ at: number; length: number } | { written: true });
 
 export const sha256 = (data: string): string => createHash('sha256').update(data).digest('hex');
 
@@ -80,51 +84,66 @@ export function cacheFile(cwd: string, location: string | undefined): string {
 
 const header = (tool: string): string => `${MAGIC} ${FORMAT} ${tool}`;
 
-/** Calls `onLine` with each line of the file (without its newline), streaming; returns how many were skipped as over-long. */
-async function readLines(file: string, onLine: (line: Buffer, index: number) => boolean): Promise<number> {
+/**
+ * Calls `onLine` with each line of the open file (without its newline) and the byte offset where it starts,
+ * streaming; returns how many were skipped as over-long.
+ */
+async function readLines(fd: number, onLine: (line: Buffer, index: number, at: number) => boolean): Promise<number> {
   let pending: Buffer[] = [];
   let pendingLength = 0;
   let overLong = false;
   let skipped = 0;
   let index = 0;
   let stop = false;
-  const stream = createReadStream(file, { highWaterMark: WRITE_CHUNK });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let from = 0;
-      for (let nl = chunk.indexOf(NEWLINE); nl >= 0 && !stop; nl = chunk.indexOf(NEWLINE, from)) {
-        const piece = chunk.subarray(from, nl);
-        from = nl + 1;
-        if (overLong || pendingLength + piece.length > MAX_LINE) skipped++;
-        else stop = !onLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), index);
-        index++;
-        pending = [];
-        pendingLength = 0;
-        overLong = false;
-      }
-      if (stop) break;
-      const tail = chunk.subarray(from);
-      if (index === 0 && pendingLength + tail.length > MAX_HEADER) {
-        // A first line longer than any header: not a cache, and not worth reading to its end.
-        onLine(Buffer.alloc(0), 0);
-        stop = true;
-        break;
-      }
-      if (overLong || pendingLength + tail.length > MAX_LINE) {
-        overLong = true;
-        pending = [];
-        pendingLength = 0;
-      } else if (tail.length > 0) {
-        pending.push(tail);
-        pendingLength += tail.length;
-      }
+  // Where the chunk being read starts in the file, and where the current line starts.
+  let chunkAt = 0;
+  let lineAt = 0;
+  for await (const chunk of chunks(fd)) {
+    let from = 0;
+    for (let nl = chunk.indexOf(NEWLINE); nl >= 0 && !stop; nl = chunk.indexOf(NEWLINE, from)) {
+      const piece = chunk.subarray(from, nl);
+      from = nl + 1;
+      if (overLong || pendingLength + piece.length > MAX_LINE) skipped++;
+      else stop = !onLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), index, lineAt);
+      index++;
+      lineAt = chunkAt + from;
+      pending = [];
+      pendingLength = 0;
+      overLong = false;
     }
-  } finally {
-    stream.destroy();
+    if (stop) break;
+    const tail = chunk.subarray(from);
+    chunkAt += chunk.length;
+    if (index === 0 && pendingLength + tail.length > MAX_HEADER) {
+      // A first line longer than any header: not a cache, and not worth reading to its end.
+      onLine(Buffer.alloc(0), 0, 0);
+      stop = true;
+      break;
+    }
+    if (overLong || pendingLength + tail.length > MAX_LINE) {
+      overLong = true;
+      pending = [];
+      pendingLength = 0;
+    } else if (tail.length > 0) {
+      pending.push(tail);
+      pendingLength += tail.length;
+    }
   }
   // The writer ends every line with a newline: an unterminated last line is a truncated write.
   if (!stop && (pendingLength > 0 || overLong)) skipped++;
   return skipped;
+}
+
+/** The file's bytes from its start, a chunk at a time, leaving the descriptor open for later reads. */
+async function* chunks(fd: number): AsyncGenerator<Buffer> {
+  const read = promisify(fsRead);
+  for (let at = 0; ; ) {
+    const buffer = Buffer.allocUnsafe(WRITE_CHUNK);
+    const { bytesRead } = await read(fd, buffer, 0, WRITE_CHUNK, at);
+    if (bytesRead === 0) return;
+    at += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
 }
 
 /** The integrity hash of an entry line: the tool fingerprint, then every byte after the hash field. */
@@ -134,34 +153,47 @@ function integrity(tool: string, rest: Buffer | string): string {
 
 export class LintCache {
   private readonly configKeys = new WeakMap<EffectiveConfig, string>();
+  /** One copy of each config hash read from the file. */
+  private readonly configHashes = new Map<string, string>();
   private dirty = false;
   /** Entries dropped as damaged in this run. */
   private damaged = 0;
+  /** The temp file that becomes the new cache, once this run has an entry to write. */
+  private next: { path: string; fd: number; chunk: Buffer[]; size: number } | undefined;
+  /** Why the new cache could not be written; save() reports it. */
+  private failed: Error | undefined;
 
   private constructor(
     private readonly file: string,
     private readonly tool: string,
     private readonly entries: Map<string, Entry>,
+    /** The old cache file, open for reading entries again, or undefined when there is none. */
+    private old?: number,
     /** Set when the file is there but is not a cache: it is left alone, never overwritten. */
     private readonly foreign?: string,
   ) {}
 
   static async open(file: string, tool: string): Promise<LintCache> {
-    const entries = new Map<string, Entry>();
     let stat;
     try {
       stat = await fsp.stat(file);
     } catch {
-      return new LintCache(file, tool, entries); // No cache yet.
+      return new LintCache(file, tool, new Map()); // No cache yet.
     }
     // A FIFO, a device or a folder there is not a cache: reading it could block or never end.
-    if (!stat.isFile()) return new LintCache(file, tool, entries, 'is not a regular file');
-    if (stat.size === 0) return new LintCache(file, tool, entries);
+    if (!stat.isFile()) return new LintCache(file, tool, new Map(), undefined, 'is not a regular file');
+    if (stat.size === 0) return new LintCache(file, tool, new Map());
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch (err) {
+      return new LintCache(file, tool, new Map(), undefined, `could not be read (${(err as Error).message})`);
+    }
+    const cache = new LintCache(file, tool, new Map(), fd);
     let foreign: string | undefined;
     let current = false;
-    let damaged = 0;
     try {
-      const skipped = await readLines(file, (bytes, index) => {
+      const skipped = await readLines(fd, (bytes, index, at) => {
         if (index === 0) {
           const line = bytes.toString('utf8', 0, Math.min(bytes.length, 1024));
           if (FORMAT_1_START.test(line)) return false;
@@ -171,19 +203,21 @@ export class LintCache {
           return current;
         }
         const entry = parseLine(bytes, tool);
-        if (entry) entries.set(entry.path, entry.entry);
-        else damaged++;
+        if (entry) cache.entries.set(entry.path, { text: entry.text, config: cache.oneConfigHash(entry.config), at, length: bytes.length });
+        else cache.damaged++;
         return true;
       });
-      damaged += skipped;
+      cache.damaged += skipped;
     } catch (err) {
-      return new LintCache(file, tool, new Map(), `could not be read (${(err as Error).message})`);
+      closeSync(fd);
+      return new LintCache(file, tool, new Map(), undefined, `could not be read (${(err as Error).message})`);
     }
-    if (!current) return new LintCache(file, tool, new Map(), foreign);
-    const cache = new LintCache(file, tool, entries);
-    cache.damaged = damaged;
+    if (!current) {
+      closeSync(fd);
+      return new LintCache(file, tool, new Map(), undefined, foreign);
+    }
     // Dropped lines are rewritten away, so the next run does not find them again.
-    cache.dirty = damaged > 0;
+    cache.dirty = cache.damaged > 0;
     return cache;
   }
 
@@ -196,11 +230,18 @@ export class LintCache {
     return key;
   }
 
+  private oneConfigHash(hash: string): string {
+    const known = this.configHashes.get(hash);
+    if (known !== undefined) return known;
+    this.configHashes.set(hash, hash);
+    return hash;
+  }
+
   /** The stored output for this text and config; with --fix, only when there was nothing to fix. */
   get(filePath: string, textHash: string, config: EffectiveConfig, fix: boolean): LintJobOutput | undefined {
     const entry = this.entries.get(filePath);
-    if (!entry || entry.text !== textHash || entry.config !== this.configKey(config)) return undefined;
-    const output = 'output' in entry ? entry.output : parseOutput(entry.line, filePath);
+    if (!entry || !('at' in entry) || entry.text !== textHash || entry.config !== this.configKey(config)) return undefined;
+    const output = this.readOutput(filePath, entry);
     if (!output) {
       this.damaged++;
       this.delete(filePath);
@@ -210,12 +251,36 @@ export class LintCache {
     return output;
   }
 
+  /** The entry's line read again, checked again (hash, key fields, shape): undefined when it fails. */
+  private readOutput(filePath: string, entry: { text: string; config: string; at: number; length: number }): LintJobOutput | undefined {
+    const line = this.readLine(entry);
+    const fields = line && parseLine(line, this.tool);
+    if (!line || !fields || fields.path !== filePath || fields.text !== entry.text || fields.config !== entry.config) return undefined;
+    return parseOutput(line, filePath);
+  }
+
+  private readLine(entry: { at: number; length: number }): Buffer | undefined {
+    if (this.old === undefined) return undefined;
+    const line = Buffer.allocUnsafe(entry.length);
+    try {
+      return readSync(this.old, line, 0, entry.length, entry.at) === entry.length ? line : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   set(filePath: string, textHash: string, config: EffectiveConfig, output: LintJobOutput): void {
-    this.entries.set(filePath, { text: textHash, config: this.configKey(config), output });
+    if (this.foreign) return;
+    this.append(this.serialise(filePath, textHash, this.configKey(config), output));
+    this.entries.set(filePath, { text: textHash, config: this.configKey(config), written: true });
     this.dirty = true;
   }
 
-  /** Drops a file's entry (it could not be linted, or was fixed and is stale). */
+  /**
+   * Drops a file's entry (it could not be linted, or was fixed and is stale). A line this run already
+   * wrote stays in the new file: its hashes name the exact text and config it describes, so it is right
+   * for that text and never used for another.
+   */
   delete(filePath: string): void {
     if (this.entries.delete(filePath)) this.dirty = true;
   }
@@ -235,35 +300,71 @@ export class LintCache {
     return Buffer.concat([Buffer.from(`${integrity(this.tool, rest)}\t`), rest]);
   }
 
+  /** Adds a line to the new cache file; a failure to write is kept for save() to report, and the run goes on. */
+  private append(line: Buffer): void {
+    if (this.failed) return;
+    try {
+      const next = this.openNext();
+      next.chunk.push(line, NEWLINE_BYTE);
+      next.size += line.length + 1;
+      if (next.size >= WRITE_CHUNK) this.flush(next);
+    } catch (err) {
+      this.failed = err as Error;
+    }
+  }
+
+  private openNext(): NonNullable<LintCache['next']> {
+    if (this.next) return this.next;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    // The writer's temp-file name, so a run killed halfway leaves a file a later save removes.
+    const temp = path.join(path.dirname(this.file), tempNameFor(path.basename(this.file)));
+    this.next = { path: temp, fd: openSync(temp, 'wx'), chunk: [Buffer.from(`${header(this.tool)}\n`)], size: 0 };
+    return this.next;
+  }
+
+  private flush(next: NonNullable<LintCache['next']>): void {
+    writevSync(next.fd, next.chunk);
+    next.chunk = [];
+    next.size = 0;
+  }
+
+  /** Completes the new cache file (this run's entries, then the old ones still wanted) and puts it in place. */
   async save(): Promise<void> {
     if (!this.dirty || this.foreign) return;
-    await fsp.mkdir(path.dirname(this.file), { recursive: true });
-    // The writer's temp-file name, so a save killed halfway leaves a file the next save removes.
     await removeStaleTemps(path.dirname(this.file)).catch(() => undefined);
-    const temp = path.join(path.dirname(this.file), tempNameFor(path.basename(this.file)));
-    const handle = await fsp.open(temp, 'w');
+    for (const entry of this.entries.values()) {
+      if (!('at' in entry)) continue;
+      // Copied as they are: each line is checked again when it is looked up.
+      const line = this.readLine(entry);
+      if (line) this.append(line);
+    }
+    if (this.failed) throw this.failed;
+    const next = this.openNext();
+    this.flush(next);
+    fsyncSync(next.fd);
+    closeSync(next.fd);
+    // Windows may refuse to rename over a file that is open.
+    if (this.old !== undefined) closeSync(this.old);
+    this.old = undefined;
     try {
-      let chunk: Buffer[] = [Buffer.from(`${header(this.tool)}\n`)];
-      let size = 0;
-      for (const [filePath, entry] of this.entries) {
-        const line = 'line' in entry ? entry.line : this.serialise(filePath, entry.text, entry.config, entry.output);
-        chunk.push(line, NEWLINE_BYTE);
-        size += line.length + 1;
-        if (size >= WRITE_CHUNK) {
-          await handle.writev(chunk);
-          chunk = [];
-          size = 0;
-        }
-      }
-      await handle.writev(chunk);
-      await handle.sync();
-      await handle.close();
-      await fsp.rename(temp, this.file);
-    } catch (err) {
-      await handle.close().catch(() => undefined);
-      // A full disk or a failed rename must not leave the temp file behind.
-      await fsp.rm(temp, { force: true });
-      throw err;
+      await fsp.rename(next.path, this.file);
+    } finally {
+      // Renamed, or removed by close(): either way no longer this run's to write.
+      this.next = { ...next, fd: -1 };
+    }
+    this.next = undefined;
+  }
+
+  /** Closes the files; a new cache file that was not saved is removed. */
+  close(): void {
+    if (this.old !== undefined) closeSync(this.old);
+    this.old = undefined;
+    if (!this.next) return;
+    try {
+      if (this.next.fd >= 0) closeSync(this.next.fd);
+    } finally {
+      rmSync(this.next.path, { force: true });
+      this.next = undefined;
     }
   }
 }
@@ -271,7 +372,7 @@ export class LintCache {
 const NEWLINE_BYTE = Buffer.from('\n');
 
 /** An entry line whose integrity hash matches, with its key fields; undefined when damaged. */
-function parseLine(line: Buffer, tool: string): { path: string; entry: Entry } | undefined {
+function parseLine(line: Buffer, tool: string): { path: string; text: string; config: string } | undefined {
   const tabs: number[] = [];
   for (let at = line.indexOf(TAB); at >= 0 && tabs.length < 5; at = line.indexOf(TAB, at + 1)) tabs.push(at);
   if (tabs.length !== 4) return undefined;
@@ -284,7 +385,7 @@ function parseLine(line: Buffer, tool: string): { path: string; entry: Entry } |
     return undefined;
   }
   if (typeof filePath !== 'string') return undefined;
-  return { path: filePath, entry: { text: line.toString('latin1', keyEnd + 1, textEnd), config: line.toString('latin1', textEnd + 1, configEnd), line } };
+  return { path: filePath, text: line.toString('latin1', keyEnd + 1, textEnd), config: line.toString('latin1', textEnd + 1, configEnd) };
 }
 
 /** The entry's output when it has the shape the tool writes; undefined otherwise. */

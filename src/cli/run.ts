@@ -4,17 +4,18 @@ import * as path from 'node:path';
 import { builtinRules as allRules, findRule } from '../rule-set';
 import { availableParallelism } from 'node:os';
 import { CrossFileRun } from '../core/cross-file';
-import type { EffectiveConfig, LintResult } from '../core/types';
+import type { EffectiveConfig, Finding, LintResult } from '../core/types';
 import { ConfigError, createConfigLoader, nodeFileSystem, printConfig, starterConfig } from '../config';
 import type { ConfigLoader } from '../config';
-import { format } from '../formatters';
 import type { CliOptions } from './args';
 import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
 import { inspectFiles } from './inspect';
-import { StringTable } from './intern';
+import { InOrder } from './in-order';
 import { overBudgetOutput, problemOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
+import { writeReport, type ReportTotals } from './report-stream';
+import { ResultSpool } from './result-spool';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
 import { LARGE_WORKER_HEAP_MB, runInLargeWorker, WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
@@ -107,15 +108,37 @@ async function openCache(opts: CliOptions, io: Io): Promise<LintCache | undefine
   return LintCache.open(cacheFile(io.cwd, opts.cacheLocation), toolFingerprint(io.version, io.workerScript));
 }
 
-async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, io: Io): Promise<LintResult[]> {
+/** A file's part of the run, in file order: what it contributed, or the problem that stopped it; undefined when ignored. */
+type FileOutcome = { output: LintJobOutput; config: EffectiveConfig } | { problem: LintResult } | undefined;
+
+/**
+ * Lints the files into the spool, in file order, as each one is done; what checks across files need goes
+ * to `cross`. Returns the problems found after a file's fix was written (by file), which replace its result.
+ */
+async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, spool: ResultSpool, io: Io): Promise<Map<string, LintResult>> {
   const cache = await openCache(opts, io);
+  try {
+    return await lintWithCache(files, opts, loader, cross, spool, io, cache);
+  } finally {
+    cache?.close();
+  }
+}
+
+async function lintWithCache(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, spool: ResultSpool, io: Io, cache: LintCache | undefined): Promise<Map<string, LintResult>> {
   const writer = opts.fix ? new FixWriter(await writeRoots(opts.patterns, io.cwd)) : undefined;
   const workers = workerCount(opts, files.length, io);
   const budget = opts.maxTimePerFile;
   const pool = workers > 0 ? new WorkerPool(io.workerScript as string, workers, budget) : undefined;
-  // Per file, in file order: what it contributed, or the problem that stopped it; undefined when ignored.
-  const done: ({ output: LintJobOutput; config: EffectiveConfig } | { problem: LintResult } | undefined)[] = new Array(files.length);
-  const strings = new StringTable();
+  // Files finish out of order; each is reported, and handed to the cross-file checks, in file order.
+  const done = new InOrder<FileOutcome>((outcome) => {
+    if (!outcome) return;
+    if ('problem' in outcome) {
+      spool.add(outcome.problem);
+      return;
+    }
+    cross.addCollected(outcome.output.result.filePath, outcome.output.crossFile, outcome.output.directives, outcome.config);
+    spool.add(outcome.output.result);
+  });
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < files.length) {
@@ -123,7 +146,10 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
       const file = files[i] as string;
       try {
         const config = await loader.forFile(file);
-        if (config.ignored) continue;
+        if (config.ignored) {
+          done.put(i, undefined);
+          continue;
+        }
         // A file's time budget covers reading it too, but not waiting for a free worker.
         const since = performance.now();
         const doc = await readDocument(file, opts.maxFileSize);
@@ -141,10 +167,10 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
             cache?.set(file, hash, config, output);
           }
         }
-        done[i] = { output: strings.output(output), config };
+        done.put(i, { output, config });
       } catch (err) {
         cache?.delete(file);
-        done[i] = { problem: problemOf(file, err) };
+        done.put(i, { problem: problemOf(file, err) });
       }
     }
   };
@@ -155,9 +181,10 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
     await pool?.close();
   }
   // Edits that reached a file's old version while its fix replaced it, found after the write returned.
+  const late = new Map<string, LintResult>();
   for (const [file, message] of (await writer?.settle()) ?? []) {
     cache?.delete(file);
-    done[files.indexOf(file)] = { problem: problemResult(file, message) };
+    late.set(file, problemResult(file, message));
   }
   const notice = cache?.notice();
   if (notice) io.stderr(`backlog-lint: ${notice}\n`);
@@ -166,22 +193,11 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
   } catch (err) {
     io.stderr(`backlog-lint: the cache was not written: ${(err as Error).message}\n`);
   }
-  const results: LintResult[] = [];
-  for (const [i, entry] of done.entries()) {
-    if (!entry) continue;
-    if ('problem' in entry) {
-      results.push(entry.problem);
-      continue;
-    }
-    cross.addCollected(files[i] as string, entry.output.crossFile, entry.output.directives, entry.config);
-    // A copy: merging cross-file findings must not change what the cache holds.
-    results.push({ ...entry.output.result });
-  }
-  if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${results.length} files${writer ? `, ${writer.reappended} late appends kept` : ''}\n`);
-  return results;
+  if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${spool.count} files${writer ? `, ${writer.reappended} late appends kept` : ''}\n`);
+  return late;
 }
 
-async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, io: Io): Promise<LintResult[]> {
+async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, io: Io): Promise<LintResult> {
   const name = opts.stdinFilename ? path.resolve(io.cwd, opts.stdinFilename) : path.join(io.cwd, '<stdin>');
   try {
     const config = await loader.forFile(name);
@@ -191,24 +207,20 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
     cross.addCollected(name, crossFile, directives, config);
     // With --fix, standard input is fixed to standard output and the report goes to standard error.
     if (opts.fix) io.stdout((doc.bom ? '\uFEFF' : '') + (fixed ?? doc.text));
-    return [result];
+    return result;
   } catch (err) {
-    return [problemOf(name, err)];
+    return problemOf(name, err);
   }
 }
 
-function mergeCrossFile(results: LintResult[], cross: CrossFileRun): void {
-  const extra = cross.finish();
-  for (const result of results) {
-    const add = extra.get(result.filePath);
-    if (!add) continue;
-    result.findings = [...result.findings, ...add.findings].sort((a, b) => a.range[0] - b.range[0]);
-    result.suppressed = [...result.suppressed, ...add.suppressed];
-  }
-}
-
-function onlyErrors(results: LintResult[]): LintResult[] {
-  return results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+/** A file's result with the findings checks across files add to it, in document order. */
+function withCrossFile(result: LintResult, add: { findings: Finding[]; suppressed: Finding[] } | undefined): LintResult {
+  if (!add) return result;
+  return {
+    ...result,
+    findings: [...result.findings, ...add.findings].sort((a, b) => a.range[0] - b.range[0]),
+    suppressed: [...result.suppressed, ...add.suppressed],
+  };
 }
 
 async function report(text: string, opts: CliOptions, io: Io): Promise<void> {
@@ -254,45 +266,50 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
   }
 
   const cross = new CrossFileRun(allRules);
-  let results: LintResult[];
-  if (opts.stdin) {
-    if (opts.inspect) return inspect([], [], opts, loader, io);
-    results = await lintStdin(opts, loader, cross, io);
-  } else {
-    let files: string[];
-    const unreadable: LintResult[] = [];
+  const spool = new ResultSpool();
+  try {
+    let late = new Map<string, LintResult>();
+    if (opts.stdin) {
+      if (opts.inspect) return inspect([], [], opts, loader, io);
+      spool.add(await lintStdin(opts, loader, cross, io));
+    } else {
+      let files: string[];
+      const unreadable: LintResult[] = [];
+      try {
+        files = await findMarkdownFiles(opts.patterns, {
+          cwd: io.cwd,
+          onUnreadableFolder: ({ folder, message }) => unreadable.push(problemResult(folder, message)),
+        });
+        if (opts.shard) files = selectShard(files, opts.shard);
+      } catch (err) {
+        io.stderr(`${(err as Error).message}\n`);
+        return EXIT_TROUBLE;
+      }
+      if (opts.inspect) return inspect(files, unreadable, opts, loader, io);
+      for (const problem of unreadable) spool.add(problem);
+      late = await lintFiles(files, opts, loader, cross, spool, io);
+    }
+    const extra = cross.finish();
+    // A file whose fix met a late edit reports that problem instead of its findings.
+    const finish = (r: LintResult): LintResult => late.get(r.filePath) ?? withCrossFile(r, extra.get(r.filePath));
+    const ctx = { cwd: io.cwd, color: useColor(opts, io), rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: io.version };
+    let totals: ReportTotals;
     try {
-      files = await findMarkdownFiles(opts.patterns, {
-        cwd: io.cwd,
-        onUnreadableFolder: ({ folder, message }) => unreadable.push(problemResult(folder, message)),
-      });
-      if (opts.shard) files = selectShard(files, opts.shard);
+      totals = await writeReport(spool, finish, opts, ctx, io);
     } catch (err) {
-      io.stderr(`${(err as Error).message}\n`);
+      io.stderr(`Cannot write the report: ${(err as Error).message}\n`);
       return EXIT_TROUBLE;
     }
-    if (opts.inspect) return inspect(files, unreadable, opts, loader, io);
-    results = [...unreadable, ...(await lintFiles(files, opts, loader, cross, io))];
+    return exitCode(totals, opts, io);
+  } finally {
+    spool.close();
   }
-  mergeCrossFile(results, cross);
-  const shown = opts.quiet ? onlyErrors(results) : results;
-  const text = format(opts.format, shown, {
-    cwd: io.cwd,
-    color: useColor(opts, io),
-    rules: new Map(allRules.map((r) => [r.meta.id, r])),
-    toolVersion: io.version,
-  });
-  try {
-    await report(text, opts, io);
-  } catch (err) {
-    io.stderr(`Cannot write the report: ${(err as Error).message}\n`);
-    return EXIT_TROUBLE;
-  }
-  if (results.some((r) => r.problem)) return EXIT_TROUBLE;
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (errors > 0) return EXIT_FINDINGS;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+}
+
+function exitCode(totals: ReportTotals, opts: CliOptions, io: Io): number {
+  if (totals.problems > 0) return EXIT_TROUBLE;
+  if (totals.errors > 0) return EXIT_FINDINGS;
+  if (opts.maxWarnings !== undefined && totals.warnings > opts.maxWarnings) {
     io.stderr(`backlog-lint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
     return EXIT_FINDINGS;
   }

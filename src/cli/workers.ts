@@ -36,10 +36,12 @@ export const LARGE_WORKER_HEAP_MB = Math.max(512, Math.min(4096, Math.floor(tota
 export class WorkerMemoryError extends Error {}
 export class WorkerTimeoutError extends Error {}
 
-type Reply = { output: LintJobOutput } | { error: string };
+type Reply = { output: LintJobOutput } | { error: string } | { ready: true };
 
 interface Slot {
   worker: Worker;
+  /** Settles once the worker has loaded the bundle: a job's time budget starts then, not during start-up. */
+  ready: Promise<void>;
   job?: { resolve: (o: LintJobOutput) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
 }
 
@@ -53,8 +55,17 @@ export class WorkerPool {
 
   /** Workers start on first use: a run that the cache answers entirely starts none. */
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } }) };
-    slot.worker.on('message', (reply: Reply) => {
+    const worker = new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } });
+    let started!: () => void;
+    let failed!: (err: Error) => void;
+    const slot: Slot = { worker, ready: new Promise((resolve, reject) => ((started = resolve), (failed = reject))) };
+    // A worker that fails before it is ready rejects `ready`; nobody may be waiting on it yet.
+    slot.ready.catch(() => undefined);
+    worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        started();
+        return;
+      }
       const job = slot.job;
       slot.job = undefined;
       this.release(slot);
@@ -63,13 +74,15 @@ export class WorkerPool {
       if ('error' in reply) job.reject(new Error(reply.error));
       else job.resolve(reply.output);
     });
-    slot.worker.on('error', (err: Error & { code?: string }) => {
+    worker.on('error', (err: Error & { code?: string }) => {
       // The worker is gone: a new one takes its place on the next job.
+      const error = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err;
+      failed(error);
       this.live.delete(slot);
       const job = slot.job;
       slot.job = undefined;
       clearTimeout(job?.timer);
-      job?.reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err);
+      job?.reject(error);
       this.replace();
     });
     this.live.add(slot);
@@ -108,6 +121,7 @@ export class WorkerPool {
   /** `timeoutMs`: this job's budget, from when a worker takes it (default: the pool's). */
   async run(job: LintJob, timeoutMs = this.timeoutMs): Promise<LintJobOutput> {
     const slot = await this.acquire();
+    await slot.ready;
     return new Promise((resolve, reject) => {
       slot.job = { resolve, reject };
       if (timeoutMs > 0) slot.job.timer = setTimeout(() => this.expire(slot), timeoutMs);
@@ -134,6 +148,7 @@ export async function runInLargeWorker(script: string, job: LintJob, timeoutMs: 
 export function serveWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorker() outside a worker thread');
+  port.postMessage({ ready: true } satisfies Reply);
   port.on('message', (job: LintJob) => {
     try {
       port.postMessage({ output: runLintJob(job) } satisfies Reply);

@@ -317,29 +317,58 @@ export async function removeStaleTemps(dir: string, now = Date.now()): Promise<s
  * over it would replace the device with a regular file.
  */
 export async function writeAtomic(file: string, text: string): Promise<void> {
+  const out = await openAtomic(file);
+  try {
+    await out.write(text);
+  } catch (err) {
+    await out.abort();
+    throw err;
+  }
+  await out.close();
+}
+
+/** A file being written a piece at a time: `close` makes it appear whole, `abort` leaves what was there. */
+export interface AtomicFile {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** writeAtomic for text written in pieces (a report streamed a file at a time), with the same checks. */
+export async function openAtomic(file: string): Promise<AtomicFile> {
   const link = await fsp.lstat(file).catch(() => undefined);
   const target = link?.isSymbolicLink() ? await fsp.stat(file).catch(() => undefined) : link;
   if (target && (target.isFIFO() || target.isCharacterDevice())) {
-    await fsp.writeFile(file, text);
-    return;
+    const device = await fsp.open(file, 'w');
+    return { write: (text) => device.writeFile(text), close: () => device.close(), abort: () => device.close() };
   }
   if (link?.isSymbolicLink()) throw new Error(`${file} is a symlink; the report is not written through it`);
   if (target && !target.isFile()) throw new Error(`${file} is not a regular file; not written`);
   const dir = await fsp.realpath(path.dirname(file));
   if (insideGitFolder(dir)) throw new Error(`${file} is inside a .git folder; the report is not written there`);
   const temp = path.join(dir, tempNameFor(path.basename(file)));
-  try {
-    const out = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o666);
-    try {
-      await out.writeFile(text);
-      if (target) await out.chmod(target.mode & 0o7777);
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    await fsp.rename(temp, path.join(dir, path.basename(file)));
-  } catch (err) {
+  const out = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o666);
+  let open = true;
+  const abort = async (): Promise<void> => {
+    if (open) await out.close().catch(() => undefined);
+    open = false;
+    // A full disk or a failed rename must not leave the temp file behind.
     await fsp.rm(temp, { force: true });
-    throw err;
-  }
+  };
+  return {
+    write: (text) => out.writeFile(text),
+    abort,
+    async close() {
+      try {
+        if (target) await out.chmod(target.mode & 0o7777);
+        await out.sync();
+        open = false;
+        await out.close();
+        await fsp.rename(temp, path.join(dir, path.basename(file)));
+      } catch (err) {
+        await abort();
+        throw err;
+      }
+    },
+  };
 }

@@ -25,13 +25,9 @@ export function countResult(result: LintResult): Counts {
   return counts;
 }
 
-export function countAll(results: readonly LintResult[]): Counts {
-  const total = emptyCounts();
-  for (const result of results) {
-    const counts = countResult(result);
-    for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
-  }
-  return total;
+/** Adds `counts` into `total`. */
+export function addCounts(total: Counts, counts: Counts): void {
+  for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
 }
 
 function addFinding(counts: Counts, finding: Finding): void {

@@ -7,6 +7,7 @@ import type { FormatContext } from './context';
 import { LEGACY_COMMAND } from './inert';
 import { relativePath } from './paths';
 import { problemText } from './problem';
+import type { ReportStream } from './stream';
 
 const COMMAND: Record<ActiveSeverity, 'error' | 'warning' | 'notice'> = {
   error: 'error',
@@ -14,26 +15,28 @@ const COMMAND: Record<ActiveSeverity, 'error' | 'warning' | 'notice'> = {
   info: 'notice',
 };
 
-export function formatGithub(results: readonly LintResult[], ctx: FormatContext): string {
+export function githubStream(ctx: FormatContext): ReportStream {
+  return { head: () => '', file: (result) => commands(result, ctx), tail: () => '' };
+}
+
+function commands(result: LintResult, ctx: FormatContext): string {
   let out = '';
-  for (const result of results) {
-    const file = relativePath(ctx.cwd, result.filePath);
-    if (result.problem) {
-      // Point at the file the problem is about (a broken config, say), which may not be the linted one.
-      const target = relativePath(ctx.cwd, result.problem.file ?? result.filePath);
-      out += command('error', { file: target, title: 'backlog-lint' }, problemText(result.problem, result.filePath, ctx.cwd));
-    }
-    for (const f of result.findings) {
-      const properties = {
-        file,
-        line: f.line,
-        col: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        title: f.ruleId,
-      };
-      out += command(COMMAND[f.severity], properties, f.message);
-    }
+  const file = relativePath(ctx.cwd, result.filePath);
+  if (result.problem) {
+    // Point at the file the problem is about (a broken config, say), which may not be the linted one.
+    const target = relativePath(ctx.cwd, result.problem.file ?? result.filePath);
+    out += command('error', { file: target, title: 'backlog-lint' }, problemText(result.problem, result.filePath, ctx.cwd));
+  }
+  for (const f of result.findings) {
+    const properties = {
+      file,
+      line: f.line,
+      col: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      title: f.ruleId,
+    };
+    out += command(COMMAND[f.severity], properties, f.message);
   }
   return out;
 }

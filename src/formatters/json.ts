@@ -8,6 +8,7 @@ import type { FormatContext } from './context';
 import { countResult } from './counts';
 import { inertJson } from './inert';
 import { absolutePath } from './paths';
+import type { ReportStream } from './stream';
 
 /** ESLint's numeric severities; ESLint has no info level, so info is 0 ("off" there, never emitted). */
 const SEVERITY: Record<ActiveSeverity, 0 | 1 | 2> = { error: 2, warning: 1, info: 0 };
@@ -70,8 +71,21 @@ export interface JsonFileResult {
   artifact: ArtifactKind | null;
 }
 
-export function formatJson(results: readonly LintResult[], ctx: FormatContext): string {
-  return `${inertJson(JSON.stringify(results.map((result) => fileResult(result, ctx.cwd))))}\n`;
+/** The same text as JSON.stringify of the whole array: inertJson rewrites only inside strings, so it can go a file at a time. */
+export function jsonStream(ctx: FormatContext): ReportStream {
+  let first = true;
+  return {
+    head: () => '[',
+    file(result) {
+      const text = inertJson(JSON.stringify(fileResult(result, ctx.cwd)));
+      if (first) {
+        first = false;
+        return text;
+      }
+      return `,${text}`;
+    },
+    tail: () => ']\n',
+  };
 }
 
 function fileResult(result: LintResult, cwd: string): JsonFileResult {

@@ -9,6 +9,7 @@ import type { FormatContext } from './context';
 import { LEGACY_COMMAND, linePath } from './inert';
 import { relativePath } from './paths';
 import { problemText } from './problem';
+import type { ReportStream } from './stream';
 
 interface Suite {
   name: string;
@@ -18,38 +19,44 @@ interface Suite {
   body: string;
 }
 
-export function formatJunit(results: readonly LintResult[], ctx: FormatContext): string {
-  const suites = results.map((result) => suite(result, ctx.cwd));
-  const sum = (key: 'tests' | 'failures' | 'errors') => suites.reduce((total, s) => total + s[key], 0);
-  let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
-  out += `<testsuites name="backlog-lint" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}">\n`;
-  for (const s of suites) {
-    out += `  <testsuite name="${xmlAttr(s.name)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" skipped="0">\n`;
-    out += s.body;
-    out += '  </testsuite>\n';
-  }
-  return `${out}</testsuites>\n`;
+/** The totals on <testsuites> come first, so `scan` counts every file before the head is written. */
+export function junitStream(ctx: FormatContext): ReportStream {
+  const totals = { tests: 0, failures: 0, errors: 0 };
+  return {
+    scan(result) {
+      const s = suiteCounts(result);
+      totals.tests += s.tests;
+      totals.failures += s.failures;
+      totals.errors += s.errors;
+    },
+    head: () =>
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<testsuites name="backlog-lint" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}">\n`,
+    file(result) {
+      const s = suite(result, ctx.cwd);
+      return `  <testsuite name="${xmlAttr(s.name)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" skipped="0">\n${s.body}  </testsuite>\n`;
+    },
+    tail: () => '</testsuites>\n',
+  };
+}
+
+/** A clean file still gets one (passing) test case, so the report lists it. */
+function suiteCounts(result: LintResult): { tests: number; failures: number; errors: number } {
+  const errors = result.problem ? 1 : 0;
+  const failures = result.findings.length;
+  return { tests: Math.max(1, errors + failures), failures, errors };
 }
 
 function suite(result: LintResult, cwd: string): Suite {
   const file = relativePath(cwd, result.filePath);
-  const s: Suite = { name: file, tests: 0, failures: 0, errors: 0, body: '' };
+  let body = '';
   if (result.problem) {
     const text = problemText(result.problem, result.filePath, cwd);
-    s.body += testcase(file, 'could not be linted', file, `<error message="${xmlAttr(text)}" type="file-problem">${xmlText(text)}</error>`);
-    s.tests += 1;
-    s.errors += 1;
+    body += testcase(file, 'could not be linted', file, `<error message="${xmlAttr(text)}" type="file-problem">${xmlText(text)}</error>`);
   }
-  for (const finding of result.findings) {
-    s.body += findingCase(finding, file);
-    s.tests += 1;
-    s.failures += 1;
-  }
-  if (s.tests === 0) {
-    s.body += testcase(file, 'no problems', file);
-    s.tests = 1;
-  }
-  return s;
+  for (const finding of result.findings) body += findingCase(finding, file);
+  if (body === '') body = testcase(file, 'no problems', file);
+  return { name: file, ...suiteCounts(result), body };
 }
 
 /** classname is the rule id: Jenkins reads dots in a classname as packages, and rule ids have none. */

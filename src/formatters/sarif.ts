@@ -8,6 +8,7 @@ import type { ActiveSeverity, Finding, Fix, LintResult } from '../core/types';
 import type { FormatContext } from './context';
 import { inertJson } from './inert';
 import { absolutePath, fileUri, folderUri, isOutside, relativePath, relativeUri } from './paths';
+import type { ReportStream } from './stream';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/backlog-lint/backlog-lint';
@@ -60,50 +61,74 @@ interface Notification {
   properties?: { keyPath: string };
 }
 
-export function formatSarif(results: readonly LintResult[], ctx: FormatContext): string {
-  const rules = ruleCatalogue(results, ctx);
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const location = (filePath: string) => artifactLocation(ctx.cwd, filePath);
+/** `results[]` sits in runs[0] of the log, printed with two-space indents: each result is indented this far. */
+const RESULT_INDENT = ' '.repeat(8);
 
-  const sarifResults: SarifResult[] = [];
+/**
+ * The log as JSON.stringify(log, null, 2) prints it, with `results` written a file at a time. The rule
+ * catalogue and the notifications come before the results in the log, so `scan` collects them first.
+ */
+export function sarifStream(ctx: FormatContext): ReportStream {
+  const catalogue = new RuleCatalogue(ctx);
   const notifications: Notification[] = [];
-  for (const result of results) {
-    const fileLocation = location(result.filePath);
-    for (const finding of result.findings) sarifResults.push(toResult(finding, false, fileLocation, ruleIndex));
-    for (const finding of result.suppressed) sarifResults.push(toResult(finding, true, fileLocation, ruleIndex));
-    if (result.problem) {
-      const notification: Notification = {
-        level: 'error',
-        message: { text: result.problem.message },
-        locations: [{ physicalLocation: { artifactLocation: location(result.problem.file ?? result.filePath) } }],
-      };
-      if (result.problem.keyPath !== undefined) notification.properties = { keyPath: result.problem.keyPath };
-      notifications.push(notification);
-    }
-  }
-
-  const log = {
-    $schema: SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: { name: 'backlog-lint', informationUri: INFORMATION_URI, version: ctx.toolVersion, rules },
-        },
-        invocations: [
+  const location = (filePath: string) => artifactLocation(ctx.cwd, filePath);
+  let written = 0;
+  // Set by head(): the text after `results`' opening bracket.
+  let tail = '';
+  return {
+    scan(result) {
+      catalogue.add(result);
+      if (result.problem) {
+        const notification: Notification = {
+          level: 'error',
+          message: { text: result.problem.message },
+          locations: [{ physicalLocation: { artifactLocation: location(result.problem.file ?? result.filePath) } }],
+        };
+        if (result.problem.keyPath !== undefined) notification.properties = { keyPath: result.problem.keyPath };
+        notifications.push(notification);
+      }
+    },
+    head() {
+      const log = {
+        $schema: SCHEMA,
+        version: '2.1.0',
+        runs: [
           {
-            executionSuccessful: notifications.length === 0,
-            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+            tool: {
+              driver: { name: 'backlog-lint', informationUri: INFORMATION_URI, version: ctx.toolVersion, rules: catalogue.rules },
+            },
+            invocations: [
+              {
+                executionSuccessful: notifications.length === 0,
+                ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+              },
+            ],
+            originalUriBaseIds: { [SRCROOT]: { uri: folderUri(absolutePath(ctx.cwd, '.')) } },
+            // Finding columns are UTF-16 code units (see Position in core/types).
+            columnKind: 'utf16CodeUnits',
+            results: [],
           },
         ],
-        originalUriBaseIds: { [SRCROOT]: { uri: folderUri(absolutePath(ctx.cwd, '.')) } },
-        // Finding columns are UTF-16 code units (see Position in core/types).
-        columnKind: 'utf16CodeUnits',
-        results: sarifResults,
-      },
-    ],
+      };
+      const text = JSON.stringify(log, null, 2);
+      // `results` is the run's last key; the head ends at its opening bracket, the tail starts after it.
+      const at = text.lastIndexOf('"results": []') + '"results": ['.length;
+      tail = text.slice(at + 1);
+      return inertJson(text.slice(0, at));
+    },
+    file(result) {
+      const fileLocation = location(result.filePath);
+      let out = '';
+      const add = (finding: Finding, suppressed: boolean): void => {
+        const item = JSON.stringify(toResult(finding, suppressed, fileLocation, catalogue.index), null, 2);
+        out += `${written++ === 0 ? '\n' : ',\n'}${RESULT_INDENT}${item.replace(/\n/g, `\n${RESULT_INDENT}`)}`;
+      };
+      for (const finding of result.findings) add(finding, false);
+      for (const finding of result.suppressed) add(finding, true);
+      return inertJson(out);
+    },
+    tail: () => `${written > 0 ? `\n${RESULT_INDENT.slice(2)}]` : ']'}${inertJson(tail)}\n`,
   };
-  return `${inertJson(JSON.stringify(log, null, 2))}\n`;
 }
 
 function toResult(
@@ -143,18 +168,23 @@ function toResult(
  * Rules from ctx sorted by id (stable output whatever the registration order), then any rule a
  * finding names that ctx does not know, so every result's ruleIndex points at its rule.
  */
-function ruleCatalogue(results: readonly LintResult[], ctx: FormatContext): ReportingDescriptor[] {
-  const known = [...ctx.rules.values()].map((rule) => rule.meta).sort((a, b) => compare(a.id, b.id));
-  const catalogue = known.map(describeRule);
-  const ids = new Set(catalogue.map((rule) => rule.id));
-  for (const result of results) {
+class RuleCatalogue {
+  readonly rules: ReportingDescriptor[];
+  readonly index = new Map<string, number>();
+
+  constructor(ctx: FormatContext) {
+    const known = [...ctx.rules.values()].map((rule) => rule.meta).sort((a, b) => compare(a.id, b.id));
+    this.rules = known.map(describeRule);
+    this.rules.forEach((rule, i) => this.index.set(rule.id, i));
+  }
+
+  add(result: LintResult): void {
     for (const finding of [...result.findings, ...result.suppressed]) {
-      if (ids.has(finding.ruleId)) continue;
-      ids.add(finding.ruleId);
-      catalogue.push({ id: finding.ruleId, helpUri: finding.docsUrl });
+      if (this.index.has(finding.ruleId)) continue;
+      this.index.set(finding.ruleId, this.rules.length);
+      this.rules.push({ id: finding.ruleId, helpUri: finding.docsUrl });
     }
   }
-  return catalogue;
 }
 
 function describeRule(meta: RuleMeta): ReportingDescriptor {

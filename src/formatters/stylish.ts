@@ -4,11 +4,12 @@
  */
 import type { ActiveSeverity, LintResult } from '../core/types';
 import { palette, type Paint, type Palette } from './ansi';
-import { countAll, type Counts } from './counts';
+import { addCounts, countResult, emptyCounts, type Counts } from './counts';
 import type { FormatContext } from './context';
 import { linePath, oneLine } from './inert';
 import { relativePath } from './paths';
 import { problemText } from './problem';
+import type { ReportStream } from './stream';
 
 interface Row {
   line: number;
@@ -18,19 +19,23 @@ interface Row {
   ruleId: string;
 }
 
-export function formatStylish(results: readonly LintResult[], ctx: FormatContext): string {
+export function stylishStream(ctx: FormatContext): ReportStream {
   const paint = palette(ctx.color);
-  let out = '';
-  for (const result of results) {
-    const rows = rowsOf(result, ctx.cwd);
-    if (rows.length === 0) continue;
-    out += `\n${paint.underline(oneLine(linePath(relativePath(ctx.cwd, result.filePath))))}\n`;
-    out += table(rows, paint);
-  }
-  const counts = countAll(results);
-  const total = counts.errors + counts.warnings + counts.infos;
-  if (total === 0) return '';
-  return `${out}\n${summary(counts, total, paint)}`;
+  const counts = emptyCounts();
+  return {
+    head: () => '',
+    file(result) {
+      addCounts(counts, countResult(result));
+      const rows = rowsOf(result, ctx.cwd);
+      if (rows.length === 0) return '';
+      return `\n${paint.underline(oneLine(linePath(relativePath(ctx.cwd, result.filePath))))}\n${table(rows, paint)}`;
+    },
+    tail() {
+      const total = counts.errors + counts.warnings + counts.infos;
+      // A clean run prints nothing; findings reach this point only with a count.
+      return total === 0 ? '' : `\n${summary(counts, total, paint)}`;
+    },
+  };
 }
 
 function rowsOf(result: LintResult, cwd: string): Row[] {
