@@ -15,6 +15,7 @@ import { inspectFiles } from './inspect';
 import { StringTable } from './intern';
 import { overBudgetOutput, problemOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
+import { ReportScope, ScopeError } from './report-scope';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
 import { LARGE_WORKER_HEAP_MB, runInLargeWorker, WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
@@ -253,6 +254,14 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     }
   }
 
+  let scope: ReportScope;
+  try {
+    scope = await ReportScope.open(opts, io.cwd, io.env);
+  } catch (err) {
+    if (!(err instanceof ScopeError)) throw err;
+    io.stderr(`backlog-lint: ${err.message}\n`);
+    return EXIT_TROUBLE;
+  }
   const cross = new CrossFileRun();
   let results: LintResult[];
   if (opts.stdin) {
@@ -275,17 +284,26 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     results = [...unreadable, ...(await lintFiles(files, opts, loader, cross, io))];
   }
   mergeCrossFile(results, cross);
+  results = await scope.narrow(results);
   const shown = opts.quiet ? onlyErrors(results) : results;
   const text = format(opts.format, shown, {
     cwd: io.cwd,
     color: useColor(opts, io),
     rules: new Map(allRules.map((r) => [r.meta.id, r])),
     toolVersion: io.version,
+    heldBack: scope.heldBack,
   });
   try {
     await report(text, opts, io);
   } catch (err) {
     io.stderr(`Cannot write the report: ${(err as Error).message}\n`);
+    return EXIT_TROUBLE;
+  }
+  try {
+    io.stderr(await scope.finish(io.cwd));
+  } catch (err) {
+    if (!(err instanceof ScopeError)) throw err;
+    io.stderr(`backlog-lint: ${err.message}\n`);
     return EXIT_TROUBLE;
   }
   if (results.some((r) => r.problem)) return EXIT_TROUBLE;

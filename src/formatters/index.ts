@@ -5,14 +5,16 @@
 import type { LintResult } from '../core/types';
 import type { FormatContext } from './context';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
 export type { FormatContext } from './context';
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown' | 'gitlab';
 
 const FORMATTERS: Record<FormatName, (results: readonly LintResult[], ctx: FormatContext) => string> = {
   stylish: formatStylish,
@@ -20,6 +22,8 @@ const FORMATTERS: Record<FormatName, (results: readonly LintResult[], ctx: Forma
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
+  markdown: formatMarkdown,
+  gitlab: formatGitlab,
 };
 
 export const FORMAT_NAMES: readonly FormatName[] = Object.freeze(Object.keys(FORMATTERS) as FormatName[]);
