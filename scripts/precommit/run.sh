@@ -7,8 +7,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/backlog-lint-precommit-XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
-# pre-commit keeps its environments here; a fresh one per run, so the hook is really installed.
-export PRE_COMMIT_HOME="$scratch/cache"
+# pre-commit keeps its environments here: a fresh one per run (so the hook is really installed), unless
+# BACKLOG_LINT_PRE_COMMIT_HOME names one to reuse.
+export PRE_COMMIT_HOME="${BACKLOG_LINT_PRE_COMMIT_HOME:-$scratch/cache}"
 cd "$scratch"
 git init -q -b main repo && cd repo
 git config user.email ci@example.com && git config user.name ci
