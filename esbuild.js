@@ -67,6 +67,14 @@ async function main() {
       minify: production,
       sourcemap: !production,
     }),
+    // The library (package.json "exports"): the core without `vscode`, with its hand-written declarations.
+    build({
+      ...common,
+      entryPoints: ['src/api/index.ts'],
+      outfile: 'dist/index.js',
+      minify: production,
+      sourcemap: !production,
+    }).then(() => fs.copyFileSync('src/api/backlog-lint.d.ts', 'dist/index.d.ts')),
   ];
   if (tests) {
     // Bundles of deleted or renamed tests must not linger where mocha looks for tests.

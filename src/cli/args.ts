@@ -34,6 +34,13 @@ export interface CliOptions {
   cache: boolean;
   cacheLocation?: string;
   shard?: Shard;
+  /** `--baseline FILE`; undefined: backlog-lint-baseline.json, applied when it exists. */
+  baseline?: string;
+  baselineMode: 'apply' | 'update' | 'prune';
+  noBaseline: boolean;
+  /** `--changed[=REF]`: '' for the default base (merge base with the default branch). */
+  changed?: string;
+  changedLines: boolean;
 }
 
 export class UsageError extends Error {}
@@ -48,7 +55,7 @@ Use "-" to read one document from standard input.
 
 Options:
   --fix                    Apply fixes to the files (atomic writes), then report what remains
-  -f, --format NAME        stylish (default), json, sarif, github, junit
+  -f, --format NAME        stylish (default), json, sarif, github, junit, markdown, gitlab
   -o, --output FILE        Write the report to FILE instead of standard output
   --role LIST              Roles whose rules run, e.g. po or po,pm (default: from config, else both)
   -c, --config FILE        Use only this config file (no lookup of .backlog-lint.* files)
@@ -67,6 +74,14 @@ Options:
   --cache, --no-cache      Reuse results for unchanged files and config (default: on)
   --cache-location PATH    Cache file or folder (default: node_modules/.cache/backlog-lint/, else .backlog-lint-cache/)
   --shard I/N              Lint only the I-th of N slices of the files (CI matrix jobs)
+  --baseline FILE          Report only findings beyond those FILE records (default: backlog-lint-baseline.json,
+                           used when it exists)
+  --update-baseline        Record the current findings in the baseline (files not linted keep their entries)
+  --prune-baseline         Drop baseline entries that no longer occur; adds nothing
+  --no-baseline            Ignore the baseline and report everything
+  --changed[=REF]          Report only Markdown files changed against REF (default: the merge base with the
+                           default branch), staged or untracked; every file is still linted for cross-file checks
+  --changed-lines          Report only findings on added or changed lines (implies --changed)
   --color, --no-color      Force colour on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)
   -h, --help               Show this help
   -v, --version            Show the version
@@ -84,7 +99,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      // `--changed` takes its ref only as `--changed=REF` (GNU optional-argument style), so a path after it stays a path.
+      args: argv.map((a) => (a === '--changed' ? '--changed=' : a)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -110,6 +126,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'no-cache': { type: 'boolean' },
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        'prune-baseline': { type: 'boolean' },
+        'no-baseline': { type: 'boolean' },
+        changed: { type: 'string' },
+        'changed-lines': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -136,7 +158,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       throw new UsageError((err as Error).message);
     }
   }
+  if (v['update-baseline'] && v['prune-baseline']) throw new UsageError('--update-baseline and --prune-baseline cannot be combined');
+  if (v['no-baseline'] && (v.baseline !== undefined || v['update-baseline'] || v['prune-baseline'])) {
+    throw new UsageError('--no-baseline cannot be combined with the other baseline options');
+  }
   const stdin = parsed.positionals.includes('-');
+  if (stdin && (v.changed !== undefined || v['changed-lines'])) throw new UsageError('--changed cannot be combined with "-" (standard input)');
   if (stdin && parsed.positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with paths');
   return {
     patterns: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
@@ -163,5 +190,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     cache: v['no-cache'] ? false : (v.cache ?? true),
     cacheLocation: v['cache-location'],
     shard,
+    baseline: v.baseline,
+    baselineMode: v['update-baseline'] ? 'update' : v['prune-baseline'] ? 'prune' : 'apply',
+    noBaseline: v['no-baseline'] ?? false,
+    changed: v.changed ?? (v['changed-lines'] ? '' : undefined),
+    changedLines: v['changed-lines'] ?? false,
   };
 }

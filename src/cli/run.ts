@@ -14,6 +14,7 @@ import { inspectFiles } from './inspect';
 import { InOrder } from './in-order';
 import { overBudgetOutput, problemOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
+import { ReportScope, ScopeError } from './report-scope';
 import { writeReport, type ReportTotals } from './report-stream';
 import { ResultSpool } from './result-spool';
 import { rulesTable } from './rules-table';
@@ -265,6 +266,14 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     }
   }
 
+  let scope: ReportScope;
+  try {
+    scope = await ReportScope.open(opts, io.cwd, io.env);
+  } catch (err) {
+    if (!(err instanceof ScopeError)) throw err;
+    io.stderr(`backlog-lint: ${err.message}\n`);
+    return EXIT_TROUBLE;
+  }
   const cross = new CrossFileRun(allRules);
   const spool = new ResultSpool();
   try {
@@ -292,18 +301,43 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     const extra = cross.finish();
     // A file whose fix met a late edit reports that problem instead of its findings.
     const finish = (r: LintResult): LintResult => late.get(r.filePath) ?? withCrossFile(r, extra.get(r.filePath));
-    const ctx = { cwd: io.cwd, color: useColor(opts, io), rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: io.version };
+    const reported = scope.active ? await narrowed(spool, finish, scope) : undefined;
+    const ctx = { cwd: io.cwd, color: useColor(opts, io), rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: io.version, heldBack: scope.heldBack };
     let totals: ReportTotals;
     try {
-      totals = await writeReport(spool, finish, opts, ctx, io);
+      totals = reported ? await writeReport(reported, (r) => r, opts, ctx, io) : await writeReport(spool, finish, opts, ctx, io);
     } catch (err) {
       io.stderr(`Cannot write the report: ${(err as Error).message}\n`);
+      return EXIT_TROUBLE;
+    } finally {
+      reported?.close();
+    }
+    try {
+      io.stderr(await scope.finish(io.cwd));
+    } catch (err) {
+      if (!(err instanceof ScopeError)) throw err;
+      io.stderr(`backlog-lint: ${err.message}\n`);
       return EXIT_TROUBLE;
     }
     return exitCode(totals, opts, io);
   } finally {
     spool.close();
   }
+}
+
+/** The results the baseline and --changed leave to report, spooled again so memory stays flat. */
+async function narrowed(spool: ResultSpool, finish: (r: LintResult) => LintResult, scope: ReportScope): Promise<ResultSpool> {
+  const out = new ResultSpool();
+  try {
+    for await (const result of spool.results()) {
+      const kept = await scope.narrow(finish(result));
+      if (kept) out.add(kept);
+    }
+  } catch (err) {
+    out.close();
+    throw err;
+  }
+  return out;
 }
 
 function exitCode(totals: ReportTotals, opts: CliOptions, io: Io): number {

@@ -6,7 +6,7 @@ import { docsUrl, type CrossFileItem, type Rule } from './rule';
 import type { DocumentLint } from './engine';
 import { severityOf } from './engine';
 import { suppressorOf, type Directive } from './suppress';
-import type { ActiveSeverity, EffectiveConfig, Finding } from './types';
+import type { ActiveSeverity, EffectiveConfig, Finding, LintResult } from './types';
 
 export type Directives = Directive[];
 
@@ -69,5 +69,15 @@ export class CrossFileRun {
       }
     }
     return out;
+  }
+}
+
+/** Adds what the checks across files found to each file's result, in offset order. */
+export function mergeCrossFileFindings(results: LintResult[], extra: ReadonlyMap<string, { findings: Finding[]; suppressed: Finding[] }>): void {
+  for (const result of results) {
+    const add = extra.get(result.filePath);
+    if (!add) continue;
+    result.findings = [...result.findings, ...add.findings].sort((a, b) => a.range[0] - b.range[0]);
+    result.suppressed = [...result.suppressed, ...add.suppressed];
   }
 }

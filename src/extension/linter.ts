@@ -8,6 +8,7 @@ import type { ConfigError, FileConfig } from '../config';
 import type { CrossFileRun } from '../core/cross-file';
 import type { Finding, LintResult } from '../core/types';
 import type { ConfigService } from './configService';
+import { EditorBaseline } from './baseline';
 import { LintClient } from './lintClient';
 import { problemDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { readSettings } from './settings';
@@ -36,9 +37,11 @@ export class Linter implements vscode.Disposable {
   readonly onDidLint = this.linted.event;
 
   private readonly client: LintClient;
+  private readonly baseline: EditorBaseline;
 
   constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel) {
     this.client = new LintClient(log);
+    this.baseline = new EditorBaseline(log);
   }
 
   get lintThread(): 'worker' | 'extension host' {
@@ -127,6 +130,7 @@ export class Linter implements vscode.Disposable {
   dispose(): void {
     this.clearAll();
     this.client.dispose();
+    this.baseline.dispose();
     this.diagnostics.dispose();
     this.configProblems.dispose();
     this.linted.dispose();
@@ -168,9 +172,13 @@ export class Linter implements vscode.Disposable {
       cross?.addCollected(filePath, lint.crossFile, lint.directives, config);
       result = lint.result;
     }
+    const published = result.problem
+      ? [problemDiagnostic(result.problem)]
+      : await this.baseline.diagnostics(doc.uri, text, result.findings, readSettings(doc.uri).baseline);
+    if (this.latest.get(key) !== gen) return undefined;
     const snapshot: LintSnapshot = { version, text, result, config };
     this.snapshots.set(key, snapshot);
-    this.diagnostics.set(doc.uri, result.problem ? [problemDiagnostic(result.problem)] : result.findings.map(toDiagnostic));
+    this.diagnostics.set(doc.uri, published);
     this.linted.fire(doc.uri);
     return snapshot;
   }

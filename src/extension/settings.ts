@@ -1,6 +1,7 @@
 /** The extension's settings (`backlogLint.*`), read and validated in one place. */
 import * as vscode from 'vscode';
 import { ROLES, SEVERITIES, type Role, type Severity } from '../core/types';
+import type { BaselineDisplay } from './baseline';
 
 export const SECTION = 'backlogLint';
 
@@ -19,6 +20,8 @@ export interface Settings {
    *  untrusted workspace: VS Code drops the workspace value of this restricted setting, but a user or
    *  folder value could still name a file in the workspace, so trust is checked here in code as well. */
   configFile: string;
+  /** Findings `backlog-lint-baseline.json` holds back: dimmed, hidden, or shown as usual ('off'). */
+  baseline: BaselineDisplay;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -35,5 +38,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     roles: (c.get<unknown[]>('roles') ?? []).filter((r): r is Role => ROLES.includes(r as Role)),
     rules,
     configFile: vscode.workspace.isTrusted ? (c.get<string>('configFile') ?? '').trim() : '',
+    baseline: (['dim', 'hide', 'off'] as const).find((d) => d === c.get<string>('baseline')) ?? 'dim',
   };
 }

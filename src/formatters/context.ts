@@ -12,4 +12,6 @@ export interface FormatContext {
   /** Metadata of the rules that ran, for SARIF `tool.driver.rules` and docs links. */
   rules: ReadonlyMap<string, { meta: RuleMeta }>;
   toolVersion: string;
+  /** Findings a baseline held back (not in the results), for summaries that say so. */
+  heldBack?: number;
 }

@@ -25,6 +25,13 @@ export function countResult(result: LintResult): Counts {
   return counts;
 }
 
+/** The counts of every result. */
+export function countAll(results: readonly LintResult[]): Counts {
+  const total = emptyCounts();
+  for (const result of results) addCounts(total, countResult(result));
+  return total;
+}
+
 /** Adds `counts` into `total`. */
 export function addCounts(total: Counts, counts: Counts): void {
   for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];

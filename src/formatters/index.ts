@@ -6,16 +6,18 @@
 import type { LintResult } from '../core/types';
 import type { FormatContext } from './context';
 import { githubStream } from './github';
+import { formatGitlab } from './gitlab';
 import { jsonStream } from './json';
 import { junitStream } from './junit';
+import { formatMarkdown } from './markdown';
 import { sarifStream } from './sarif';
-import { formatAll, type ReportStream } from './stream';
+import { formatAll, wholeReportStream, type ReportStream } from './stream';
 import { stylishStream } from './stylish';
 
 export type { FormatContext } from './context';
 export type { ReportStream } from './stream';
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown' | 'gitlab';
 
 const FORMATTERS: Record<FormatName, (ctx: FormatContext) => ReportStream> = {
   stylish: stylishStream,
@@ -23,6 +25,8 @@ const FORMATTERS: Record<FormatName, (ctx: FormatContext) => ReportStream> = {
   sarif: sarifStream,
   github: githubStream,
   junit: junitStream,
+  markdown: (ctx) => wholeReportStream(formatMarkdown, ctx),
+  gitlab: (ctx) => wholeReportStream(formatGitlab, ctx),
 };
 
 export const FORMAT_NAMES: readonly FormatName[] = Object.freeze(Object.keys(FORMATTERS) as FormatName[]);

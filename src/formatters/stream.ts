@@ -5,6 +5,7 @@
  * also has `scan`, which the caller runs over all the results first (a second pass over what it spooled).
  */
 import type { LintResult } from '../core/types';
+import type { FormatContext } from './context';
 
 export interface ReportStream {
   scan?(result: LintResult): void;
@@ -19,4 +20,21 @@ export function formatAll(stream: ReportStream, results: readonly LintResult[]):
   let out = stream.head();
   for (const result of results) out += stream.file(result);
   return out + stream.tail();
+}
+
+/**
+ * A format that needs every result before it writes anything (the Markdown summary's counts come first,
+ * GitLab's report is one JSON array): it holds the results and writes them all at the end. These are
+ * summary formats for pull requests and CI pages, so holding a run's results is the accepted cost.
+ */
+export function wholeReportStream(format: (results: readonly LintResult[], ctx: FormatContext) => string, ctx: FormatContext): ReportStream {
+  const held: LintResult[] = [];
+  return {
+    head: () => '',
+    file: (result) => {
+      held.push(result);
+      return '';
+    },
+    tail: () => format(held, ctx),
+  };
 }

@@ -3,8 +3,8 @@ import { FORMAT_NAMES, format, isFormatName, type FormatName } from '../../src/f
 import { allResults, cleanResult, context } from '../fixtures/formatters/results';
 
 describe('formatters: format()', () => {
-  it('lists the five formats', () => {
-    assert.deepEqual([...FORMAT_NAMES].sort(), ['github', 'json', 'junit', 'sarif', 'stylish']);
+  it('lists the seven formats', () => {
+    assert.deepEqual([...FORMAT_NAMES].sort(), ['github', 'gitlab', 'json', 'junit', 'markdown', 'sarif', 'stylish']);
   });
 
   it('recognises format names', () => {
