@@ -7,6 +7,7 @@ import { allRules } from '../../rules/index';
 import { CodeActions } from './codeActions';
 import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
 import { ConfigService } from './configService';
+import { LintClient } from './lintClient';
 import { Linter } from './linter';
 import { lintWorkspace, type WorkspaceLintSummary } from './lintWorkspace';
 import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './ruleDocs';
@@ -25,8 +26,9 @@ export interface BacklogLintApi {
 
 export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   const log = vscode.window.createOutputChannel('Backlog Lint', { log: true });
-  const configs = new ConfigService(allRules);
-  const linter = new Linter(configs, log);
+  const client = new LintClient(log);
+  const configs = new ConfigService(allRules, client);
+  const linter = new Linter(configs, log, client);
   const codeActions = new CodeActions(linter);
   const statusBar = new StatusBar(linter);
 

@@ -8,7 +8,7 @@ import type { ConfigError, FileConfig } from '../config';
 import type { CrossFileRun } from '../core/cross-file';
 import type { Finding, LintResult } from '../core/types';
 import type { ConfigService } from './configService';
-import { LintClient } from './lintClient';
+import type { LintClient } from './lintClient';
 import { problemDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
 import { readSettings } from './settings';
 
@@ -35,11 +35,9 @@ export class Linter implements vscode.Disposable {
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.linted.event;
 
-  private readonly client: LintClient;
-
-  constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel) {
-    this.client = new LintClient(log);
-  }
+  /** `client`: shared with the ConfigService, which resolves configs in the same worker. */
+  constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel,
+    private readonly client: LintClient) {}
 
   get lintThread(): 'worker' | 'extension host' {
     return this.client.thread;
