@@ -39,8 +39,8 @@ export class ConfigService implements vscode.Disposable {
   /** Survive reload(): they are what keeps documents linted while a config file is broken. */
   private readonly lastGoodByFile = new Map<string, FileConfig>();
   private readonly lastGoodByFolder = new Map<string, FileConfig>();
-  /** Config errors already notified (folder, config file, message): every keystroke re-reads the config. */
-  private readonly notified = new Set<string>();
+  /** Config errors notified (folder, config file, message) → closes the notification: every keystroke re-reads the config. */
+  private readonly notified = new Map<string, () => void>();
   /** Document path → the notified error it last loaded with, so loading fine again re-arms that one. */
   private readonly failedWith = new Map<string, string>();
   private readonly shown: string[] = [];
@@ -111,28 +111,39 @@ export class ConfigService implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const close of this.notified.values()) close();
     for (const d of this.disposables) d.dispose();
   }
 
-  /** Once per folder, config file and message; a document loading fine again re-arms its error for the next break. */
+  /**
+   * Once per folder, config file and message; a document loading fine again re-arms its error for the
+   * next break and closes the notification. A progress notification is the one kind an extension can
+   * close: a message shown with showErrorMessage stays until the user closes it, fixed config or not.
+   */
   private notify(error: ConfigError, folderKey: string, filePath: string,
     doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>): void {
     const key = `${folderKey}\n${error.file}\n${error.message}`;
     this.failedWith.set(filePath, key);
     if (this.notified.has(key)) return;
-    this.notified.add(key);
-    this.shown.push(error.message);
-    const open = 'Open config';
-    void vscode.window.showErrorMessage(`backlog-lint: ${error.message} (linting with the last valid config)`, open)
-      .then((choice) => {
-        if (choice === open) void vscode.window.showTextDocument(this.uriOf(doc, error.file));
-      });
+    const relative = vscode.workspace.asRelativePath(this.uriOf(doc, error.file));
+    const message = error.message.split(error.file).join(relative);
+    this.shown.push(message);
+    let close = () => {};
+    const closed = new Promise<void>((resolve) => {
+      close = resolve;
+    });
+    this.notified.set(key, close);
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Backlog Lint: ${message}. Linting with the last valid config until it is fixed (see Problems).` },
+      () => closed,
+    );
   }
 
   private rearm(filePath: string): void {
     const key = this.failedWith.get(filePath);
     if (key === undefined) return;
     this.failedWith.delete(filePath);
+    this.notified.get(key)?.();
     this.notified.delete(key);
   }
 

@@ -30,6 +30,7 @@ export interface BacklogLintApi {
 export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   const log = vscode.window.createOutputChannel('Backlog Lint', { log: true });
   const client = new LintClient(log);
+  client.budgetMs = readSettings().maxTimePerFileMs;
   const configs = new ConfigService(allRules, client);
   const linter = new Linter(configs, log, client);
   const codeActions = new CodeActions(linter);
@@ -40,6 +41,25 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     for (const doc of vscode.workspace.textDocuments) {
       if (linter.isLintable(doc)) void linter.lintDocument(doc);
     }
+  };
+
+  /** Set once the user ran "Lint workspace": from then on its results follow config changes. */
+  let workspaceLinted = false;
+  let relint: Promise<unknown> | undefined;
+  let relintAgain = false;
+  /** One re-lint at a time; changes during one get one more after it, not one each. */
+  const relintWorkspace = () => {
+    if (relint) {
+      relintAgain = true;
+      return;
+    }
+    relint = lintWorkspace(linter, log, vscode.ProgressLocation.Window).finally(() => {
+      relint = undefined;
+      if (relintAgain) {
+        relintAgain = false;
+        relintWorkspace();
+      }
+    });
   };
 
   /** `version`: the document version the "Fix all" code action was offered for. */
@@ -73,14 +93,20 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
         if (linter.isLintable(doc) && linter.snapshot(doc.uri)?.version !== doc.version) void linter.lintDocument(doc);
       }
     }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('backlogLint.maxTimePerFileMs')) client.budgetMs = readSettings().maxTimePerFileMs;
+    }),
     configs.onDidChange(() => {
-      // Results of files that are not open (workspace lint) were made with the old config: drop them.
+      // Results of files that are not open (workspace lint) were made with the old config: drop them,
+      // and lint the workspace again so they come back under the new one (or the last valid one).
       linter.clearAll();
       lintOpenDocuments();
+      if (workspaceLinted) relintWorkspace();
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActions, CodeActions.metadata),
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider()),
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, async (): Promise<WorkspaceLintSummary> => {
+      workspaceLinted = true;
       const summary = await lintWorkspace(linter, log);
       await vscode.commands.executeCommand(SHOW_PROBLEMS);
       void vscode.window.showInformationMessage(summaryMessage(summary));

@@ -31,7 +31,8 @@ export class LintClient implements vscode.Disposable {
   private disposed = false;
 
   constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js'),
-    private readonly budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS) {}
+    /** Per request; the `backlogLint.maxTimePerFileMs` setting changes it (0: no budget). */
+    public budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS) {}
 
   /** Where linting runs now: a worker thread until one cannot start, then the extension host. */
   get thread(): 'worker' | 'extension host' {

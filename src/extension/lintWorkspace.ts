@@ -48,9 +48,14 @@ export function summaryMessage(s: WorkspaceLintSummary): string {
   return `Backlog Lint: ${s.cancelled ? 'cancelled after' : 'linted'} ${plural(s.files, 'file')}: ${found}${skipped}`;
 }
 
-export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputChannel, 'warn'>): Promise<WorkspaceLintSummary> {
+/**
+ * `location`: a cancellable notification for the command; the status bar when the workspace is linted
+ * again after a config change (its results were made with the old config).
+ */
+export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputChannel, 'warn'>,
+  location = vscode.ProgressLocation.Notification): Promise<WorkspaceLintSummary> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Backlog Lint: linting workspace', cancellable: true },
+    { location, title: 'Backlog Lint: linting workspace', cancellable: location === vscode.ProgressLocation.Notification },
     async (progress, token) => {
       const found = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, token);
       const ignored = await gitignoreFilter(EXCLUDE_GLOB, token);
@@ -67,9 +72,11 @@ export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputC
           break;
         }
         progress.report({ increment: 100 / uris.length, message: vscode.workspace.asRelativePath(uri) });
+        // A document closed since the run started is read from disk: linting it would publish for a closed editor.
         const doc = open.get(uri.toString());
+        if (doc?.isClosed) open.delete(uri.toString());
         let text: string | undefined;
-        if (!doc) {
+        if (!doc || doc.isClosed) {
           const read = await readMarkdown(uri);
           if (read === undefined) continue;   // deleted since findFiles
           if (typeof read !== 'string') {
@@ -79,7 +86,7 @@ export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputC
           }
           text = read;
         }
-        const snapshot = doc ? await linter.lintDocument(doc, cross) : await linter.lintFile(uri, text ?? '', cross);
+        const snapshot = doc && !doc.isClosed ? await linter.lintDocument(doc, cross) : await linter.lintFile(uri, text ?? '', cross);
         if (snapshot) uriOfPath.set(snapshot.result.filePath, uri);
         summary.files++;
         const count = snapshot?.result.findings.length ?? 0;

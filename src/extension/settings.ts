@@ -1,5 +1,6 @@
 /** The extension's settings (`backlogLint.*`), read and validated in one place. */
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_TIME_PER_FILE_MS } from '../core/time-budget';
 import { ROLES, SEVERITIES, type Role, type Severity } from '../core/types';
 
 export const SECTION = 'backlogLint';
@@ -19,6 +20,8 @@ export interface Settings {
    *  untrusted workspace: VS Code drops the workspace value of this restricted setting, but a user or
    *  folder value could still name a file in the workspace, so trust is checked here in code as well. */
   configFile: string;
+  /** Time budget per lint, like the CLI's --max-time-per-file: a document over it is reported, not linted. */
+  maxTimePerFileMs: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -35,5 +38,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     roles: (c.get<unknown[]>('roles') ?? []).filter((r): r is Role => ROLES.includes(r as Role)),
     rules,
     configFile: vscode.workspace.isTrusted ? (c.get<string>('configFile') ?? '').trim() : '',
+    maxTimePerFileMs: Math.max(0, Number(c.get<number>('maxTimePerFileMs', DEFAULT_MAX_TIME_PER_FILE_MS)) || 0),
   };
 }

@@ -53,7 +53,8 @@ suite('code actions', () => {
     await waitFor(() => api.docsRuleId === RULE, 'the docs panel to show the rule');
     const docsTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .find((t) => t.label === `Rule: ${RULE}`);
-    assert.ok(docsTab(), 'a docs tab of its own');
+    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ');
+    await waitFor(() => docsTab(), `a docs tab of its own (tabs: ${labels()})`);
     await open(workspaceUri('backlog', 'checkout.md'));
     await sleep(300);
     assert.ok(docsTab(), 'still there after switching files');
