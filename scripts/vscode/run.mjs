@@ -7,7 +7,7 @@
 //   package     the .vsix (package.mjs: vscode:prepublish, i.e. the minified bundle, then vsce)
 //   ui          the .vsix installed; a person's path: Problems, Ctrl+. quick fix, save, file on disk
 //   ui-restricted  the .vsix in Restricted Mode: untrustedWorkspaces "limited" still activates it
-//   ui-editor   the .vsix: grammar in every built-in theme, quick-fix menu order, docs tab, broken config, status bar
+//   ui-editor   the .vsix: grammar in the default theme, quick-fix menu order, docs tab, broken config, status bar
 // Expects `node esbuild.js --tests` to have run (the npm script does). Exit 0 when every step passed.
 // Usage: node scripts/vscode/run.mjs [--only in-host,ui,...] [--screenshots (copy the UI shots to images/)]
 import { spawnSync } from 'node:child_process';
@@ -70,7 +70,7 @@ if (opt.screenshots && results.find((r) => r.name === 'ui')?.code === 0) {
 }
 if (opt.screenshots && results.find((r) => r.name === 'ui-editor')?.code === 0) {
   const shots = path.join(runs, 'ui-editor', 'shots');
-  const wanted = { 'prd-quickfix-menu': 'vscode-quickfix-menu.png', 'rule-docs': 'vscode-rule-docs.png', 'config-error': 'vscode-config-error.png', 'theme-2026-dark': 'vscode-theme-dark.png', 'theme-2026-light': 'vscode-theme-light.png' };
+  const wanted = { 'prd-quickfix-menu': 'vscode-quickfix-menu.png', 'rule-docs': 'vscode-rule-docs.png', 'config-error': 'vscode-config-error.png', 'theme-default': 'vscode-theme-light.png' };
   for (const file of fs.readdirSync(shots)) {
     const label = file.replace(/^\d+-/, '').replace(/\.png$/, '');
     if (wanted[label]) fs.copyFileSync(path.join(shots, file), path.join(ROOT, 'images', wanted[label]));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // UI route for what a Product Owner sees beyond one quick fix, on the installed .vsix in code-server:
-//   themes      the injection grammar in every built-in colour theme (one screenshot each, to look at)
+//   theme       the injection grammar in the default colour theme (a screenshot to look at)
 //   menu        Ctrl+. on a PRD's title: fixes, then Fix all, then one Disable per rule, then docs
 //   docs        the rule id in Problems opens the bundled docs in their own tab, which stays on file switch
 //   config      a broken config: the error on the key in Problems, a relative path, the toast closed on fix
@@ -18,7 +18,6 @@ import {
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, 'run-dir': { type: 'string' } } });
 if (!opt.vsix) fail('usage: node ui-editor.mjs --vsix FILE [--run-dir DIR]');
 
-const THEMES = ['2026 Dark', '2026 Light', 'Dark Modern', 'Light Modern', 'Dark+', 'Light+', 'Default High Contrast', 'Default High Contrast Light'];
 const SHOWCASE = `# PAY-12: Pay by card
 
 As a <role>, I want to pay by card, so that I can finish my order quickly.
@@ -56,9 +55,6 @@ fs.writeFileSync(path.join(ws, 'stories', 'login.md'),
 fs.mkdirSync(path.join(ws, 'docs'));
 fs.writeFileSync(path.join(ws, 'docs', 'lists.prd.md'), PRD);
 writeUserSettings(run);
-const userSettings = path.join(run, 'data', 'User', 'settings.json');
-const baseSettings = JSON.parse(fs.readFileSync(userSettings, 'utf8'));
-const setUser = (extra) => fs.writeFileSync(userSettings, JSON.stringify({ ...baseSettings, ...extra }, null, 2));
 
 const T = timer();
 const result = { run, checks: [], timings_ms: T.marks };
@@ -98,17 +94,14 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
   T.mark('workbench_ready');
 
-  // themes: the showcase story, each theme applied through the user settings file (VS Code watches it).
+  // theme: the showcase story.
   await openFile('stories/pay-by-card.md');
   const panel = await problemsPanel();
   await panel.locator('.monaco-list-row', { hasText: 'placeholder' }).first().waitFor({ timeout: 60_000 }).catch(() => {});
-  for (const theme of THEMES) {
-    setUser({ 'workbench.colorTheme': theme });
-    await sleep(1500);
-    await shot(`theme-${theme.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
-  }
-  setUser({});
+  // One theme (the workbench default): switching themes from the driver did not take effect in
+  // code-server 4.139 (neither the user settings file nor the theme picker); see the README's gaps.
   await sleep(1000);
+  await shot('theme-default');
   T.mark('themes');
 
   // status: the story has error findings (story-format on <role>?) or only warnings; the icon follows the worst.
@@ -168,7 +161,8 @@ try {
   const label = seen ? await configRow.getAttribute('aria-label') : '';
   const toast = page.locator('.notification-toast', { hasText: 'Backlog Lint: .backlog-lint.json' });
   const toastShown = await toast.first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
-  await openFile('.backlog-lint.json');
+  // For the screenshot only: Quick Open may not list a file written a moment ago.
+  await openFile('.backlog-lint.json').catch(() => page.keyboard.press('Escape'));
   await sleep(1000);
   await shot('config-error');
   check('the config error is in Problems, on the key (line 3, column 5)', seen && /line 3 and character 5/.test(label ?? ''), label ?? '');
