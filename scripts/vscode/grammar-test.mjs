@@ -31,18 +31,19 @@ const doc = [
   ['# ABC-123: Log in', { 'ABC-123': 'variable.other.constant.story-id' }],
   ['', {}],
   ['As a <role>, I want to log in, so that I see my UTF-8 orders.', {
-    'As a': 'keyword.other.story', role: 'constant.other.placeholder', 'I want to': 'keyword.other.story',
-    'so that': 'keyword.other.story', 'UTF-8': '' }],
+    'As a': 'entity.name.type.story', role: 'variable.parameter.placeholder', 'I want to': 'entity.name.type.story',
+    'so that': 'entity.name.type.story', 'UTF-8': '' }],
   ['', {}],
   ['- Given <context>, when I log in, then I see **PROJ-9**', {
-    Given: 'keyword.control.gherkin', context: 'constant.other.placeholder', when: 'keyword.control.gherkin',
+    Given: 'keyword.control.gherkin', context: 'variable.parameter.placeholder', when: 'keyword.control.gherkin',
     then: 'keyword.control.gherkin', 'PROJ-9': 'variable.other.constant.story-id' }],
   ['1. And the list stays a list <br>', { And: 'keyword.control.gherkin', br: '' }],
   ['When I travel, I want to book, so I can rest. https://x.io/ABC-12', {
-    When: 'keyword.control.gherkin', 'so I can': 'keyword.other.story', 'ABC-12': '' }],
+    When: 'entity.name.type.story', 'so I can': 'entity.name.type.story', 'ABC-12': '' }],
+  ['- When I log in, then I see my orders', { When: 'keyword.control.gherkin', then: 'keyword.control.gherkin' }],
   ['Scenario: sign in', { Scenario: 'keyword.control.gherkin' }],
   ['<!-- backlog-lint-disable-next-line story-acceptance-criteria -->', {
-    'backlog-lint-disable-next-line': 'keyword.other.directive' }],
+    'backlog-lint-disable-next-line': 'entity.name.tag.directive' }],
   ['`Given ABC-1 in code`', { Given: '', 'ABC-1': '' }],
   ['```', {}],
   ['Given As a ABC-2 <x>', { Given: '', 'As a': '', 'ABC-2': '', x: '' }],

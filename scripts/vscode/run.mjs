@@ -7,6 +7,7 @@
 //   package     the .vsix (package.mjs: vscode:prepublish, i.e. the minified bundle, then vsce)
 //   ui          the .vsix installed; a person's path: Problems, Ctrl+. quick fix, save, file on disk
 //   ui-restricted  the .vsix in Restricted Mode: untrustedWorkspaces "limited" still activates it
+//   ui-editor   the .vsix: grammar in the default theme, quick-fix menu order, docs tab, broken config, status bar
 // Expects `node esbuild.js --tests` to have run (the npm script does). Exit 0 when every step passed.
 // Usage: node scripts/vscode/run.mjs [--only in-host,ui,...] [--screenshots (copy the UI shots to images/)]
 import { spawnSync } from 'node:child_process';
@@ -37,6 +38,7 @@ const STEPS = {
   'ui-restricted': [node, path.join(here, 'ui-test.mjs'), '--vsix', vsix, '--workspace', workspace,
     '--file', 'stories/login.md', '--diagnostic', 'This story has no acceptance criteria', '--restricted',
     '--run-dir', path.join(runs, 'ui-restricted')],
+  'ui-editor': [node, path.join(here, 'ui-editor.mjs'), '--vsix', vsix, '--run-dir', path.join(runs, 'ui-editor')],
 };
 const only = opt.only ? opt.only.split(',') : Object.keys(STEPS);
 for (const name of only) if (!STEPS[name]) { console.error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`); process.exit(2); }
@@ -65,6 +67,14 @@ if (opt.screenshots && results.find((r) => r.name === 'ui')?.code === 0) {
     if (wanted[label]) fs.copyFileSync(path.join(shots, file), path.join(ROOT, 'images', wanted[label]));
   }
   console.log(`screenshots copied to images/`);
+}
+if (opt.screenshots && results.find((r) => r.name === 'ui-editor')?.code === 0) {
+  const shots = path.join(runs, 'ui-editor', 'shots');
+  const wanted = { 'prd-quickfix-menu': 'vscode-quickfix-menu.png', 'rule-docs': 'vscode-rule-docs.png', 'config-error': 'vscode-config-error.png', 'theme-default': 'vscode-theme-light.png' };
+  for (const file of fs.readdirSync(shots)) {
+    const label = file.replace(/^\d+-/, '').replace(/\.png$/, '');
+    if (wanted[label]) fs.copyFileSync(path.join(shots, file), path.join(ROOT, 'images', wanted[label]));
+  }
 }
 
 console.log('\n=== summary');

@@ -95,3 +95,26 @@ export function disableNextLineFix(text: string, finding: Finding): Fix {
   const eol = lineEndingOf(text);
   return { title, edits: [{ range: [lineStart, lineStart], text: `${indent}<!-- backlog-lint-disable-next-line ${finding.ruleId} -->${eol}` }] };
 }
+
+const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/;
+const DISABLE_FILE = /<!--[ \t]*backlog-lint-disable-file\b([^\n]*?)-->/;
+
+/**
+ * "Disable <rule> for this file", for findings about the whole document, where "for this line" would
+ * mean nothing. Adds the rule to the file's disable-file comment when it lists rules; otherwise puts
+ * one at the top, below the front matter (a comment above it would end the front matter).
+ */
+export function disableFileFix(text: string, ruleId: string): Fix {
+  const title = `Disable ${ruleId} for this file`;
+  const existing = DISABLE_FILE.exec(text);
+  const listed = existing?.[1]?.trim();
+  if (existing && listed) {
+    const at = existing.index + existing[0].length - 3;
+    const pad = /\s$/.test(existing[0].slice(0, -3)) ? '' : ' ';
+    return { title, edits: [{ range: [at, at], text: `${pad}${ruleId} ` }] };
+  }
+  const at = FRONT_MATTER.exec(text)?.[0].length ?? 0;
+  const eol = lineEndingOf(text);
+  // A blank line after it, so the comment is an HTML block of its own and never joins the next paragraph.
+  return { title, edits: [{ range: [at, at], text: `<!-- backlog-lint-disable-file ${ruleId} -->${eol}${eol}` }] };
+}

@@ -1,10 +1,11 @@
 /**
- * Quick fixes for our diagnostics (the rule's fix and suggestions, disable for this line, show docs,
- * fix all) and `source.fixAll.backlogLint` for `editor.codeActionsOnSave`.
+ * Quick fixes for our diagnostics and `source.fixAll.backlogLint` for `editor.codeActionsOnSave`. The
+ * menu lists, as ESLint's does: the fixes, then "Fix all", then one "Disable" entry per rule (for this
+ * line, or for this file when the finding is about the whole document), then one docs entry per rule.
  */
 import * as vscode from 'vscode';
-import { disableNextLineFix } from '../core/fixes';
-import type { Finding } from '../core/types';
+import { disableFileFix, disableNextLineFix } from '../core/fixes';
+import type { ArtifactKind, Finding, LintResult } from '../core/types';
 import { COMMANDS } from './commandIds';
 import { findingFor, isOurs } from './diagnostics';
 import { applyIfCurrent, fixToWorkspaceEdit, minimalEdit } from './edits';
@@ -33,20 +34,43 @@ export class CodeActions implements vscode.CodeActionProvider {
     const snapshot = await this.linter.current(doc);
     // Offsets of another version would be mapped onto this text: offer nothing, the next request re-lints.
     if (!snapshot || snapshot.version !== doc.version) return [];
-    const actions: vscode.CodeAction[] = [];
-    const seen = new Set<string>();
-    for (const diagnostic of ours) {
+    const here = ours.flatMap((diagnostic) => {
       const finding = findingFor(snapshot.result.findings, diagnostic);
-      if (finding) actions.push(...this.actionsFor(doc, snapshot, finding, diagnostic, seen));
-    }
-    if (snapshot.result.findings.some((f) => f.fix)) {
-      // Lazy: running every fix pass on each lightbulb request would cost a lint per pass.
-      const all = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
-      // The version: the command refuses to run on a document edited since this was offered.
-      all.command = { title: FIX_ALL_TITLE, command: COMMANDS.fixAll, arguments: [doc.uri, doc.version] };
-      actions.push(all);
-    }
-    return actions;
+      return finding ? [{ finding, diagnostic }] : [];
+    });
+    const fixes = here.flatMap(({ finding, diagnostic }) => this.actionsFor(doc, finding, diagnostic));
+    // VS Code lists actions with diagnostics before those without (then preferred first, else in this
+    // order): "Fix all" and "Disable" carry the diagnostics here, so only the docs entries come after.
+    const fixAll = snapshot.result.findings.some((f) => f.fix) ? [this.fixAllCommand(doc, here.map((h) => h.diagnostic))] : [];
+    return [...fixes, ...fixAll, ...this.disableActions(doc, snapshot, here), ...docsActions(here.map((h) => h.finding))];
+  }
+
+  /** Lazy: running every fix pass on each lightbulb request would cost a lint per pass. */
+  private fixAllCommand(doc: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
+    const all = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+    all.diagnostics = diagnostics;
+    // The version: the command refuses to run on a document edited since this was offered.
+    all.command = { title: FIX_ALL_TITLE, command: COMMANDS.fixAll, arguments: [doc.uri, doc.version] };
+    return all;
+  }
+
+  /**
+   * One per rule among the findings here: "for this file" when one of them is about the whole document
+   * (a PRD without a Problem section: there is no line to disable it on), else "for this line" on the
+   * first finding's line.
+   */
+  private disableActions(doc: vscode.TextDocument, snapshot: LintSnapshot,
+    here: readonly { finding: Finding; diagnostic: vscode.Diagnostic }[]): vscode.CodeAction[] {
+    const byRule = new Map<string, { finding: Finding; diagnostic: vscode.Diagnostic }[]>();
+    for (const h of here) byRule.set(h.finding.ruleId, [...(byRule.get(h.finding.ruleId) ?? []), h]);
+    return [...byRule].map(([ruleId, items]) => {
+      const whole = items.some(({ finding }) => isWholeDocument(finding, snapshot.result));
+      const fix = whole ? disableFileFix(snapshot.text, ruleId) : disableNextLineFix(snapshot.text, items[0]!.finding);
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = items.map((i) => i.diagnostic);
+      action.edit = fixToWorkspaceEdit(doc, fix);
+      return action;
+    });
   }
 
   /** The whole-file fix as one minimal edit, or undefined when nothing is fixable. */
@@ -84,9 +108,8 @@ export class CodeActions implements vscode.CodeActionProvider {
     return edit && { edit, version: snapshot.version };
   }
 
-  /** `seen`: two findings of one rule on one line need one "disable" and one "docs" entry, not two. */
-  private actionsFor(doc: vscode.TextDocument, snapshot: LintSnapshot, finding: Finding,
-    diagnostic: vscode.Diagnostic, seen: Set<string>): vscode.CodeAction[] {
+  /** The finding's fix and suggestions. */
+  private actionsFor(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const quickFix = (title: string) => {
       const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
@@ -102,16 +125,24 @@ export class CodeActions implements vscode.CodeActionProvider {
     for (const suggestion of finding.suggestions ?? []) {
       quickFix(suggestion.title).edit = fixToWorkspaceEdit(doc, suggestion);
     }
-    const disable = `Disable ${finding.ruleId} for this line`;
-    if (!seen.has(`${disable}@${finding.line}`)) {
-      seen.add(`${disable}@${finding.line}`);
-      quickFix(disable).edit = fixToWorkspaceEdit(doc, disableNextLineFix(snapshot.text, finding));
-    }
-    const docs = `Show documentation for ${finding.ruleId}`;
-    if (!seen.has(docs)) {
-      seen.add(docs);
-      quickFix(docs).command = { title: docs, command: COMMANDS.showRuleDocs, arguments: [finding.ruleId] };
-    }
     return actions;
   }
+}
+
+/** Artifacts that are whole documents: their own findings are about the file, not a line of it. */
+const DOCUMENT_ARTIFACTS: ReadonlySet<ArtifactKind> = new Set(['backlog', 'epic', 'prd', 'roadmap', 'business-case']);
+
+/** A finding about the document as a whole (its artifact is the document's own, and a document kind). */
+export function isWholeDocument(finding: Finding, result: LintResult): boolean {
+  return finding.artifact === result.artifact && DOCUMENT_ARTIFACTS.has(finding.artifact);
+}
+
+/** One "Show documentation" entry per rule, last. */
+function docsActions(findings: readonly Finding[]): vscode.CodeAction[] {
+  return [...new Set(findings.map((f) => f.ruleId))].map((ruleId) => {
+    const title = `Show documentation for ${ruleId}`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { title, command: COMMANDS.showRuleDocs, arguments: [ruleId] };
+    return action;
+  });
 }

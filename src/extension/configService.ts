@@ -1,13 +1,18 @@
 /**
- * Config for a document: the core's config loader (the same discovery and merging the CLI does),
- * reading through `vscode.workspace.fs`, then the editor-only layers: settings that act like CLI
- * flags, and Workspace Trust. Fires `onDidChange` when a config file or a setting changes.
+ * Config for a document: the core's config loader (the same discovery and merging the CLI does), then
+ * the editor-only layers: settings that act like CLI flags, and Workspace Trust. For `file:` workspaces
+ * the loader runs in the lint worker (lintClient.ts), within its time budget, so reading, parsing and
+ * glob matching of a hostile config never run on the extension host's thread; other schemes (remote,
+ * virtual) need `vscode.workspace.fs`, which only the host has, and resolve here with the loader's own
+ * glob budgets (src/config/layer.ts). Fires `onDidChange` when a config file or a setting changes.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ConfigError, createConfigLoader, defaultConfig, type FileConfig } from '../config';
 import type { Rule } from '../core/rule';
+import type { LoaderSpec } from './configRequest';
 import { pathMappingFor, workspaceFsHost, type PathMapping } from './fsHost';
+import type { LintClient } from './lintClient';
 import { readSettings, SECTION, type Settings } from './settings';
 
 type Loader = ReturnType<typeof createConfigLoader>;
@@ -27,16 +32,15 @@ export const CONFIG_GLOB = '**/{.backlog-lint*,package.json}';
 export class ConfigService implements vscode.Disposable {
   private readonly loaders = new Map<string, Loader>();
   /**
-   * Resolved configs by loader and file, until the next reload(). Resolving runs on the extension host's
-   * thread; globs match in linear time within a budget per config (src/config/layer.ts), and this makes
-   * that cost once per document and config change instead of once per keystroke.
+   * Resolved configs by loader and file, until the next reload(): a lookup costs a round trip to the
+   * worker (or, off `file:`, the host's time), once per document and config change instead of per keystroke.
    */
   private resolved = new Map<string, FileConfig>();
   /** Survive reload(): they are what keeps documents linted while a config file is broken. */
   private readonly lastGoodByFile = new Map<string, FileConfig>();
   private readonly lastGoodByFolder = new Map<string, FileConfig>();
-  /** Config errors already notified (folder, config file, message): every keystroke re-reads the config. */
-  private readonly notified = new Set<string>();
+  /** Config errors notified (folder, config file, message) → closes the notification: every keystroke re-reads the config. */
+  private readonly notified = new Map<string, () => void>();
   /** Document path → the notified error it last loaded with, so loading fine again re-arms that one. */
   private readonly failedWith = new Map<string, string>();
   private readonly shown: string[] = [];
@@ -44,7 +48,8 @@ export class ConfigService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly rules: readonly Rule<any>[]) {
+  /** `worker`: where `file:` configs resolve; the worker's loaders use the same rules (rules/index.ts). */
+  constructor(private readonly rules: readonly Rule<any>[], private readonly worker: Pick<LintClient, 'resolveConfig' | 'clearConfigs'>) {
     const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
     const reload = () => this.reload();
     this.disposables.push(
@@ -64,6 +69,7 @@ export class ConfigService implements vscode.Disposable {
   reload(): void {
     for (const loader of this.loaders.values()) loader.clearCache();
     this.loaders.clear();
+    this.worker.clearConfigs();
     this.resolved = new Map();
     this.changed.fire();
   }
@@ -105,28 +111,39 @@ export class ConfigService implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const close of this.notified.values()) close();
     for (const d of this.disposables) d.dispose();
   }
 
-  /** Once per folder, config file and message; a document loading fine again re-arms its error for the next break. */
+  /**
+   * Once per folder, config file and message; a document loading fine again re-arms its error for the
+   * next break and closes the notification. A progress notification is the one kind an extension can
+   * close: a message shown with showErrorMessage stays until the user closes it, fixed config or not.
+   */
   private notify(error: ConfigError, folderKey: string, filePath: string,
     doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>): void {
     const key = `${folderKey}\n${error.file}\n${error.message}`;
     this.failedWith.set(filePath, key);
     if (this.notified.has(key)) return;
-    this.notified.add(key);
-    this.shown.push(error.message);
-    const open = 'Open config';
-    void vscode.window.showErrorMessage(`backlog-lint: ${error.message} (linting with the last valid config)`, open)
-      .then((choice) => {
-        if (choice === open) void vscode.window.showTextDocument(this.uriOf(doc, error.file));
-      });
+    const relative = vscode.workspace.asRelativePath(this.uriOf(doc, error.file));
+    const message = error.message.split(error.file).join(relative);
+    this.shown.push(message);
+    let close = () => {};
+    const closed = new Promise<void>((resolve) => {
+      close = resolve;
+    });
+    this.notified.set(key, close);
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Backlog Lint: ${message}. Linting with the last valid config until it is fixed (see Problems).` },
+      () => closed,
+    );
   }
 
   private rearm(filePath: string): void {
     const key = this.failedWith.get(filePath);
     if (key === undefined) return;
     this.failedWith.delete(filePath);
+    this.notified.get(key)?.();
     this.notified.delete(key);
   }
 
@@ -145,12 +162,14 @@ export class ConfigService implements vscode.Disposable {
   /** Failures are not kept: the loader keeps its own, and a fixed config file triggers reload() anyway. */
   private async resolve(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined,
     filePath: string): Promise<FileConfig> {
-    const { loader, key } = this.loaderFor(mapping, settings, folder);
+    const { spec, key } = this.loaderSpec(mapping, settings, folder);
     const cacheKey = `${key}\n${filePath}`;
     const cached = this.resolved.get(cacheKey);
     if (cached) return cached;
     const resolved = this.resolved;
-    const config = await loader.forFile(filePath);
+    const config = mapping.key === 'file:'
+      ? await this.worker.resolveConfig(key, spec, filePath)
+      : await this.hostLoader(mapping, spec, key).forFile(filePath);
     // A reload() meanwhile started a new map: this result belongs to the old configs.
     if (resolved === this.resolved) {
       if (resolved.size >= MAX_RESOLVED) resolved.clear();
@@ -159,27 +178,31 @@ export class ConfigService implements vscode.Disposable {
     return config;
   }
 
-  private loaderFor(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined):
-    { loader: Loader; key: string } {
+  private loaderSpec(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined):
+    { spec: LoaderSpec; key: string } {
     const configFile = this.configFileFor(settings, mapping, folder);
     // Discovery stops at the workspace folder: configs above it belong to no project the user opened.
     const stopAt = folder ? mapping.toPath(folder.uri) : undefined;
     const trusted = vscode.workspace.isTrusted;
     const key = JSON.stringify([mapping.key, configFile, settings.roles, stopAt, trusted]);
+    const spec: LoaderSpec = {
+      configFile,
+      roles: settings.roles.length > 0 ? settings.roles : undefined,
+      stopAt,
+      // Restricted Mode: the templates folder is not listed or read at all.
+      readTemplates: trusted,
+    };
+    return { spec, key };
+  }
+
+  /** A loader reading through `vscode.workspace.fs`, for schemes the worker cannot read. */
+  private hostLoader(mapping: PathMapping, spec: LoaderSpec, key: string): Loader {
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = createConfigLoader({
-        fs: workspaceFsHost(mapping),
-        rules: this.rules,
-        configFile,
-        roles: settings.roles.length > 0 ? settings.roles : undefined,
-        stopAt,
-        // Restricted Mode: the templates folder is not listed or read at all.
-        readTemplates: trusted,
-      });
+      loader = createConfigLoader({ ...spec, fs: workspaceFsHost(mapping), rules: this.rules });
       this.loaders.set(key, loader);
     }
-    return { loader, key };
+    return loader;
   }
 
   /** `backlogLint.configFile`, relative to the document's workspace folder ('' when untrusted: settings.ts). */

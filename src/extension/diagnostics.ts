@@ -1,6 +1,8 @@
 /** Findings → VS Code diagnostics: same offsets, the rule id linking to its docs, the role in the source. */
 import * as vscode from 'vscode';
 import type { ActiveSeverity, FileProblem, Finding, Pack } from '../core/types';
+import { COMMANDS } from './commandIds';
+import { SECTION } from './settings';
 
 export const SOURCE = 'backlog-lint';
 
@@ -25,11 +27,42 @@ export function rangeOf(f: Finding): vscode.Range {
   return new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1);
 }
 
+/**
+ * Where the rule id in Problems leads: the team's docs when `backlogLint.docsUrl` names them (`{rule}` and
+ * `{role}` filled in), else the bundled docs in the editor's docs panel, through a `command:` link (the
+ * Problems panel opens those; a web URL would go to a site that may not exist, behind a prompt).
+ */
+export function docsTarget(f: Pick<Finding, 'ruleId' | 'role'>, docsUrl: string): vscode.Uri {
+  if (/^https?:\/\//.test(docsUrl)) {
+    try {
+      return vscode.Uri.parse(docsUrl.replace(/\{rule\}/g, encodeURIComponent(f.ruleId)).replace(/\{role\}/g, f.role), true);
+    } catch {
+      // Not a URL after all: the bundled docs.
+    }
+  }
+  return vscode.Uri.parse(`command:${COMMANDS.showRuleDocs}?${encodeURIComponent(JSON.stringify([f.ruleId]))}`);
+}
+
 export function toDiagnostic(f: Finding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
   d.source = sourceFor(f.role);
-  d.code = { value: f.ruleId, target: vscode.Uri.parse(f.docsUrl) };
+  d.code = { value: f.ruleId, target: docsTarget(f, docsUrlSetting()) };
   return d;
+}
+
+/** The `backlogLint.docsUrl` setting, read once per change rather than once per finding. */
+let docsUrl: string | undefined;
+
+function docsUrlSetting(): string {
+  docsUrl ??= (vscode.workspace.getConfiguration(SECTION).get<string>('docsUrl') ?? '').trim();
+  return docsUrl;
+}
+
+/** Forgets the setting when it changes; diagnostics made after that use the new one. */
+export function watchDocsUrl(): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${SECTION}.docsUrl`)) docsUrl = undefined;
+  });
 }
 
 /** A document that was not linted (too complex, too slow): one error on the line where that showed, else the first. */

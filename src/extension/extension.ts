@@ -7,9 +7,11 @@ import { builtinRules as allRules } from '../rule-set';
 import { CodeActions } from './codeActions';
 import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
 import { ConfigService } from './configService';
+import { LintClient } from './lintClient';
 import { Linter } from './linter';
-import { lintWorkspace, type WorkspaceLintSummary } from './lintWorkspace';
-import { DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from './ruleDocs';
+import { lintWorkspace, summaryMessage, type WorkspaceLintSummary } from './lintWorkspace';
+import { watchDocsUrl } from './diagnostics';
+import { DOCS_SCHEME, RuleDocsProvider, RuleDocsView } from './ruleDocs';
 import { readSettings } from './settings';
 import { StatusBar } from './statusBar';
 import { createFromTemplate } from './templates';
@@ -21,19 +23,43 @@ export interface BacklogLintApi {
   readonly configNotifications: readonly string[];
   /** Where documents are linted: a worker thread, or the extension host when no worker could start. */
   readonly lintThread: 'worker' | 'extension host';
+  /** The rule whose docs the docs panel shows, if it is open. */
+  readonly docsRuleId: string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   const log = vscode.window.createOutputChannel('Backlog Lint', { log: true });
-  const configs = new ConfigService(allRules);
-  const linter = new Linter(configs, log);
+  const client = new LintClient(log);
+  client.budgetMs = readSettings().maxTimePerFileMs;
+  const configs = new ConfigService(allRules, client);
+  const linter = new Linter(configs, log, client);
   const codeActions = new CodeActions(linter);
   const statusBar = new StatusBar(linter);
+  const docsView = new RuleDocsView();
 
   const lintOpenDocuments = () => {
     for (const doc of vscode.workspace.textDocuments) {
       if (linter.isLintable(doc)) void linter.lintDocument(doc);
     }
+  };
+
+  /** Set once the user ran "Lint workspace": from then on its results follow config changes. */
+  let workspaceLinted = false;
+  let relint: Promise<unknown> | undefined;
+  let relintAgain = false;
+  /** One re-lint at a time; changes during one get one more after it, not one each. */
+  const relintWorkspace = () => {
+    if (relint) {
+      relintAgain = true;
+      return;
+    }
+    relint = lintWorkspace(linter, log, vscode.ProgressLocation.Window).finally(() => {
+      relint = undefined;
+      if (relintAgain) {
+        relintAgain = false;
+        relintWorkspace();
+      }
+    });
   };
 
   /** `version`: the document version the "Fix all" code action was offered for. */
@@ -46,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   };
 
   context.subscriptions.push(
-    log, configs, linter, statusBar,
+    log, configs, linter, statusBar, docsView, watchDocsUrl(),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (linter.isLintable(doc)) void linter.lintDocument(doc);
     }),
@@ -67,20 +93,27 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
         if (linter.isLintable(doc) && linter.snapshot(doc.uri)?.version !== doc.version) void linter.lintDocument(doc);
       }
     }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('backlogLint.maxTimePerFileMs')) client.budgetMs = readSettings().maxTimePerFileMs;
+    }),
     configs.onDidChange(() => {
-      // Results of files that are not open (workspace lint) were made with the old config: drop them.
+      // Results of files that are not open (workspace lint) were made with the old config: drop them,
+      // and lint the workspace again so they come back under the new one (or the last valid one).
       linter.clearAll();
       lintOpenDocuments();
+      if (workspaceLinted) relintWorkspace();
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActions, CodeActions.metadata),
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider()),
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, async (): Promise<WorkspaceLintSummary> => {
-      const summary = await lintWorkspace(linter);
+      workspaceLinted = true;
+      const summary = await lintWorkspace(linter, log);
       await vscode.commands.executeCommand(SHOW_PROBLEMS);
+      void vscode.window.showInformationMessage(summaryMessage(summary));
       return summary;
     }),
     vscode.commands.registerCommand(COMMANDS.fixAll, fixAll),
-    vscode.commands.registerCommand(COMMANDS.showRuleDocs, showRuleDocs),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocs, (ruleId?: unknown) => docsView.show(ruleId)),
     vscode.commands.registerCommand(COMMANDS.createFromTemplate, createFromTemplate),
   );
   lintOpenDocuments();
@@ -94,6 +127,9 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     },
     get lintThread() {
       return linter.lintThread;
+    },
+    get docsRuleId() {
+      return docsView.ruleId;
     },
   };
 }

@@ -11,9 +11,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type * as vscode from 'vscode';
+import { ConfigError, type FileConfig } from '../config';
 import type { EffectiveConfig } from '../core/types';
 import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../core/time-budget';
-import { LintSession, problemOutput, type LintOutput, type SessionReply, type SessionRequest } from './lintSession';
+import { reviveConfigError, type LoaderSpec } from './configRequest';
+import { LintSession, problemOutput, type ConfigReply, type LintOutput, type SessionReply, type SessionRequest } from './lintSession';
 
 type Pending = { request: SessionRequest; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
 
@@ -29,7 +31,8 @@ export class LintClient implements vscode.Disposable {
   private disposed = false;
 
   constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js'),
-    private readonly budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS) {}
+    /** Per request; the `backlogLint.maxTimePerFileMs` setting changes it (0: no budget). */
+    public budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS) {}
 
   /** Where linting runs now: a worker thread until one cannot start, then the extension host. */
   get thread(): 'worker' | 'extension host' {
@@ -49,6 +52,28 @@ export class LintClient implements vscode.Disposable {
       if (key !== undefined) this.local?.handle({ op: 'forget', key });
       return problemOutput(filePath, `${err.message}, not linted`);
     }
+  }
+
+  /**
+   * The config for `filePath`, resolved in the worker (files read there with node's fs): rejects with a
+   * ConfigError for a bad config file, and for one that takes longer than the time budget to resolve.
+   */
+  async resolveConfig(loader: string, spec: LoaderSpec, filePath: string): Promise<FileConfig> {
+    let reply: ConfigReply;
+    try {
+      reply = (await this.send({ op: 'config', loader, spec, filePath })) as ConfigReply;
+    } catch (err) {
+      if (!(err instanceof TimeBudgetError)) throw err;
+      throw new ConfigError(spec.configFile ?? filePath, '', `resolving the config for this file took more than ${err.ms} ms, stopped`);
+    }
+    if ('configError' in reply) throw reviveConfigError(reply.configError);
+    return reply.config;
+  }
+
+  /** Config files changed: the worker's loaders read them again. */
+  clearConfigs(): void {
+    if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'clearConfigs' } satisfies SessionRequest });
+    else this.local?.handle({ op: 'clearConfigs' });
   }
 
   async fixAll(text: string, filePath: string, config: EffectiveConfig): Promise<string> {
@@ -102,7 +127,7 @@ export class LintClient implements vscode.Disposable {
     this.worker = undefined;
     void worker.terminate();
     this.pending.delete(id);
-    const rest = [...this.pending.entries()].filter(([, j]) => j.request.op !== 'forget');
+    const rest = [...this.pending.entries()].filter(([, j]) => j.request.op !== 'forget' && j.request.op !== 'clearConfigs');
     for (const [, j] of this.pending) clearTimeout(j.timer);
     this.pending.clear();
     this.log.warn(`a lint took more than ${this.budgetMs} ms: the lint worker was stopped`);

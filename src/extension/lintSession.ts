@@ -2,7 +2,11 @@
  * The core work the editor asks for, kept apart from `vscode` so it can run in a worker thread
  * (lintWorker.ts) or, where threads are not available, in the extension host itself (lintClient.ts).
  * Each open document keeps its incremental parser, so a keystroke re-parses only what it touched.
+ * Config resolution for `file:` workspaces runs here too (discovery, parsing, glob matching), so a
+ * hostile config costs the worker's time budget, never the extension host's thread.
  */
+import { builtinRules as allRules, rulesFor } from '../rule-set';
+import { ConfigError, createConfigLoader, nodeFileSystem, type ConfigLoader, type FileConfig } from '../config';
 import type { Directives } from '../core/cross-file';
 import { lintDocument } from '../core/engine';
 import { fixAll } from '../core/fix-all';
@@ -11,12 +15,15 @@ import { LintReuse } from '../core/incremental-lint';
 import { TooComplexError } from '../core/limits';
 import type { CrossFileItem } from '../core/rule';
 import type { EffectiveConfig, LintResult } from '../core/types';
-import { rulesFor } from '../rule-set';
+import { configErrorData, type ConfigErrorData, type LoaderSpec } from './configRequest';
 
 export type SessionRequest =
   | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig; crossFile: boolean }
   | { op: 'fixAll'; text: string; filePath: string; config: EffectiveConfig }
-  | { op: 'forget'; key: string };
+  | { op: 'forget'; key: string }
+  /** `loader`: identifies the options, so each set keeps its own cache of parsed config files. */
+  | { op: 'config'; loader: string; spec: LoaderSpec; filePath: string }
+  | { op: 'clearConfigs' };
 
 export interface LintOutput {
   result: LintResult;
@@ -25,7 +32,9 @@ export interface LintOutput {
   directives: Directives;
 }
 
-export type SessionReply = LintOutput | { text: string } | null;
+export type ConfigReply = { config: FileConfig } | { configError: ConfigErrorData };
+
+export type SessionReply = LintOutput | { text: string } | ConfigReply | null;
 
 /** The output for a document that was not linted, with what stopped it (shown on its line, or the first). */
 export function problemOutput(filePath: string, message: string, line?: number): LintOutput {
@@ -42,11 +51,21 @@ interface DocumentState {
   reuse: LintReuse;
 }
 
+/** Config loaders kept at most (one per folder and settings); past it they start over. */
+const MAX_LOADERS = 64;
+
 export class LintSession {
   private readonly parsers = new Map<string, DocumentState>();
+  private readonly loaders = new Map<string, ConfigLoader>();
 
-  handle(request: SessionRequest): SessionReply {
+  /** Synchronous except for `config`, which reads files. */
+  handle(request: SessionRequest): SessionReply | Promise<SessionReply> {
     switch (request.op) {
+      case 'config':
+        return this.config(request);
+      case 'clearConfigs':
+        this.loaders.clear();
+        return null;
       case 'lint':
         return this.lint(request);
       case 'fixAll':
@@ -66,6 +85,22 @@ export class LintSession {
     } catch (err) {
       if (!(err instanceof TooComplexError)) throw err;
       return problemOutput(filePath, `${err.message}, not linted`, err.line);
+    }
+  }
+
+  /** Files are read with the CLI's node host: regular files only, size-capped, never blocking on a FIFO. */
+  private async config({ loader: key, spec, filePath }: Extract<SessionRequest, { op: 'config' }>): Promise<ConfigReply> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      if (this.loaders.size >= MAX_LOADERS) this.loaders.clear();
+      loader = createConfigLoader({ ...spec, fs: nodeFileSystem(), rules: allRules });
+      this.loaders.set(key, loader);
+    }
+    try {
+      return { config: await loader.forFile(filePath) };
+    } catch (err) {
+      if (err instanceof ConfigError) return { configError: configErrorData(err) };
+      throw err;
     }
   }
 

@@ -9,8 +9,11 @@ import type { CrossFileRun } from '../core/cross-file';
 import type { Finding, LintResult } from '../core/types';
 import type { ConfigService } from './configService';
 import { EditorBaseline } from './baseline';
-import { LintClient } from './lintClient';
+import type { LintClient } from './lintClient';
+import { MAX_CONFIG_BYTES } from '../config/discovery';
+import { configErrorRange } from './configRange';
 import { problemDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
+import { pathMappingFor, workspaceFsHost } from './fsHost';
 import { readSettings } from './settings';
 
 export interface LintSnapshot {
@@ -33,14 +36,16 @@ export class Linter implements vscode.Disposable {
   /** Latest lint started per document: an older one finishing later must not publish. */
   private readonly latest = new Map<string, number>();
   private sequence = 0;
+  /** Bumped by clearAll(): a config problem read before that belongs to a config since changed. */
+  private configGeneration = 0;
   private readonly linted = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.linted.event;
 
-  private readonly client: LintClient;
   private readonly baseline: EditorBaseline;
 
-  constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel) {
-    this.client = new LintClient(log);
+  /** `client`: shared with the ConfigService, which resolves configs in the same worker. */
+  constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel,
+    private readonly client: LintClient) {
     this.baseline = new EditorBaseline(log);
   }
 
@@ -125,6 +130,7 @@ export class Linter implements vscode.Disposable {
     this.snapshots.clear();
     this.diagnostics.clear();
     this.configProblems.clear();
+    this.configGeneration++;
   }
 
   dispose(): void {
@@ -183,11 +189,40 @@ export class Linter implements vscode.Disposable {
     return snapshot;
   }
 
+  /** On the config file, over the key at fault, with the message minus the file's name (it is on that file). */
   private reportConfigError(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>,
     error: ConfigError): void {
-    const at = new vscode.Position(Math.max(0, (error.line ?? 1) - 1), Math.max(0, (error.column ?? 1) - 1));
-    const d = new vscode.Diagnostic(new vscode.Range(at, at), error.message, vscode.DiagnosticSeverity.Error);
-    d.source = SOURCE;
-    this.configProblems.set(this.configs.uriOf(doc, error.file), [d]);
+    const uri = this.configs.uriOf(doc, error.file);
+    const message = withoutFile(error.message, error.file);
+    const generation = this.configGeneration;
+    void readConfigText(uri).then((text) => {
+      if (generation !== this.configGeneration) return;
+      const range = configErrorRange(error.file, text ?? '', error);
+      const at = (offset: number) => positionAt(text ?? '', offset);
+      const d = new vscode.Diagnostic(new vscode.Range(at(range.start), at(range.end)), message, vscode.DiagnosticSeverity.Error);
+      d.source = SOURCE;
+      this.configProblems.set(uri, [d]);
+    });
   }
+}
+
+/** `/w/.backlog-lint.json:3:7: rules.x: …` → `rules.x: …` */
+export function withoutFile(message: string, file: string): string {
+  return message.startsWith(file) ? message.slice(file.length).replace(/^(?::\d+:\d+)?:\s*/, '') : message;
+}
+
+/** The config file's text, read as the loader reads it (regular files only, capped); undefined if unreadable. */
+async function readConfigText(uri: vscode.Uri): Promise<string | undefined> {
+  const mapping = pathMappingFor(uri);
+  return workspaceFsHost(mapping).readFile(mapping.toPath(uri), MAX_CONFIG_BYTES).catch(() => undefined);
+}
+
+function positionAt(text: string, offset: number): vscode.Position {
+  let line = 0;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', start)) {
+    line++;
+    start = nl + 1;
+  }
+  return new vscode.Position(line, offset - start);
 }

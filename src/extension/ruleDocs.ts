@@ -1,21 +1,26 @@
 /**
- * Rule documentation inside the editor, offline: the docs bundled with each rule are served as
- * read-only `backlog-lint-docs:` documents and opened in the Markdown preview.
+ * Rule documentation inside the editor, offline: the docs bundled with each rule, rendered by the
+ * built-in Markdown extension into one docs panel of our own. A webview panel shows what it was given
+ * and nothing else, so the docs stay put when the user switches files (a Markdown preview would follow
+ * the active editor). The same docs are also served as read-only `backlog-lint-docs:` documents.
  */
 import * as vscode from 'vscode';
 import { builtinRules as allRules, findRule } from '../rule-set';
 
 export const DOCS_SCHEME = 'backlog-lint-docs';
+export const DOCS_VIEW_TYPE = 'backlogLint.ruleDocs';
 
 export function docsUri(ruleId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: DOCS_SCHEME, path: `/${ruleId}.md` });
 }
 
+function docsText(id: string): string {
+  return findRule(id)?.docs ?? `# Unknown rule \`${id}\`\n`;
+}
+
 export class RuleDocsProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
-    const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
-    const rule = findRule(id);
-    return rule ? rule.docs : `# Unknown rule \`${id}\`\n`;
+    return docsText(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
   }
 }
 
@@ -28,15 +33,66 @@ async function pickRule(): Promise<string | undefined> {
   return picked?.label;
 }
 
-export async function showRuleDocs(ruleId?: string): Promise<vscode.Uri | undefined> {
-  const id = typeof ruleId === 'string' ? ruleId : await pickRule();
-  if (!id) return undefined;
-  const uri = docsUri(id);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** No scripts, no remote content: the docs are static text. */
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font-family: var(--vscode-markdown-font-family, var(--vscode-font-family)); font-size: var(--vscode-markdown-font-size, 14px);
+  line-height: 1.6; color: var(--vscode-foreground); max-width: 52em; padding: 0 1.5em 2em; }
+code, pre { font-family: var(--vscode-editor-font-family); font-size: 0.95em; }
+pre { background: var(--vscode-textCodeBlock-background); padding: 0.6em 1em; border-radius: 4px; overflow-x: auto; white-space: pre-wrap; }
+:not(pre) > code { background: var(--vscode-textCodeBlock-background); padding: 0.1em 0.3em; border-radius: 3px; }
+a { color: var(--vscode-textLink-foreground); }
+table { border-collapse: collapse; } th, td { border: 1px solid var(--vscode-editorWidget-border, #8884); padding: 0.2em 0.6em; }
+</style></head><body>${body}</body></html>`;
+}
+
+/** The Markdown extension's renderer; the escaped source when it is disabled. */
+async function render(markdown: string): Promise<string> {
   try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
+    if (typeof html === 'string') return html;
   } catch {
-    // No Markdown preview (built-in extension disabled): the source reads fine too.
-    await vscode.window.showTextDocument(uri, { preview: true });
+    // No Markdown extension: the source reads fine too.
   }
-  return uri;
+  return `<pre>${escapeHtml(markdown)}</pre>`;
+}
+
+export class RuleDocsView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private shown: string | undefined;
+
+  /** The rule shown in the docs panel (read by the in-host tests: a webview's content is not). */
+  get ruleId(): string | undefined {
+    return this.panel ? this.shown : undefined;
+  }
+
+  /** Shows the rule's docs in the docs panel (one, reused), beside the editor. */
+  async show(ruleId?: unknown): Promise<vscode.Uri | undefined> {
+    const id = typeof ruleId === 'string' ? ruleId : await pickRule();
+    if (!id) return undefined;
+    const title = `Rule: ${id}`;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(DOCS_VIEW_TYPE, title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false, enableCommandUris: false, localResourceRoots: [] });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
+    } else {
+      this.panel.reveal(undefined, true);
+    }
+    this.panel.title = title;
+    this.shown = id;
+    this.panel.webview.html = page(title, await render(docsText(id)));
+    return docsUri(id);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
 }

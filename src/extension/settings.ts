@@ -1,5 +1,6 @@
 /** The extension's settings (`backlogLint.*`), read and validated in one place. */
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_TIME_PER_FILE_MS } from '../core/time-budget';
 import { ROLES, SEVERITIES, type Role, type Severity } from '../core/types';
 import type { BaselineDisplay } from './baseline';
 
@@ -22,6 +23,8 @@ export interface Settings {
   configFile: string;
   /** Findings `backlog-lint-baseline.json` holds back: dimmed, hidden, or shown as usual ('off'). */
   baseline: BaselineDisplay;
+  /** Time budget per lint, like the CLI's --max-time-per-file: a document over it is reported, not linted. */
+  maxTimePerFileMs: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -39,5 +42,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     rules,
     configFile: vscode.workspace.isTrusted ? (c.get<string>('configFile') ?? '').trim() : '',
     baseline: (['dim', 'hide', 'off'] as const).find((d) => d === c.get<string>('baseline')) ?? 'dim',
+    maxTimePerFileMs: Math.max(0, Number(c.get<number>('maxTimePerFileMs', DEFAULT_MAX_TIME_PER_FILE_MS)) || 0),
   };
 }

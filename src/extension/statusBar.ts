@@ -1,7 +1,25 @@
-/** Status bar: the roles in force for the active Markdown file and its number of findings; click → Problems. */
+/**
+ * Status bar: the roles in force for the active Markdown file and its number of findings, with the icon
+ * of the worst severity (as the Problems count in the status bar does); click → Problems.
+ */
 import * as vscode from 'vscode';
+import type { Finding, Role } from '../core/types';
 import { SHOW_PROBLEMS } from './commandIds';
 import type { Linter } from './linter';
+
+const ROLE_NAMES: Record<Role, string> = { po: 'Product Owner', pm: 'Product Manager' };
+
+/** `Product Owner and Product Manager`: the tooltip spells out what the item abbreviates. */
+export function roleNames(roles: readonly Role[]): string {
+  const names = roles.map((r) => ROLE_NAMES[r]);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function countsOf(findings: readonly Finding[]): string {
+  const n = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+  const parts = [[n('error'), 'error'], [n('warning'), 'warning'], [n('info'), 'info']] as const;
+  return parts.filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`).join(', ');
+}
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('backlogLint.status', vscode.StatusBarAlignment.Right, 100);
@@ -36,10 +54,16 @@ export class StatusBar implements vscode.Disposable {
       this.item.text = '$(checklist) Backlog Lint';
       this.item.tooltip = 'backlog-lint has not linted this file (disabled, or its config has an error: see Problems)';
     } else {
+      const { findings, problem } = snapshot.result;
       const roles = snapshot.config.roles.map((r) => r.toUpperCase()).join('+') || 'no role';
-      const count = snapshot.result.findings.length;
-      this.item.text = `$(checklist) ${roles} $(${count ? 'warning' : 'check'}) ${count}`;
-      this.item.tooltip = `backlog-lint: ${count} finding${count === 1 ? '' : 's'} in this file for ${roles}. Click to open Problems.`;
+      const count = findings.length;
+      const icon = problem || findings.some((f) => f.severity === 'error') ? 'error'
+        : findings.some((f) => f.severity === 'warning') ? 'warning' : count > 0 ? 'info' : 'check';
+      this.item.text = `$(checklist) ${roles} $(${icon}) ${count}`;
+      const what = problem ? `not linted: ${problem.message}`
+        : count === 0 ? 'no findings in this file' : `${countsOf(findings)} in this file`;
+      const forWhom = snapshot.config.roles.length > 0 ? `the ${roleNames(snapshot.config.roles)} (${roles})` : 'no role';
+      this.item.tooltip = `Backlog Lint, for ${forWhom}: ${what}. Click to open Problems.`;
     }
     this.item.show();
   }

@@ -3,7 +3,12 @@
  * incremental across versions of one document, and linting in this thread when no worker can run.
  */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { allRules } from '../../rules/index';
+import { ConfigError, createConfigLoader, nodeFileSystem } from '../../src/config';
 import { defaultConfig } from '../../src/config/defaults';
 import { lintDocument } from '../helpers/lint';
 import { fixAll } from '../helpers/lint';
@@ -53,5 +58,61 @@ describe('lint client (editor worker thread)', () => {
     const client = new LintClient(quietLog(), WORKER);
     client.dispose();
     await assert.rejects(client.lint(undefined, BACKLOG, '/w/backlog.md', config), /shutting down/);
+  });
+
+  describe('config resolution in the worker', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-worker-config-'));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const spec = () => ({ stopAt: dir, readTemplates: true });
+
+    it('resolves what the core loader resolves in this thread', async () => {
+      fs.writeFileSync(path.join(dir, '.backlog-lint.json'), JSON.stringify({
+        rules: { 'story-benefit': 'error' }, artifacts: { 'specs/*.md': 'prd' }, ignores: ['drafts/**'] }));
+      const client = new LintClient(quietLog(), WORKER);
+      try {
+        for (const rel of ['specs/a.md', 'drafts/b.md', 'c.md']) {
+          const file = path.join(dir, rel);
+          const here = await createConfigLoader({ ...spec(), fs: nodeFileSystem(), rules: allRules }).forFile(file);
+          assert.deepStrictEqual(await client.resolveConfig('k', spec(), file), here, rel);
+        }
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it('rejects with a ConfigError that still names the file, the key and the message', async () => {
+      const config = path.join(dir, '.backlog-lint.json');
+      fs.writeFileSync(config, JSON.stringify({ rules: { 'story-benefit': 'eror' } }));
+      const client = new LintClient(quietLog(), WORKER);
+      try {
+        const err = await client.resolveConfig('k', spec(), path.join(dir, 'a.md')).then(() => undefined, (e: unknown) => e);
+        assert.ok(err instanceof ConfigError, String(err));
+        assert.strictEqual(err.file, config);
+        assert.strictEqual(err.keyPath, 'rules.story-benefit');
+        assert.match(err.message, /rules\.story-benefit/);
+        // clearConfigs: the fixed file is read again.
+        fs.writeFileSync(config, JSON.stringify({ rules: { 'story-benefit': 'error' } }));
+        client.clearConfigs();
+        const fixed = await client.resolveConfig('k', spec(), path.join(dir, 'a.md'));
+        assert.strictEqual(fixed.rules['story-benefit']?.severity, 'error');
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it('a FIFO named like a config is refused without blocking', async function () {
+      if (process.platform === 'win32') this.skip();
+      execFileSync('mkfifo', [path.join(dir, '.backlog-lint.json')]);
+      const client = new LintClient(quietLog(), WORKER);
+      try {
+        await assert.rejects(client.resolveConfig('k', spec(), path.join(dir, 'a.md')),
+          (e: unknown) => e instanceof ConfigError && /not a regular file/.test(e.message));
+      } finally {
+        client.dispose();
+      }
+    });
   });
 });

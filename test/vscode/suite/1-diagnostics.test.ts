@@ -28,8 +28,17 @@ suite('diagnostics', () => {
     assert.strictEqual(api.lintThread, 'worker', 'linted off the extension host\'s thread');
     assert.strictEqual(codeOf(d!), RULE);
     assert.ok(typeof d!.code === 'object');
-    assert.strictEqual(d!.code.target.toString(true),
-      `https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/${RULE}/README.md`);
+    // The bundled docs, offline; a team's own docs site only when backlogLint.docsUrl names one.
+    assert.strictEqual(d!.code.target.toString(true), `command:backlogLint.showRuleDocs?["${RULE}"]`);
+    await setSetting('backlogLint.docsUrl', 'https://wiki.example.com/lint/{role}/{rule}');
+    try {
+      await open(workspaceUri('backlog', 'checkout.md'));
+      const want = `https://wiki.example.com/lint/po/${RULE}`;
+      await diagnosticsUntil(workspaceUri('backlog', 'checkout.md'),
+        (ds) => ds.length > 0 && ds.every((c) => (c.code as { target: vscode.Uri }).target.toString(true) === want), want);
+    } finally {
+      await setSetting('backlogLint.docsUrl', undefined);
+    }
     assert.strictEqual(d!.severity, vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(d!.source, 'backlog-lint (PO)');
     assert.match(d!.message, /no acceptance criteria/);

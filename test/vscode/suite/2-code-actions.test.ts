@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  AC_FIX, closeAll, codeActionTitled, diagnosticsUntil, extensionPath, open, RULE, setSetting, waitFor, workspaceUri,
+  AC_FIX, closeAll, codeActionTitled, codeOf, diagnosticsUntil, EXTENSION_ID, extensionPath, open, ours, RULE, setSetting,
+  sleep, waitFor, workspaceUri,
 } from '../helpers';
 
 const FIX_ALL = 'Fix all backlog-lint issues in this file';
@@ -41,17 +42,64 @@ suite('code actions', () => {
     await diagnosticsUntil(uri, (ds) => ds.length === 2, 'that finding to be suppressed');
   });
 
-  test('"Show documentation for <rule>" opens the rule docs', async () => {
+  test('"Show documentation for <rule>" opens the rule docs in the docs panel, which stays when the editor changes', async () => {
     const uri = workspaceUri('stories', 'login.md');
     await open(uri);
     const [d] = await diagnosticsUntil(uri, (ds) => ds.length === 1, 'the diagnostic');
     const show = await codeActionTitled(uri, d!.range, `Show documentation for ${RULE}`);
     assert.ok(show.command);
     await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
-    const docs = await waitFor(() => vscode.workspace.textDocuments.find((t) => t.uri.scheme === 'backlog-lint-docs'),
-      'the docs document');
-    assert.match(docs.getText(), /```/);
-    assert.match(docs.uri.path, new RegExp(RULE));
+    const api = vscode.extensions.getExtension<{ docsRuleId?: string }>(EXTENSION_ID)!.exports;
+    await waitFor(() => api.docsRuleId === RULE, 'the docs panel to show the rule');
+    const docsTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.label === `Rule: ${RULE}`);
+    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ');
+    await waitFor(() => docsTab(), `a docs tab of its own (tabs: ${labels()})`);
+    await open(workspaceUri('backlog', 'checkout.md'));
+    await sleep(300);
+    assert.ok(docsTab(), 'still there after switching files');
+    assert.strictEqual(api.docsRuleId, RULE, 'still the same rule');
+  });
+
+  test('the rule id in Problems links to the bundled docs (a command link), not a web page', async () => {
+    const uri = workspaceUri('stories', 'login.md');
+    await open(uri);
+    const [d] = await diagnosticsUntil(uri, (ds) => ds.length === 1, 'the diagnostic');
+    assert.ok(typeof d!.code === 'object', 'a code with a target');
+    const target = (d!.code as { target: vscode.Uri }).target;
+    assert.strictEqual(target.scheme, 'command');
+    assert.strictEqual(target.path, 'backlogLint.showRuleDocs');
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(target.query)), [RULE]);
+  });
+
+  test('menu order on a PRD title: fixes, Fix all, one Disable per rule (for this file), docs; the disable works', async () => {
+    const uri = workspaceUri('docs', `order-${process.pid}.prd.md`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(
+      '---\ntype: prd\n---\n# PRD: Shared shopping lists\n\n## Audience\n\nFamilies who shop together.\n\n' +
+      '## Scope\n\nShare a list with a household; everyone sees edits live.\n'));
+    try {
+      const editor = await open(uri);
+      const ds = await waitFor(() => (ours(uri).length >= 2 ? ours(uri) : undefined), 'the PRD findings');
+      const title = ds[0]!.range;
+      const rules = [...new Set(ds.filter((d) => d.range.isEqual(title)).map(codeOf))];
+      const titles = await waitFor(async () => {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider', uri, title, vscode.CodeActionKind.QuickFix.value);
+        return actions.some((a) => a.title.startsWith('Disable')) ? actions.map((a) => a.title) : undefined;
+      }, 'the actions');
+      const kind = (t: string) => t === FIX_ALL ? 1 : t.startsWith('Disable ') ? 2 : t.startsWith('Show documentation') ? 3 : 0;
+      assert.deepStrictEqual([...titles].sort((a, b) => kind(a) - kind(b)), titles, `grouped in order: ${titles.join(' | ')}`);
+      assert.deepStrictEqual(titles.filter((t) => kind(t) === 2), rules.map((r) => `Disable ${r} for this file`), 'one per rule, for the file');
+      assert.deepStrictEqual(titles.filter((t) => kind(t) === 3), rules.map((r) => `Show documentation for ${r}`), 'one per rule');
+      const disable = await codeActionTitled(uri, title, `Disable ${rules[0]} for this file`);
+      assert.ok(disable.edit && (await vscode.workspace.applyEdit(disable.edit)));
+      assert.strictEqual(editor.document.lineAt(3).text, `<!-- backlog-lint-disable-file ${rules[0]} -->`, 'below the front matter');
+      await waitFor(() => !ours(uri).some((d) => codeOf(d) === rules[0]) && ours(uri).length === ds.length - ds.filter((d) => codeOf(d) === rules[0]).length,
+        'only that rule silenced');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
   });
 
   test('"Fix all" gives the same text as `backlog-lint --fix`', async () => {

@@ -47,8 +47,11 @@ suite('config', () => {
         const ds = vscode.languages.getDiagnostics(config);
         return ds.length > 0 ? ds : undefined;
       }, 'the config problem');
-      assert.match(problem!.message, new RegExp(`rules\\.${RULE}`));
+      assert.match(problem!.message, new RegExp(`^rules\\.${RULE}: `), 'the key path first: the file is the one it is on');
+      assert.ok(!problem!.message.includes(vscode.workspace.workspaceFolders![0]!.uri.fsPath), `no absolute path: ${problem!.message}`);
       assert.strictEqual(problem!.severity, vscode.DiagnosticSeverity.Error);
+      const text = (await vscode.workspace.openTextDocument(config)).getText(problem!.range);
+      assert.strictEqual(text, `"${RULE}":"loud"`, 'on the key and its value, not a zero-width mark at 1:1');
       // Linting goes on with the last good config (the defaults here) while the file is broken.
       await diagnosticsUntil(story(), (ds) => ds.length === 1 && ds[0]!.severity === vscode.DiagnosticSeverity.Warning,
         'the finding under the last good config');
