@@ -2,12 +2,13 @@
  * Quick fixes for our diagnostics (the rule's fix and suggestions, disable for this line, show docs,
  * fix all) and `source.fixAll.backlogLint` for `editor.codeActionsOnSave`.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { disableNextLineFix } from '../core/fixes';
 import type { Finding } from '../core/types';
 import { COMMANDS } from './commandIds';
 import { findingFor, isOurs } from './diagnostics';
-import { applyIfCurrent, fixToWorkspaceEdit, minimalEdit } from './edits';
+import { applyIfCurrent, changedLinesEdit, fixToSnippetEdit, fixToWorkspaceEdit, withSlowProgress } from './edits';
 import type { Linter, LintSnapshot } from './linter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('backlogLint');
@@ -49,7 +50,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** The whole-file fix as one minimal edit, or undefined when nothing is fixable. */
+  /** The whole-file fix as edits of the changed lines, or undefined when nothing is fixable. */
   async fixAllAction(doc: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
     const fix = await this.fixAllEdit(doc);
     if (!fix) return undefined;
@@ -66,7 +67,7 @@ export class CodeActions implements vscode.CodeActionProvider {
   async applyFixAll(doc: vscode.TextDocument, expectedVersion?: number): Promise<boolean> {
     const offeredFor = expectedVersion ?? doc.version;
     if (offeredFor === doc.version) {
-      const fix = await this.fixAllEdit(doc);
+      const fix = await withSlowProgress(`backlog-lint: fixing all issues in ${path.basename(doc.uri.path)}…`, () => this.fixAllEdit(doc));
       if (!fix && doc.version === offeredFor) return false;   // nothing to fix
       if (fix && (await applyIfCurrent(doc, fix.version, fix.edit))) return true;
     }
@@ -80,7 +81,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (!snapshot || snapshot.version !== doc.version || !snapshot.result.findings.some((f) => f.fix)) return undefined;
     const fixed = await this.linter.fixAll(snapshot);
     if (doc.version !== snapshot.version) return undefined;
-    const edit = minimalEdit(doc, snapshot.text, fixed);
+    const edit = changedLinesEdit(doc, snapshot.text, fixed);
     return edit && { edit, version: snapshot.version };
   }
 
@@ -96,11 +97,11 @@ export class CodeActions implements vscode.CodeActionProvider {
     };
     if (finding.fix) {
       const a = quickFix(finding.fix.title);
-      a.edit = fixToWorkspaceEdit(doc, finding.fix);
+      a.edit = fixToSnippetEdit(doc, finding.fix);
       a.isPreferred = true;
     }
     for (const suggestion of finding.suggestions ?? []) {
-      quickFix(suggestion.title).edit = fixToWorkspaceEdit(doc, suggestion);
+      quickFix(suggestion.title).edit = fixToSnippetEdit(doc, suggestion);
     }
     const disable = `Disable ${finding.ruleId} for this line`;
     if (!seen.has(`${disable}@${finding.line}`)) {

@@ -27,6 +27,9 @@ export class LintClient implements vscode.Disposable {
   private sequence = 0;
   private failures = 0;
   private disposed = false;
+  /** Documents (by key) with a lint at the worker now, and the newest lint of each waiting for it. */
+  private readonly running = new Set<string>();
+  private readonly waiting = new Map<string, (go: boolean) => void>();
 
   constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js'),
     private readonly budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS) {}
@@ -39,8 +42,35 @@ export class LintClient implements vscode.Disposable {
   /**
    * `key`: the open document's, whose parser is kept for its next version; none for a file read from disk.
    * `crossFile`: collect what checks across files need (a workspace lint).
+   *
+   * Undefined when a newer lint of the same document came in while this one waited: one lint per
+   * document runs at a time, and of those queued behind it only the newest is sent. Typing with short
+   * pauses would otherwise queue a full lint per pause, and the last keystroke's lint would wait for all.
    */
-  async lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false): Promise<LintOutput> {
+  async lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false): Promise<LintOutput | undefined> {
+    if (key === undefined) return this.lintNow(key, text, filePath, config, crossFile);
+    if (this.running.has(key)) {
+      this.waiting.get(key)?.(false);
+      const go = await new Promise<boolean>((resolve) => this.waiting.set(key, resolve));
+      if (!go) return undefined;
+    }
+    this.running.add(key);
+    try {
+      return await this.lintNow(key, text, filePath, config, crossFile);
+    } finally {
+      this.running.delete(key);
+      const next = this.waiting.get(key);
+      this.waiting.delete(key);
+      next?.(true);
+    }
+  }
+
+  /** Starts the worker ahead of the first lint, so loading its bundle overlaps the first document's config. */
+  start(): void {
+    if (!this.local && !this.disposed) this.workerOrUndefined();
+  }
+
+  private async lintNow(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile: boolean): Promise<LintOutput> {
     try {
       return (await this.send({ op: 'lint', key, text, filePath, config, crossFile })) as LintOutput;
     } catch (err) {
@@ -55,14 +85,19 @@ export class LintClient implements vscode.Disposable {
     return ((await this.send({ op: 'fixAll', text, filePath, config })) as { text: string }).text;
   }
 
-  /** The document closed: its parser can go. */
+  /** The document closed: its parser can go, and so can a lint of it still waiting. */
   forget(key: string): void {
+    this.waiting.get(key)?.(false);
+    this.waiting.delete(key);
     if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'forget', key } satisfies SessionRequest });
     else this.local?.handle({ op: 'forget', key });
   }
 
   dispose(): void {
     this.disposed = true;
+    // Waiting lints go on to send(), which refuses them as shutting down.
+    for (const go of this.waiting.values()) go(true);
+    this.waiting.clear();
     void this.worker?.terminate();
     this.worker = undefined;
     this.failAll(new Error('backlog-lint is shutting down'));
