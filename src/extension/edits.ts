@@ -51,7 +51,29 @@ export function changedLinesEdit(doc: vscode.TextDocument, oldText: string, newT
 export async function applyIfCurrent(doc: vscode.TextDocument, version: number, edit: vscode.WorkspaceEdit):
   Promise<boolean> {
   if (doc.isClosed || doc.version !== version) return false;
-  return vscode.workspace.applyEdit(edit);
+  const tops = vscode.window.visibleTextEditors.filter((e) => e.document === doc)
+    .map((editor) => ({ editor, line: editor.visibleRanges[0]?.start.line ?? 0 }));
+  const applied = await vscode.workspace.applyEdit(edit);
+  // VS Code keeps the scroll offset in pixels: lines inserted above would push the text the user was
+  // reading (and the cursor, which stays on its text) out of view. Scroll by the lines added above.
+  if (applied) {
+    for (const { editor, line } of tops) {
+      const moved = shiftedLine(edit.get(doc.uri), line);
+      if (moved !== line) editor.revealRange(new vscode.Range(moved, 0, moved, 0), vscode.TextEditorRevealType.AtTop);
+    }
+  }
+  return applied;
+}
+
+/** Where line `line` of the old text is after `edits` (ranges on the old text): moved by the lines added or removed above it. */
+function shiftedLine(edits: readonly vscode.TextEdit[], line: number): number {
+  let delta = 0;
+  for (const e of edits) {
+    // Above it: ending before the line, or at its very start (lines inserted right before it).
+    if (e.range.end.line > line || (e.range.end.line === line && e.range.end.character > 0)) continue;
+    delta += (e.newText.match(/\r\n|\r|\n/g)?.length ?? 0) - (e.range.end.line - e.range.start.line);
+  }
+  return Math.max(0, line + delta);
 }
 
 /** Work the user waits for (fix all in a big file): a progress notification once it takes longer than a blink. */

@@ -184,7 +184,8 @@ export class Linter implements vscode.Disposable {
     let result: LintResult = { filePath, artifact: null, findings: [], suppressed: [] };
     const configured = performance.now();
     if (!config.ignored) {
-      const lint = await this.client.lint(parserKey, text, filePath, config, cross !== undefined);
+      const budget = readSettings(doc.uri).maxTimePerFileMs;
+      const lint = await this.client.lint(parserKey, text, filePath, config, cross !== undefined, budget);
       // Undefined: a newer version's lint took this one's place at the worker.
       if (!lint || this.latest.get(key) !== gen) return undefined;
       cross?.addCollected(filePath, lint.crossFile, lint.directives, config);
