@@ -129,7 +129,8 @@ try {
 
   // table-row: the disable comment at the end of the row, inside its last cell. The others closed
   // first, so the roadmap's problems are not scrolled out of the Problems list by the backlog's.
-  await save('backlog.md', 'type 33');
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+W');
   await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
