@@ -89,7 +89,7 @@ suite('config', () => {
   });
 
   /** The text a fix inserts, tab stops (`${1:<role>}`: the fixes are snippet edits) read as their placeholder. */
-  const insertedText = (fix: vscode.CodeAction) => (fix.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText)).join('') ?? '')
+  const insertedText = (fix: vscode.CodeAction) => (fix.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText ?? (e as unknown as vscode.SnippetTextEdit).snippet?.value ?? '')).join('') ?? '')
     .replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\\([\\$}])/g, '$1');
 
   test('workspace trust: workspace fix templates only in a trusted workspace', async () => {
