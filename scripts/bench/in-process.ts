@@ -173,7 +173,8 @@ export async function workerLatency(text: string, edits: number, workerScript: s
       const out = await client.lint(key, current, 'backlog.md', config);
       roundTrip.push(performance.now() - t);
       busy.push(performance.eventLoopUtilization(elu).active);
-      findings = out.result.findings.length;
+      // Sequential requests: none is superseded by a newer one of the same document.
+      findings = out?.result.findings.length ?? 0;
     }
   } finally {
     client.dispose();

@@ -8,6 +8,7 @@
 //   ui          the .vsix installed; a person's path: Problems, Ctrl+. quick fix, save, file on disk
 //   ui-restricted  the .vsix in Restricted Mode: untrustedWorkspaces "limited" still activates it
 //   ui-editor   the .vsix: grammar in the default theme, quick-fix menu order, docs tab, broken config, status bar
+//   ui-fixes    the .vsix: where fixes land (snippet tab stops revealed, fix all keeps the cursor, table-row disable)
 // Expects `node esbuild.js --tests` to have run (the npm script does). Exit 0 when every step passed.
 // Usage: node scripts/vscode/run.mjs [--only in-host,ui,...] [--screenshots (copy the UI shots to images/)]
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,7 @@ const STEPS = {
     '--file', 'stories/login.md', '--diagnostic', 'This story has no acceptance criteria', '--restricted',
     '--run-dir', path.join(runs, 'ui-restricted')],
   'ui-editor': [node, path.join(here, 'ui-editor.mjs'), '--vsix', vsix, '--run-dir', path.join(runs, 'ui-editor')],
+  'ui-fixes': [node, path.join(here, 'ui-fixes.mjs'), '--vsix', vsix, '--run-dir', path.join(runs, 'ui-fixes')],
 };
 const only = opt.only ? opt.only.split(',') : Object.keys(STEPS);
 for (const name of only) if (!STEPS[name]) { console.error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`); process.exit(2); }

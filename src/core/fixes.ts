@@ -74,7 +74,9 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
 /**
  * "Disable <rule> for this line". Above ordinary lines it inserts a disable-next-line comment; in a
  * table row or list item, where a comment line would split the table or list, it puts a disable-line
- * comment inside the line instead.
+ * comment at the end of the line instead. In a table row that is inside the last cell, before the
+ * closing pipe: after it, the comment would make a cell of its own, one more than the header has
+ * (markdownlint's table-column-count, MD056), while an HTML comment in a cell renders as nothing.
  */
 export function disableNextLineFix(text: string, finding: Finding): Fix {
   const lineStart = text.lastIndexOf('\n', Math.max(0, finding.range[0] - 1)) + 1;
@@ -84,8 +86,15 @@ export function disableNextLineFix(text: string, finding: Finding): Fix {
   const indent = /^[ \t>]*/.exec(line)?.[0] ?? '';
   const title = `Disable ${finding.ruleId} for this line`;
   if (/^\s*\|/.test(line)) {
-    const at = lineStart + line.indexOf('|') + 1;
-    return { title, edits: [{ range: [at, at], text: ` <!-- backlog-lint-disable-line ${finding.ruleId} -->` }] };
+    const row = line.replace(/[ \t]+$/, '');
+    // A closing pipe that is not escaped (`\|` is a pipe inside the cell's text).
+    const closed = row.length > 1 && row.endsWith('|') && !row.endsWith('\\|');
+    const end = lineStart + (closed ? row.length - 1 : row.length);
+    let at = end;
+    while (closed && at > lineStart && /[ \t]/.test(text[at - 1] as string)) at--;
+    // The spaces before the closing pipe are replaced, so an empty cell gets the comment with one space each side.
+    const comment = `<!-- backlog-lint-disable-line ${finding.ruleId} -->`;
+    return { title, edits: [{ range: [at, end], text: closed ? ` ${comment} ` : ` ${comment}` }] };
   }
   if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line) || (indent.length > 0 && !indent.includes('>'))) {
     let end = lineEnd;

@@ -3,12 +3,13 @@
  * menu lists, as ESLint's does: the fixes, then "Fix all", then one "Disable" entry per rule (for this
  * line, or for this file when the finding is about the whole document), then one docs entry per rule.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { disableFileFix, disableNextLineFix } from '../core/fixes';
 import type { ArtifactKind, Finding, LintResult } from '../core/types';
 import { COMMANDS } from './commandIds';
 import { findingFor, isOurs } from './diagnostics';
-import { applyIfCurrent, fixToWorkspaceEdit, minimalEdit } from './edits';
+import { applyIfCurrent, changedLinesEdit, fixToSnippetEdit, fixToWorkspaceEdit, withSlowProgress } from './edits';
 import type { Linter, LintSnapshot } from './linter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('backlogLint');
@@ -73,7 +74,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     });
   }
 
-  /** The whole-file fix as one minimal edit, or undefined when nothing is fixable. */
+  /** The whole-file fix as edits of the changed lines, or undefined when nothing is fixable. */
   async fixAllAction(doc: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
     const fix = await this.fixAllEdit(doc);
     if (!fix) return undefined;
@@ -90,7 +91,7 @@ export class CodeActions implements vscode.CodeActionProvider {
   async applyFixAll(doc: vscode.TextDocument, expectedVersion?: number): Promise<boolean> {
     const offeredFor = expectedVersion ?? doc.version;
     if (offeredFor === doc.version) {
-      const fix = await this.fixAllEdit(doc);
+      const fix = await withSlowProgress(`backlog-lint: fixing all issues in ${path.basename(doc.uri.path)}…`, () => this.fixAllEdit(doc));
       if (!fix && doc.version === offeredFor) return false;   // nothing to fix
       if (fix && (await applyIfCurrent(doc, fix.version, fix.edit))) return true;
     }
@@ -104,7 +105,7 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (!snapshot || snapshot.version !== doc.version || !snapshot.result.findings.some((f) => f.fix)) return undefined;
     const fixed = await this.linter.fixAll(snapshot);
     if (doc.version !== snapshot.version) return undefined;
-    const edit = minimalEdit(doc, snapshot.text, fixed);
+    const edit = changedLinesEdit(doc, snapshot.text, fixed);
     return edit && { edit, version: snapshot.version };
   }
 
@@ -119,11 +120,11 @@ export class CodeActions implements vscode.CodeActionProvider {
     };
     if (finding.fix) {
       const a = quickFix(finding.fix.title);
-      a.edit = fixToWorkspaceEdit(doc, finding.fix);
+      a.edit = fixToSnippetEdit(doc, finding.fix);
       a.isPreferred = true;
     }
     for (const suggestion of finding.suggestions ?? []) {
-      quickFix(suggestion.title).edit = fixToWorkspaceEdit(doc, suggestion);
+      quickFix(suggestion.title).edit = fixToSnippetEdit(doc, suggestion);
     }
     return actions;
   }

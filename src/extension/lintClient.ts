@@ -17,7 +17,7 @@ import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../cor
 import { reviveConfigError, type LoaderSpec } from './configRequest';
 import { LintSession, problemOutput, type ConfigReply, type LintOutput, type SessionReply, type SessionRequest } from './lintSession';
 
-type Pending = { request: SessionRequest; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
+type Pending = { request: SessionRequest; budgetMs: number; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
 
 /** Workers lost in a row (none answered in between) before the work moves into the host for good. */
 const MAX_WORKER_FAILURES = 3;
@@ -29,6 +29,9 @@ export class LintClient implements vscode.Disposable {
   private sequence = 0;
   private failures = 0;
   private disposed = false;
+  /** Documents (by key) with a lint at the worker now, and the newest lint of each waiting for it. */
+  private readonly running = new Set<string>();
+  private readonly waiting = new Map<string, (go: boolean) => void>();
 
   constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js'),
     /** Per request; the `backlogLint.maxTimePerFileMs` setting changes it (0: no budget). */
@@ -42,15 +45,45 @@ export class LintClient implements vscode.Disposable {
   /**
    * `key`: the open document's, whose parser is kept for its next version; none for a file read from disk.
    * `crossFile`: collect what checks across files need (a workspace lint).
+   * `budgetMs`: this lint's time budget (the `backlogLint.maxTimePerFileMs` setting), else the client's.
+   *
+   * Undefined when a newer lint of the same document came in while this one waited: one lint per
+   * document runs at a time, and of those queued behind it only the newest is sent. Typing with short
+   * pauses would otherwise queue a full lint per pause, and the last keystroke's lint would wait for all.
    */
-  async lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false): Promise<LintOutput> {
+  async lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false,
+    budgetMs = this.budgetMs): Promise<LintOutput | undefined> {
+    if (key === undefined) return this.lintNow(key, text, filePath, config, crossFile, budgetMs);
+    if (this.running.has(key)) {
+      this.waiting.get(key)?.(false);
+      const go = await new Promise<boolean>((resolve) => this.waiting.set(key, resolve));
+      if (!go) return undefined;
+    }
+    this.running.add(key);
     try {
-      return (await this.send({ op: 'lint', key, text, filePath, config, crossFile })) as LintOutput;
+      return await this.lintNow(key, text, filePath, config, crossFile, budgetMs);
+    } finally {
+      this.running.delete(key);
+      const next = this.waiting.get(key);
+      this.waiting.delete(key);
+      next?.(true);
+    }
+  }
+
+  /** Starts the worker ahead of the first lint, so loading its bundle overlaps the first document's config. */
+  start(): void {
+    if (!this.local && !this.disposed) this.workerOrUndefined();
+  }
+
+  private async lintNow(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile: boolean,
+    budgetMs: number): Promise<LintOutput> {
+    try {
+      return (await this.send({ op: 'lint', key, text, filePath, config, crossFile }, budgetMs)) as LintOutput;
     } catch (err) {
       if (!(err instanceof TimeBudgetError)) throw err;
       // The worker that held this document's parser is gone, or the host's parser was stopped midway.
       if (key !== undefined) this.local?.handle({ op: 'forget', key });
-      return problemOutput(filePath, `${err.message}, not linted`);
+      return problemOutput(filePath, `${err.message}, not linted (raise the limit with the backlogLint.maxTimePerFileMs setting)`);
     }
   }
 
@@ -80,33 +113,38 @@ export class LintClient implements vscode.Disposable {
     return ((await this.send({ op: 'fixAll', text, filePath, config })) as { text: string }).text;
   }
 
-  /** The document closed: its parser can go. */
+  /** The document closed: its parser can go, and so can a lint of it still waiting. */
   forget(key: string): void {
+    this.waiting.get(key)?.(false);
+    this.waiting.delete(key);
     if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'forget', key } satisfies SessionRequest });
     else this.local?.handle({ op: 'forget', key });
   }
 
   dispose(): void {
     this.disposed = true;
+    // Waiting lints go on to send(), which refuses them as shutting down.
+    for (const go of this.waiting.values()) go(true);
+    this.waiting.clear();
     void this.worker?.terminate();
     this.worker = undefined;
     this.failAll(new Error('backlog-lint is shutting down'));
   }
 
-  private send(request: SessionRequest): Promise<SessionReply> {
+  private send(request: SessionRequest, budgetMs = this.budgetMs): Promise<SessionReply> {
     if (this.disposed) return Promise.reject(new Error('backlog-lint is shutting down'));
     const worker = this.local ? undefined : this.workerOrUndefined();
     if (!worker) {
       const local = (this.local ??= new LintSession());
       try {
-        return Promise.resolve(runWithin(() => local.handle(request), this.budgetMs));
+        return Promise.resolve(runWithin(() => local.handle(request), budgetMs));
       } catch (err) {
         return Promise.reject(err);
       }
     }
     const id = ++this.sequence;
     return new Promise<SessionReply>((resolve, reject) => {
-      this.post(worker, id, { request, resolve, reject });
+      this.post(worker, id, { request, budgetMs, resolve, reject });
     });
   }
 
@@ -114,7 +152,7 @@ export class LintClient implements vscode.Disposable {
     this.pending.set(id, job);
     // The budget runs from when the worker is sent the request: it serves them in order, so a request
     // queued behind another gets its budget on top of the one ahead.
-    if (this.budgetMs > 0) job.timer = setTimeout(() => this.expire(worker, id), this.budgetMs * (this.pending.size));
+    if (job.budgetMs > 0) job.timer = setTimeout(() => this.expire(worker, id), job.budgetMs * (this.pending.size));
     // Waiting on the worker keeps this process alive; an idle worker does not.
     worker.ref();
     worker.postMessage({ id, request: job.request });
@@ -130,12 +168,12 @@ export class LintClient implements vscode.Disposable {
     const rest = [...this.pending.entries()].filter(([, j]) => j.request.op !== 'forget' && j.request.op !== 'clearConfigs');
     for (const [, j] of this.pending) clearTimeout(j.timer);
     this.pending.clear();
-    this.log.warn(`a lint took more than ${this.budgetMs} ms: the lint worker was stopped`);
-    job.reject(new TimeBudgetError(this.budgetMs));
+    this.log.warn(`a lint took more than ${job.budgetMs} ms: the lint worker was stopped`);
+    job.reject(new TimeBudgetError(job.budgetMs));
     for (const [, j] of rest) {
       const next = this.local ? undefined : this.workerOrUndefined();
-      if (next) this.post(next, ++this.sequence, { request: j.request, resolve: j.resolve, reject: j.reject });
-      else this.send(j.request).then(j.resolve, j.reject);
+      if (next) this.post(next, ++this.sequence, { request: j.request, budgetMs: j.budgetMs, resolve: j.resolve, reject: j.reject });
+      else this.send(j.request, j.budgetMs).then(j.resolve, j.reject);
     }
   }
 

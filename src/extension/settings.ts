@@ -13,6 +13,8 @@ export interface Settings {
   run: RunMode;
   /** Delay after the last keystroke before linting (onType). */
   debounceMs: number;
+  /** The time budget per lint, like the CLI's `--max-time-per-file`; 0: none. */
+  maxTimePerFileMs: number;
   /** Roles to lint for, like the CLI's `--role`; empty lets config files decide. */
   roles: Role[];
   /** Severity overrides applied on top of config files; empty keeps the editor identical to CI. */
@@ -23,8 +25,6 @@ export interface Settings {
   configFile: string;
   /** Findings `backlog-lint-baseline.json` holds back: dimmed, hidden, or shown as usual ('off'). */
   baseline: BaselineDisplay;
-  /** Time budget per lint, like the CLI's --max-time-per-file: a document over it is reported, not linted. */
-  maxTimePerFileMs: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -34,14 +34,15 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     if (SEVERITIES.includes(sev as Severity)) rules[id] = sev as Severity;
   }
   const debounce = c.get<number>('debounceMs', 250);
+  const budget = c.get<number>('maxTimePerFileMs', DEFAULT_MAX_TIME_PER_FILE_MS);
   return {
     enable: c.get<boolean>('enable', true),
     run: c.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
     debounceMs: Number.isFinite(debounce) ? Math.max(0, debounce) : 250,
+    maxTimePerFileMs: Number.isFinite(budget) ? Math.max(0, budget) : DEFAULT_MAX_TIME_PER_FILE_MS,
     roles: (c.get<unknown[]>('roles') ?? []).filter((r): r is Role => ROLES.includes(r as Role)),
     rules,
     configFile: vscode.workspace.isTrusted ? (c.get<string>('configFile') ?? '').trim() : '',
     baseline: (['dim', 'hide', 'off'] as const).find((d) => d === c.get<string>('baseline')) ?? 'dim',
-    maxTimePerFileMs: Math.max(0, Number(c.get<number>('maxTimePerFileMs', DEFAULT_MAX_TIME_PER_FILE_MS)) || 0),
   };
 }

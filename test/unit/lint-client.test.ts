@@ -33,10 +33,26 @@ describe('lint client (editor worker thread)', () => {
       for (const edit of ['', 'fast ', 'user-friendly ', '\n## S-99: New\n\nAs a user, I want x.\n']) {
         text = text.replace('## S-7', `${edit}## S-7`);
         const out = await client.lint('file:///backlog.md', text, '/w/backlog.md', config);
-        assert.deepStrictEqual(out.result, lintDocument(text, { filePath: '/w/backlog.md', config }).result);
+        assert.deepStrictEqual(out?.result, lintDocument(text, { filePath: '/w/backlog.md', config }).result);
       }
       assert.strictEqual(await client.fixAll(text, '/w/backlog.md', config), fixAll(text, { filePath: '/w/backlog.md', config }).text);
       assert.deepStrictEqual(log.warnings, []);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('sends only the newest of the lints of one document that queued behind a running one', async () => {
+    const client = new LintClient(quietLog(), WORKER);
+    try {
+      const texts = [BACKLOG, `${BACKLOG}\nfast `, `${BACKLOG}\nfast and user-friendly `];
+      const [first, skipped, last] = await Promise.all(texts.map((t) => client.lint('file:///backlog.md', t, '/w/backlog.md', config)));
+      assert.deepStrictEqual(first?.result, lintDocument(texts[0] as string, { filePath: '/w/backlog.md', config }).result);
+      assert.strictEqual(skipped, undefined);
+      assert.deepStrictEqual(last?.result, lintDocument(texts[2] as string, { filePath: '/w/backlog.md', config }).result);
+      // Another document does not wait for this one's.
+      const other = await client.lint('file:///other.md', BACKLOG, '/w/other.md', config);
+      assert.ok(other);
     } finally {
       client.dispose();
     }
@@ -47,7 +63,7 @@ describe('lint client (editor worker thread)', () => {
     const client = new LintClient(log, path.join(__dirname, 'no-such-worker.js'));
     try {
       const out = await client.lint(undefined, BACKLOG, '/w/backlog.md', config);
-      assert.deepStrictEqual(out.result, lintDocument(BACKLOG, { filePath: '/w/backlog.md', config }).result);
+      assert.deepStrictEqual(out?.result, lintDocument(BACKLOG, { filePath: '/w/backlog.md', config }).result);
       assert.match(log.warnings.join('\n'), /linting in the extension host.*no-such-worker\.js is missing/);
     } finally {
       client.dispose();

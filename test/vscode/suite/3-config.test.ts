@@ -91,6 +91,10 @@ suite('config', () => {
     await waitFor(() => /PO\+PM.* 1$/.test(api.statusBarText), `the status text (is: ${api.statusBarText})`);
   });
 
+  /** The text a fix inserts, tab stops (`${1:<role>}`: the fixes are snippet edits) read as their placeholder. */
+  const insertedText = (fix: vscode.CodeAction) => (fix.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText ?? (e as unknown as vscode.SnippetTextEdit).snippet?.value ?? '')).join('') ?? '')
+    .replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\\([\\$}])/g, '$1');
+
   test('workspace trust: workspace fix templates only in a trusted workspace', async () => {
     const config = await writeWorkspaceFile('.backlog-lint.json', JSON.stringify({ templates: 'team-templates' }));
     await writeWorkspaceFile('team-templates/story-acceptance-criteria.md',
@@ -101,12 +105,12 @@ suite('config', () => {
       const expected = vscode.workspace.isTrusted ? 'Given <team context>' : 'Given <context>';
       await waitFor(async () => {
         const fix = await codeActionTitled(story(), d!.range, AC_FIX);
-        const inserted = fix.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText)).join('') ?? '';
+        const inserted = insertedText(fix);
         return inserted.includes(expected);
       }, `the fix to insert "${expected}" (trusted: ${vscode.workspace.isTrusted})`);
       if (!vscode.workspace.isTrusted) {
         const fix = await codeActionTitled(story(), d!.range, AC_FIX);
-        const inserted = fix.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText)).join('') ?? '';
+        const inserted = insertedText(fix);
         assert.ok(!inserted.includes('team'), `nothing from the templates folder when untrusted: ${inserted}`);
       }
     } finally {
