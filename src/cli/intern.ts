@@ -32,6 +32,7 @@ export class StringTable {
   private finding(f: Finding): void {
     f.ruleId = this.one(f.ruleId);
     f.message = this.one(f.message);
+    f.rationale = this.one(f.rationale);
     f.docsUrl = this.one(f.docsUrl);
     if (f.fix) this.fix(f.fix);
     for (const fix of f.suggestions ?? []) this.fix(fix);

@@ -15,6 +15,7 @@ import { inspectFiles } from './inspect';
 import { StringTable } from './intern';
 import { overBudgetOutput, problemOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
+import { explanation } from './explain';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
 import { LARGE_WORKER_HEAP_MB, runInLargeWorker, WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
@@ -224,7 +225,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
       io.stderr(`Unknown rule '${opts.explain}'. Known rules: ${allRules.map((r) => r.meta.id).join(', ')}\n`);
       return EXIT_TROUBLE;
     }
-    io.stdout(rule.docs.endsWith('\n') ? rule.docs : `${rule.docs}\n`);
+    io.stdout(explanation(rule));
     return EXIT_OK;
   }
   if (opts.listRules) {
@@ -281,6 +282,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     color: useColor(opts, io),
     rules: new Map(allRules.map((r) => [r.meta.id, r])),
     toolVersion: io.version,
+    verbose: opts.verbose,
   });
   try {
     await report(text, opts, io);

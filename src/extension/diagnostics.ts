@@ -25,10 +25,15 @@ export function rangeOf(f: Finding): vscode.Range {
   return new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1);
 }
 
-export function toDiagnostic(f: Finding): vscode.Diagnostic {
+/**
+ * The message stays the short line (what Problems lists, the same as the CLI's); the rationale rides as related
+ * information at the finding itself, which the hover shows under the message and Problems folds under the row.
+ */
+export function toDiagnostic(f: Finding, uri?: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
   d.source = sourceFor(f.role);
   d.code = { value: f.ruleId, target: vscode.Uri.parse(f.docsUrl) };
+  if (uri) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, d.range), `Why: ${f.rationale}`)];
   return d;
 }
 

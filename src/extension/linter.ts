@@ -85,7 +85,7 @@ export class Linter implements vscode.Disposable {
     const snapshot = this.snapshots.get(uri.toString());
     if (!snapshot || findings.length === 0) return;
     snapshot.result.findings = [...snapshot.result.findings, ...findings].sort((a, b) => a.range[0] - b.range[0]);
-    this.diagnostics.set(uri, snapshot.result.findings.map(toDiagnostic));
+    this.diagnostics.set(uri, snapshot.result.findings.map((f) => toDiagnostic(f, uri)));
     this.linted.fire(uri);
   }
 
@@ -170,7 +170,7 @@ export class Linter implements vscode.Disposable {
     }
     const snapshot: LintSnapshot = { version, text, result, config };
     this.snapshots.set(key, snapshot);
-    this.diagnostics.set(doc.uri, result.problem ? [problemDiagnostic(result.problem)] : result.findings.map(toDiagnostic));
+    this.diagnostics.set(doc.uri, result.problem ? [problemDiagnostic(result.problem)] : result.findings.map((f) => toDiagnostic(f, doc.uri)));
     this.linted.fire(doc.uri);
     return snapshot;
   }

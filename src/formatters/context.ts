@@ -12,4 +12,6 @@ export interface FormatContext {
   /** Metadata of the rules that ran, for SARIF `tool.driver.rules` and docs links. */
   rules: ReadonlyMap<string, { meta: RuleMeta }>;
   toolVersion: string;
+  /** Stylish only: print each finding's rationale under it (`--verbose`). */
+  verbose?: boolean;
 }

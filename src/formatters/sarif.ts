@@ -42,13 +42,15 @@ interface SarifResult {
   locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }[];
   suppressions?: { kind: 'inSource' }[];
   fixes?: SarifFix[];
-  properties: { role: string; artifact: string };
+  /** `rationale` only when the finding's reason differs from its rule's `fullDescription`. */
+  properties: { role: string; artifact: string; rationale?: string };
 }
 interface ReportingDescriptor {
   id: string;
   name?: string;
   shortDescription?: { text: string };
   fullDescription?: { text: string };
+  help?: { text: string; markdown?: string };
   helpUri?: string;
   defaultConfiguration?: { level: Level };
   properties?: { role: string; artifacts: string[] };
@@ -67,10 +69,11 @@ export function formatSarif(results: readonly LintResult[], ctx: FormatContext):
 
   const sarifResults: SarifResult[] = [];
   const notifications: Notification[] = [];
+  const ruleWhy = new Map(rules.map((rule) => [rule.id, rule.fullDescription?.text]));
   for (const result of results) {
     const fileLocation = location(result.filePath);
-    for (const finding of result.findings) sarifResults.push(toResult(finding, false, fileLocation, ruleIndex));
-    for (const finding of result.suppressed) sarifResults.push(toResult(finding, true, fileLocation, ruleIndex));
+    for (const finding of result.findings) sarifResults.push(toResult(finding, false, fileLocation, ruleIndex, ruleWhy));
+    for (const finding of result.suppressed) sarifResults.push(toResult(finding, true, fileLocation, ruleIndex, ruleWhy));
     if (result.problem) {
       const notification: Notification = {
         level: 'error',
@@ -111,6 +114,7 @@ function toResult(
   suppressed: boolean,
   fileLocation: ArtifactLocation,
   ruleIndex: ReadonlyMap<string, number>,
+  ruleWhy: ReadonlyMap<string, string | undefined>,
 ): SarifResult {
   const sarif: SarifResult = {
     ruleId: finding.ruleId,
@@ -133,6 +137,7 @@ function toResult(
     ],
     properties: { role: finding.role, artifact: finding.artifact },
   };
+  if (finding.rationale !== ruleWhy.get(finding.ruleId)) sarif.properties.rationale = finding.rationale;
   if (suppressed) sarif.suppressions = [{ kind: 'inSource' }];
   const fixes = [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])];
   if (fixes.length > 0) sarif.fixes = fixes.map((fix) => toFix(fix, fileLocation));
@@ -151,7 +156,7 @@ function ruleCatalogue(results: readonly LintResult[], ctx: FormatContext): Repo
     for (const finding of [...result.findings, ...result.suppressed]) {
       if (ids.has(finding.ruleId)) continue;
       ids.add(finding.ruleId);
-      catalogue.push({ id: finding.ruleId, helpUri: finding.docsUrl });
+      catalogue.push({ id: finding.ruleId, fullDescription: { text: finding.rationale }, help: { text: finding.rationale }, helpUri: finding.docsUrl });
     }
   }
   return catalogue;
@@ -163,6 +168,8 @@ function describeRule(meta: RuleMeta): ReportingDescriptor {
     name: pascalCase(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.rationale },
+    // GitHub code scanning shows `help` as the rule's guidance: what the rule reports and why, then where to read more.
+    help: { text: `${meta.description}\n\n${meta.rationale}\n\nDocs: ${docsUrl(meta)}`, markdown: `${meta.description}\n\n${meta.rationale}\n\n[Docs](${docsUrl(meta)})` },
     helpUri: docsUrl(meta),
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { role: meta.role, artifacts: [...meta.artifacts] },

@@ -46,15 +46,14 @@ export default defineRule({
       ctx.report({
         artifact: 'roadmap',
         span: plan.summary.title,
-        message: `${lacking.length} of the ${items.length} items on this roadmap do not say why they are on it. Without the problem or opportunity behind each, the roadmap reads as a list of feature promises that cannot be defended or re-prioritised; give each item a "Why:" with the reason it matters now.`,
+        message: `${lacking.length} of the ${items.length} roadmap items do not say why: give each a "Why:" line`,
       });
     }
     for (const item of plan.each) {
       ctx.report({
         artifact: 'roadmap-item',
         span: item.title,
-        message:
-          'This roadmap item does not say why it is on the roadmap. Without the problem or opportunity behind it, it reads as a feature promise and cannot be defended or re-prioritised; add a "Why:" with the reason it matters now.',
+        message: 'Roadmap item does not say why: add a "Why:" with the reason it matters now',
         fix: item.insert ? insertionFix('Add a Why line', item.insert, ctx.template()) : undefined,
       });
     }
