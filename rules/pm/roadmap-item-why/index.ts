@@ -1,6 +1,7 @@
 import { insertionFix } from '../../../src/core/fixes';
 import type { RoadmapItem } from '../../../src/core/model';
 import { defineRule } from '../../../src/core/rule';
+import type { Fix } from '../../../src/core/types';
 import { reportPlan, textWithout } from '../_shared/roadmap';
 import docs from './README.md';
 import vocabulary from './why-cues.json';
@@ -23,6 +24,14 @@ function explainsItself(item: RoadmapItem): boolean {
     .filter((line) => !/^\s*(?:[-*+]|\d+[.)]|#|\|)/.test(line))
     .join(' ');
   return (prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length >= EXPLAINING_WORDS;
+}
+
+/** A table row's empty Why cell, filled with the template's placeholder (its "Why:" label is the column's header). */
+function cellFix(item: RoadmapItem, template: string): Fix | undefined {
+  const cell = item.emptyCells?.why;
+  if (!cell) return undefined;
+  const value = template.trim().replace(/^why\s*:\s*/i, '').replace(/\s*\r?\n\s*/g, ' ');
+  return { title: 'Fill the Why cell', edits: [{ range: [cell.start, cell.end], text: ` ${value} ` }] };
 }
 
 export default defineRule({
@@ -53,8 +62,10 @@ export default defineRule({
       ctx.report({
         artifact: 'roadmap-item',
         span: item.title,
-        message: 'Roadmap item does not say why: add a "Why:" with the reason it matters now',
-        fix: item.insert ? insertionFix('Add a Why line', item.insert, ctx.template()) : undefined,
+        message: item.emptyCells?.why
+          ? 'Roadmap item does not say why: fill its Why cell with the reason it matters now'
+          : 'Roadmap item does not say why: add a "Why:" with the reason it matters now',
+        fix: item.insert ? insertionFix('Add a Why line', item.insert, ctx.template()) : cellFix(item, ctx.template()),
       });
     }
   },

@@ -8,8 +8,8 @@ import type { AcceptanceCriteria, Story } from '../../../src/core/model';
 
 /** A list marker at the start of a criterion's line, with its checkbox if any. */
 const MARKER = /^[ \t]*(?:[-*+]|\d+[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t])/;
-const GIVEN_ITEM = 'Given <context>, when <action>, then <observable outcome>';
-const CHECK_ITEM = '<observable outcome>';
+const GIVEN_ITEM = 'Given \\<context>, when \\<action>, then \\<observable outcome>';
+const CHECK_ITEM = '\\<observable outcome>';
 
 export interface CriteriaStyle {
   /** The label line as the document writes it (`### Acceptance criteria`, `**AC:**`), or none. */
