@@ -40,8 +40,10 @@ export interface Finding {
   role: Pack;
   artifact: ArtifactKind;
   severity: ActiveSeverity;
-  /** Not stable: reworded in any release. */
+  /** Not stable: reworded in any release. What is wrong and what to do, one line of at most about 100 characters. */
   message: string;
+  /** Not stable: reworded in any release. Why the role needs it (the rule's rationale, or the finding's own). */
+  rationale: string;
   /** UTF-16 offsets of the reported text, end exclusive. */
   range: [number, number];
   /** 1-based. */

@@ -15,6 +15,8 @@ export interface CliOptions {
   config?: string;
   maxWarnings?: number;
   quiet: boolean;
+  /** Stylish: print each finding's rationale (why the role needs it) under the finding. */
+  verbose: boolean;
   explain?: string;
   printConfig?: string;
   init: boolean;
@@ -61,6 +63,7 @@ Options:
   -c, --config FILE        Use only this config file (no lookup of .backlog-lint.* files)
   --max-warnings N         Exit 1 when there are more than N warnings
   --quiet                  Report errors only
+  --verbose                Print why each finding matters under it (stylish; json and sarif always carry it)
   --explain RULE           Print a rule's documentation
   --list-rules             Print the rules with their role, artifacts and default severity
   --print-config FILE      Print the configuration in force for FILE
@@ -111,6 +114,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         explain: { type: 'string' },
         'list-rules': { type: 'boolean' },
         'print-config': { type: 'string' },
@@ -174,6 +178,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     config: v.config,
     maxWarnings: positiveInt('--max-warnings', v['max-warnings']),
     quiet: v.quiet ?? false,
+    verbose: v.verbose ?? false,
     explain: v.explain,
     printConfig: v['print-config'],
     init: v.init ?? false,

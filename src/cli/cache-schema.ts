@@ -19,6 +19,7 @@ const finding = z.strictObject({
   artifact,
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),
+  rationale: z.string(),
   range: z.tuple([offset, offset]),
   line: offset,
   column: offset,

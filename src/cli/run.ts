@@ -17,6 +17,7 @@ import { decodeDocument, FileReadError, readDocument } from './read';
 import { ReportScope, ScopeError } from './report-scope';
 import { writeReport, type ReportTotals } from './report-stream';
 import { ResultSpool } from './result-spool';
+import { explanation } from './explain';
 import { rulesTable } from './rules-table';
 import { selectShard } from './shard';
 import { LARGE_WORKER_HEAP_MB, runInLargeWorker, WorkerMemoryError, WorkerPool, WorkerTimeoutError } from './workers';
@@ -237,7 +238,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
       io.stderr(`Unknown rule '${opts.explain}'. Known rules: ${allRules.map((r) => r.meta.id).join(', ')}\n`);
       return EXIT_TROUBLE;
     }
-    io.stdout(rule.docs.endsWith('\n') ? rule.docs : `${rule.docs}\n`);
+    io.stdout(explanation(rule));
     return EXIT_OK;
   }
   if (opts.listRules) {
@@ -302,7 +303,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     // A file whose fix met a late edit reports that problem instead of its findings.
     const finish = (r: LintResult): LintResult => late.get(r.filePath) ?? withCrossFile(r, extra.get(r.filePath));
     const reported = scope.active ? await narrowed(spool, finish, scope) : undefined;
-    const ctx = { cwd: io.cwd, color: useColor(opts, io), rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: io.version, heldBack: scope.heldBack };
+    const ctx = { cwd: io.cwd, color: useColor(opts, io), rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: io.version, heldBack: scope.heldBack, verbose: opts.verbose };
     let totals: ReportTotals;
     try {
       totals = reported ? await writeReport(reported, (r) => r, opts, ctx, io) : await writeReport(spool, finish, opts, ctx, io);

@@ -54,6 +54,7 @@ export class CrossFileRun {
           artifact: item.artifact,
           severity: severityByItem.get(item) ?? rule.meta.severity,
           message: report.message,
+          rationale: report.rationale ?? rule.meta.rationale,
           range: [item.span.start, item.span.end],
           line: item.line,
           column: item.column,

@@ -29,6 +29,22 @@ export interface LintOptions {
   crossFile?: boolean;
   /** The document's classification and rule results across edits (the editor's): reused for untouched sections. */
   reuse?: LintReuse;
+  /**
+   * Focus mode (as vscode-markdownlint's `focusMode`): lines the user is editing, 1-based and inclusive. Findings
+   * touching them are held back, so a template being filled in is not flagged mid-word; they show once the
+   * editor stops passing the lines. Suppressed findings are held back too. Cross-file items are unaffected.
+   */
+  focus?: readonly LineRange[];
+}
+
+export interface LineRange {
+  fromLine: number;
+  toLine: number;
+}
+
+/** Whether the finding's lines meet any focused range. */
+function inFocus(f: Finding, focus: readonly LineRange[]): boolean {
+  return focus.some((r) => f.line <= r.toLine && f.endLine >= r.fromLine);
 }
 
 export interface DocumentLint {
@@ -184,6 +200,7 @@ function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverit
     artifact: input.artifact,
     severity,
     message: input.message,
+    rationale: input.rationale ?? rule.meta.rationale,
     range: [start, end],
     line: s.line,
     column: s.column,
@@ -224,6 +241,11 @@ export function lintDocument(text: string, options: LintOptions): DocumentLint {
   if (bom) {
     lint.result.findings = lint.result.findings.map(shiftForBom);
     lint.result.suppressed = lint.result.suppressed.map(shiftForBom);
+  }
+  const focus = options.focus;
+  if (focus && focus.length > 0) {
+    lint.result.findings = lint.result.findings.filter((f) => !inFocus(f, focus));
+    lint.result.suppressed = lint.result.suppressed.filter((f) => !inFocus(f, focus));
   }
   return lint;
 }

@@ -121,6 +121,8 @@ export interface RoadmapItem {
   inheritedHorizon?: Span;
   /** Where a "Why:" line can be inserted (sections and list items only). */
   insert?: InsertPoint;
+  /** Table rows: the text between the pipes of each empty field cell, by field, so a fix can fill it. */
+  emptyCells?: Record<string, { start: number; end: number }>;
 }
 
 export interface Roadmap {

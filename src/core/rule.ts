@@ -37,7 +37,10 @@ export interface ReportInput {
   artifact: ArtifactKind;
   /** What to underline. */
   span: Span | { start: number; end: number };
+  /** What is wrong and what to do, short (see MAX_MESSAGE_LENGTH). */
   message: string;
+  /** Why this case matters, when it differs from the rule's `meta.rationale`. */
+  rationale?: string;
   fix?: Fix;
   suggestions?: Fix[];
 }
@@ -79,6 +82,7 @@ export interface CrossFileReport {
   filePath: string;
   item: CrossFileItem;
   message: string;
+  rationale?: string;
 }
 
 export interface Rule<O = unknown> {

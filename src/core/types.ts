@@ -38,6 +38,9 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Longest finding message, in characters: ESLint's and markdownlint's messages fit in a Problems row at this length. */
+export const MAX_MESSAGE_LENGTH = 100;
+
 export interface Position {
   /** 1-based line. */
   line: number;
@@ -52,8 +55,10 @@ export interface Finding {
   /** The artifact the finding is about (a story inside a backlog reports `story`). */
   artifact: ArtifactKind;
   severity: ActiveSeverity;
-  /** What is wrong, why the role needs it, what to do. */
+  /** What is wrong and what to do, in one short line (at most MAX_MESSAGE_LENGTH characters; the rule suite checks). */
   message: string;
+  /** Why the role needs it: the report's own reason, else the rule's `meta.rationale`. Shown in hovers, `--verbose`, JSON and SARIF. */
+  rationale: string;
   /** Offsets of the reported text. */
   range: [number, number];
   line: number;

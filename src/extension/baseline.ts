@@ -25,16 +25,16 @@ export class EditorBaseline implements vscode.Disposable {
   /** The document's diagnostics: its findings, the baselined ones dimmed or left out. */
   async diagnostics(uri: vscode.Uri, text: string, findings: readonly Finding[], display: BaselineDisplay): Promise<vscode.Diagnostic[]> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (display === 'off' || !folder || findings.length === 0) return findings.map(toDiagnostic);
+    if (display === 'off' || !folder || findings.length === 0) return findings.map((f) => toDiagnostic(f, uri));
     const baseline = await this.baselineOf(folder);
     const key = vscode.workspace.asRelativePath(uri, false);
     const { kept } = holdBack(findings, baseline?.get(key), lineTextOf(text));
-    if (kept.length === findings.length) return findings.map(toDiagnostic);
+    if (kept.length === findings.length) return findings.map((f) => toDiagnostic(f, uri));
     const fresh = new Set(kept);
     const out: vscode.Diagnostic[] = [];
     for (const f of findings) {
-      if (fresh.has(f)) out.push(toDiagnostic(f));
-      else if (display === 'dim') out.push(dimmed(toDiagnostic(f)));
+      if (fresh.has(f)) out.push(toDiagnostic(f, uri));
+      else if (display === 'dim') out.push(dimmed(toDiagnostic(f, uri)));
     }
     return out;
   }

@@ -43,10 +43,15 @@ export function docsTarget(f: Pick<Finding, 'ruleId' | 'role'>, docsUrl: string)
   return vscode.Uri.parse(`command:${COMMANDS.showRuleDocs}?${encodeURIComponent(JSON.stringify([f.ruleId]))}`);
 }
 
-export function toDiagnostic(f: Finding): vscode.Diagnostic {
+/**
+ * The message stays the short line (what Problems lists, the same as the CLI's); the rationale rides as related
+ * information at the finding itself, which the hover shows under the message and Problems folds under the row.
+ */
+export function toDiagnostic(f: Finding, uri?: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
   d.source = sourceFor(f.role);
   d.code = { value: f.ruleId, target: docsTarget(f, docsUrlSetting()) };
+  if (uri) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, d.range), `Why: ${f.rationale}`)];
   return d;
 }
 

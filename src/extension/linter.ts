@@ -110,7 +110,7 @@ export class Linter implements vscode.Disposable {
     const snapshot = this.snapshots.get(uri.toString());
     if (!snapshot || findings.length === 0) return;
     snapshot.result.findings = [...snapshot.result.findings, ...findings].sort((a, b) => a.range[0] - b.range[0]);
-    this.diagnostics.set(uri, snapshot.result.findings.map(toDiagnostic));
+    this.diagnostics.set(uri, snapshot.result.findings.map((f) => toDiagnostic(f, uri)));
     this.linted.fire(uri);
   }
 

@@ -14,4 +14,6 @@ export interface FormatContext {
   toolVersion: string;
   /** Findings a baseline held back (not in the results), for summaries that say so. */
   heldBack?: number;
+  /** Stylish only: print each finding's rationale under it (`--verbose`). */
+  verbose?: boolean;
 }

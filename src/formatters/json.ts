@@ -30,6 +30,8 @@ export interface JsonFindingMessage {
   ruleId: string;
   severity: 0 | 1 | 2;
   message: string;
+  /** Why the role needs it (the finding's own reason, else the rule's). */
+  rationale: string;
   line: number;
   column: number;
   endLine: number;
@@ -119,6 +121,7 @@ function findingMessage(finding: Finding): JsonFindingMessage {
     ruleId: finding.ruleId,
     severity: SEVERITY[finding.severity],
     message: finding.message,
+    rationale: finding.rationale,
     line: finding.line,
     column: finding.column,
     endLine: finding.endLine,

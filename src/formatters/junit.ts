@@ -6,7 +6,7 @@
  */
 import type { Finding, LintResult } from '../core/types';
 import type { FormatContext } from './context';
-import { LEGACY_COMMAND, linePath } from './inert';
+import { LEGACY_COMMAND, linePath, oneLine } from './inert';
 import { relativePath } from './paths';
 import { problemText } from './problem';
 import type { ReportStream } from './stream';
@@ -64,6 +64,7 @@ function findingCase(f: Finding, file: string): string {
   // Each line is escaped on its own, so only these line breaks are raw: none comes from the document.
   const details = [
     `${linePath(file)}:${f.line}:${f.column}: ${f.severity}: ${f.message}`,
+    `Why: ${oneLine(f.rationale)}`,
     `Rule: ${f.ruleId} (${f.role}, ${f.artifact})`,
     `Docs: ${f.docsUrl}`,
   ]

@@ -43,13 +43,15 @@ interface SarifResult {
   locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }[];
   suppressions?: { kind: 'inSource' }[];
   fixes?: SarifFix[];
-  properties: { role: string; artifact: string };
+  /** `rationale` only when the finding's reason differs from its rule's `fullDescription`. */
+  properties: { role: string; artifact: string; rationale?: string };
 }
 interface ReportingDescriptor {
   id: string;
   name?: string;
   shortDescription?: { text: string };
   fullDescription?: { text: string };
+  help?: { text: string; markdown?: string };
   helpUri?: string;
   defaultConfiguration?: { level: Level };
   properties?: { role: string; artifacts: string[] };
@@ -120,7 +122,7 @@ export function sarifStream(ctx: FormatContext): ReportStream {
       const fileLocation = location(result.filePath);
       let out = '';
       const add = (finding: Finding, suppressed: boolean): void => {
-        const item = JSON.stringify(toResult(finding, suppressed, fileLocation, catalogue.index), null, 2);
+        const item = JSON.stringify(toResult(finding, suppressed, fileLocation, catalogue.index, catalogue.why), null, 2);
         out += `${written++ === 0 ? '\n' : ',\n'}${RESULT_INDENT}${item.replace(/\n/g, `\n${RESULT_INDENT}`)}`;
       };
       for (const finding of result.findings) add(finding, false);
@@ -136,6 +138,7 @@ function toResult(
   suppressed: boolean,
   fileLocation: ArtifactLocation,
   ruleIndex: ReadonlyMap<string, number>,
+  ruleWhy: ReadonlyMap<string, string | undefined>,
 ): SarifResult {
   const sarif: SarifResult = {
     ruleId: finding.ruleId,
@@ -158,6 +161,7 @@ function toResult(
     ],
     properties: { role: finding.role, artifact: finding.artifact },
   };
+  if (finding.rationale !== ruleWhy.get(finding.ruleId)) sarif.properties.rationale = finding.rationale;
   if (suppressed) sarif.suppressions = [{ kind: 'inSource' }];
   const fixes = [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])];
   if (fixes.length > 0) sarif.fixes = fixes.map((fix) => toFix(fix, fileLocation));
@@ -171,18 +175,24 @@ function toResult(
 class RuleCatalogue {
   readonly rules: ReportingDescriptor[];
   readonly index = new Map<string, number>();
+  /** Each rule's rationale: a finding repeats its own only where it differs. */
+  readonly why = new Map<string, string | undefined>();
 
   constructor(ctx: FormatContext) {
     const known = [...ctx.rules.values()].map((rule) => rule.meta).sort((a, b) => compare(a.id, b.id));
     this.rules = known.map(describeRule);
-    this.rules.forEach((rule, i) => this.index.set(rule.id, i));
+    this.rules.forEach((rule, i) => {
+      this.index.set(rule.id, i);
+      this.why.set(rule.id, rule.fullDescription?.text);
+    });
   }
 
   add(result: LintResult): void {
     for (const finding of [...result.findings, ...result.suppressed]) {
       if (this.index.has(finding.ruleId)) continue;
       this.index.set(finding.ruleId, this.rules.length);
-      this.rules.push({ id: finding.ruleId, helpUri: finding.docsUrl });
+      this.why.set(finding.ruleId, finding.rationale);
+      this.rules.push({ id: finding.ruleId, fullDescription: { text: finding.rationale }, help: { text: finding.rationale }, helpUri: finding.docsUrl });
     }
   }
 }
@@ -193,6 +203,8 @@ function describeRule(meta: RuleMeta): ReportingDescriptor {
     name: pascalCase(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.rationale },
+    // GitHub code scanning shows `help` as the rule's guidance: what the rule reports and why, then where to read more.
+    help: { text: `${meta.description}\n\n${meta.rationale}\n\nDocs: ${docsUrl(meta)}`, markdown: `${meta.description}\n\n${meta.rationale}\n\n[Docs](${docsUrl(meta)})` },
     helpUri: docsUrl(meta),
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { role: meta.role, artifacts: [...meta.artifacts] },

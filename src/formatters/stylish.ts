@@ -1,6 +1,7 @@
 /**
  * ESLint-style terminal output: findings grouped under each file's relative path, aligned columns
  * `line:col  severity  message  rule-id`, and a one-line summary. Clean runs print nothing.
+ * With `verbose`, each finding's rationale follows on its own line.
  */
 import type { ActiveSeverity, LintResult } from '../core/types';
 import { palette, type Paint, type Palette } from './ansi';
@@ -17,6 +18,8 @@ interface Row {
   severity: ActiveSeverity;
   message: string;
   ruleId: string;
+  /** Printed under the row with `--verbose`. */
+  rationale?: string;
 }
 
 export function stylishStream(ctx: FormatContext): ReportStream {
@@ -26,7 +29,7 @@ export function stylishStream(ctx: FormatContext): ReportStream {
     head: () => '',
     file(result) {
       addCounts(counts, countResult(result));
-      const rows = rowsOf(result, ctx.cwd);
+      const rows = rowsOf(result, ctx.cwd, ctx.verbose === true);
       if (rows.length === 0) return '';
       return `\n${paint.underline(oneLine(linePath(relativePath(ctx.cwd, result.filePath))))}\n${table(rows, paint)}`;
     },
@@ -38,13 +41,14 @@ export function stylishStream(ctx: FormatContext): ReportStream {
   };
 }
 
-function rowsOf(result: LintResult, cwd: string): Row[] {
+function rowsOf(result: LintResult, cwd: string, verbose: boolean): Row[] {
   const rows: Row[] = result.findings.map((f) => ({
     line: f.line,
     column: f.column,
     severity: f.severity,
     message: oneLine(f.message),
     ruleId: oneLine(f.ruleId),
+    rationale: verbose ? oneLine(f.rationale) : undefined,
   }));
   // A file that could not be linted has no position; ESLint prints file-level messages at 0:0.
   if (result.problem) {
@@ -78,6 +82,8 @@ function table(rows: readonly Row[], paint: Palette): string {
       paint.dim(row.ruleId),
     ];
     out += `  ${cells.join('  ')}`.trimEnd() + '\n';
+    // Under the message column, so the eye runs from what is wrong down to why it matters.
+    if (row.rationale) out += `${' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2)}${paint.dim(row.rationale)}\n`;
   }
   return out;
 }

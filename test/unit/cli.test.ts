@@ -113,7 +113,7 @@ describe('CLI', function () {
     fs.chmodSync(file, 0o640);
     const r = cli(['backlog.md', '--fix', '--format', 'json'], { cwd: dir });
     const after = fs.readFileSync(file, 'utf8');
-    assert.match(after, /### Acceptance criteria\n\n- Given <context>, when <action>, then <observable outcome>\n\n## T-2/);
+    assert.match(after, /### Acceptance criteria\n\n- Given \\<context>, when \\<action>, then \\<observable outcome>\n\n## T-2/);
     const remaining = (JSON.parse(r.stdout) as JsonResult[])[0]?.messages.filter((m) => m.ruleId === 'story-acceptance-criteria');
     assert.deepEqual(remaining, []);
     assert.equal(fs.statSync(file).mode & 0o777, 0o640, 'file mode kept');

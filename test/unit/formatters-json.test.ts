@@ -45,6 +45,7 @@ describe('formatters: json', () => {
         ruleId: 'story-has-acceptance-criteria',
         severity: 2,
         message: 'Story has no acceptance criteria.',
+        rationale: 'Why the po needs story-has-acceptance-criteria.',
         line: 3,
         column: 1,
         endLine: 3,

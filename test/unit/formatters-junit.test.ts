@@ -38,7 +38,7 @@ describe('formatters: junit', () => {
       ],
     );
     assert.deepEqual(tags(xml, 'failure').map((f) => f.type), ['error', 'warning', 'info']);
-    assert.ok(xml.includes('docs/backlog.md:3:1: error: Story has no acceptance criteria.\nRule: story-has-acceptance-criteria (po, story)\nDocs: https://'));
+    assert.ok(xml.includes('docs/backlog.md:3:1: error: Story has no acceptance criteria.\nWhy: Why the po needs story-has-acceptance-criteria.\nRule: story-has-acceptance-criteria (po, story)\nDocs: https://'));
     assert.ok(!xml.includes('Silenced'));
   });
 

@@ -70,11 +70,23 @@ describe('formatters: sarif', () => {
       name: 'StoryHasBenefit',
       shortDescription: { text: 'Description of story-has-benefit.' },
       fullDescription: { text: 'Why the po needs story-has-benefit.' },
+      help: {
+        text: 'Description of story-has-benefit.\n\nWhy the po needs story-has-benefit.\n\nDocs: https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-benefit/README.md',
+        markdown: 'Description of story-has-benefit.\n\nWhy the po needs story-has-benefit.\n\n[Docs](https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-benefit/README.md)',
+      },
       helpUri: 'https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-benefit/README.md',
       defaultConfiguration: { level: 'warning' },
       properties: { role: 'po', artifacts: ['story', 'backlog'] },
     });
     assert.equal(rules.find((r: Json) => r.id === 'ambiguous-language').defaultConfiguration.level, 'note');
+    // A rule only a finding names is described by that finding's rationale.
+    assert.deepEqual(rules.find((r: Json) => r.id === 'duplicate-story').fullDescription, { text: 'Why duplicate-story matters.' });
+  });
+
+  it('carries a finding\'s own rationale only where it differs from its rule\'s', () => {
+    const own = finding('story-has-benefit', { rationale: 'This story in particular.' });
+    const log = sarif([{ filePath: path.join(CWD, 'a.md'), artifact: 'story', findings: [own, finding('story-has-benefit')], suppressed: [] }]);
+    assert.deepEqual(log.runs[0].results.map((r: Json) => r.properties.rationale), ['This story in particular.', undefined]);
   });
 
   it('points every result at its rule with ruleIndex', () => {

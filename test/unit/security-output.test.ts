@@ -61,6 +61,7 @@ function finding(message: string): Finding {
     artifact: 'story',
     severity: 'error',
     message,
+    rationale: message,
     range: [0, 1],
     line: 1,
     column: 1,
@@ -95,7 +96,7 @@ async function lint(dir: string, name: FormatName): Promise<string> {
 }
 
 describe('security: output formats', () => {
-  const ctx = (color: boolean) => ({ cwd: '/work/repo', color, rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: 'test' });
+  const ctx = (color: boolean, verbose = false) => ({ cwd: '/work/repo', color, rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: 'test', verbose });
 
   for (const name of FORMAT_NAMES) {
     it(`${name}: hostile file names, messages and problems start no line and carry no command prefix`, () => {
@@ -107,8 +108,9 @@ describe('security: output formats', () => {
   }
 
   it('stylish: no ESC, CSI or bidi control from the document reaches the terminal, with or without colour', () => {
-    for (const color of [false, true]) {
-      const out = format('stylish', hostileResults('/work/repo'), ctx(color));
+    for (const [color, verbose] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      const out = format('stylish', hostileResults('/work/repo'), ctx(color, verbose));
+      assertInert('stylish', out);
       assertNoTerminalControls(out);
       assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(out));
     }

@@ -5,6 +5,8 @@ import { matchProse } from '../../_lib/prose';
 import { requirementRegions } from '../_shared/regions';
 import docs from './README.md';
 import vocabulary from './terms.json';
+import { quote } from '../../_lib/message';
+import { MAX_MESSAGE_LENGTH } from '../../../src/core/types';
 
 type Category = keyof typeof vocabulary.categories;
 const CATEGORIES = Object.keys(vocabulary.categories) as Category[];
@@ -164,13 +166,19 @@ export default defineRule({
         if (term.reference && THAN_AFTER.test(after)) continue;
         if (MEASURE_AFTER.test(after) || MEASURE_LATER.test(after) || MEASURE_BEFORE.test(before)) continue;
         if (allowed(start, end)) continue;
-        const suggest = term.suggest.charAt(0).toUpperCase() + term.suggest.slice(1);
-        ctx.report({
-          artifact: region.artifact,
-          span: { start, end },
-          message: `"${word}" is ${vocabulary.categories[term.category]}. ${suggest}.`,
-        });
+        ctx.report({ artifact: region.artifact, span: { start, end }, ...explain(word, term.category, term.suggest) });
       }
     }
   },
 });
+
+/** "fast" is vague: say how fast (e.g. 'within 2 seconds'); an example that does not fit the row moves to the rationale. */
+function explain(word: string, category: Category, suggest: string): { message: string; rationale: string } {
+  const { label, why } = vocabulary.categories[category];
+  const [advice, example] = suggest.split(/[,:]?\s+e\.g\.\s*/);
+  const short = `${quote(word)} is ${label}: ${advice}`;
+  const full = example ? `${short} (e.g. ${example})` : short;
+  if (full.length <= MAX_MESSAGE_LENGTH) return { message: full, rationale: why };
+  return { message: short, rationale: `${why} For example: ${example}.` };
+}
+

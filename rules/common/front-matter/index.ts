@@ -6,6 +6,7 @@ import { defineRule } from '../../../src/core/rule-api';
 import { ARTIFACT_KINDS, type ArtifactKind, type Fix } from '../../../src/core/rule-api';
 import docs from './README.md';
 import roleNames from './roles.json';
+import { quote } from '../../_lib/message';
 
 /** Short names first, as the message lists them. */
 const ROLE_VALUES = [0, 1, 2].flatMap((i) => [roleNames.po[i], roleNames.pm[i]]).filter((v): v is string => v !== undefined);
@@ -72,7 +73,8 @@ export default defineRule({
       ctx.report({
         artifact,
         span: { start: fm.error.offset, end: Math.max(lineEndAt(text, fm.error.offset), fm.error.offset + 1) },
-        message: `The front matter is not valid YAML (${fm.error.message}). backlog-lint cannot read the document's type or role until it is fixed.`,
+        message: `Front matter is not valid YAML (${quote(fm.error.message, 48)}): fix it`,
+        rationale: `backlog-lint reads the document's type and role from the front matter; until it parses, they are unknown. ${fm.error.message}`,
       });
       return;
     }
@@ -82,7 +84,8 @@ export default defineRule({
       ctx.report({
         artifact,
         span: { start: fm.span.start, end: valueStart - 1 },
-        message: 'The front matter is not a list of "key: value" lines, so backlog-lint cannot read the document\'s type or role. Write it as, for example, "type: prd".',
+        message: 'Front matter is not "key: value" lines: write it as, for example, "type: prd"',
+        rationale: 'backlog-lint reads the document\'s type and role from "key: value" front matter; any other shape hides them.',
       });
       return;
     }
@@ -118,11 +121,12 @@ export default defineRule({
         fix = { title: `Change ${key} to "${suggestion}"`, edits: [{ range: [valueStart + node.range[0], trimmedEnd(valueStart + node.range[1])], text: suggestion }] };
       }
       const what = key === 'type' ? 'the kind of document, so the wrong checks run (or none)' : 'which role reviews the document, so its checks do not narrow to that role';
-      const shape = typeof value === 'string' ? `"${value}" is not a known ${key}` : key === 'type' ? 'type takes one name, not a list or a number' : `${key} takes a name or a list of names`;
+      const shape = typeof value === 'string' ? `${quote(value)} is not a known ${key}` : key === 'type' ? 'type takes one name, not a list or a number' : `${key} takes a name or a list of names`;
       ctx.report({
         artifact: suggestion && key === 'type' ? (kindFromName(suggestion) as ArtifactKind) : artifact,
         span,
-        message: `${shape}${suggestion ? ` (did you mean ${suggestion}?)` : ''}. It tells backlog-lint ${what}. Valid values: ${list(valid)}.`,
+        message: `${shape}${suggestion ? `: did you mean "${suggestion}"?` : ''}`,
+        rationale: `It tells backlog-lint ${what}. Valid values: ${list(valid)}.`,
         fix,
       });
     }

@@ -4,6 +4,7 @@ import { offsets, plainText } from '../../../src/core/rule-api';
 import { lineEndAt } from '../../../src/core/rule-api';
 import { matchProse, proseRanges, type Range } from '../../_lib/prose';
 import { artifactAt } from '../_shared/regions';
+import { firstFew, quote } from '../../_lib/message';
 import docs from './README.md';
 import html from './html-elements.json';
 import words from './words.json';
@@ -48,13 +49,17 @@ const EMPTY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N} '’
 const ANY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[\p{L}][\p{L}\p{N} '’/&()-]{0,40}?(?:\*\*|__)?[ \t]*:(?!\/\/)/u;
 const EXAMPLE_HINT = /^(?:e\.\s?g\.|z\.\s?b\.|p\.\s?ej\.|p\.\s?ex\.|ex\.|bijv\.|bv\.|i\.\s?e\.|z\.\s?b)/i;
 
-const FILL_IN = 'The team cannot plan or build from a template: write the real content in its place.';
 const MESSAGES: Record<Kind, (t: string) => string> = {
-  slot: (t) => `"${t}" is template text that was never filled in. ${FILL_IN}`,
-  marker: (t) =>
-    `"${t}" marks something still open. Nobody can estimate or commit to an open item: fill it in, or record it as an open question with an owner.`,
-  dummy: (t) => `"${t}" is dummy text. Readers cannot tell it from the real content: replace it with what you mean.`,
+  slot: (t) => `${quote(t)} is unfilled template text: write the real content`,
+  marker: (t) => `${quote(t)} marks something still open: decide it, or list it as an open question`,
+  dummy: (t) => `${quote(t)} is dummy text: replace it with what you mean`,
 };
+/** Why, where it says more than the rule's rationale. */
+const REASONS: Partial<Record<Kind, string>> = {
+  marker: 'Nobody can estimate or commit to an open item; an open question with an owner gets decided.',
+  dummy: 'Readers cannot tell dummy text from the real content.',
+};
+const BLANK_FORM = 'A form left blank reads as finished when it is not.';
 
 /** `<br>`, `<details open>`, `<img src=…>` are HTML; `<link to test coverage>` (bare words, no `=`) is a slot. */
 function isHtmlTag(slot: string): boolean {
@@ -122,6 +127,7 @@ function isCapsSlot(text: string, match: string, end: number): boolean {
 
 interface Candidate extends Range {
   message: string;
+  rationale?: string;
   /** Markers in one table column are one problem: reported once, at the first row. */
   group?: string;
 }
@@ -162,7 +168,7 @@ export default defineRule({
         const plain = plainText(node).trim();
         if (ELLIPSIS_ONLY.test(plain)) {
           const at = text.indexOf(plain, start);
-          found.push({ start: at, end: at + plain.length, message: `This "${plain}" stands in for content that was never written. Write what belongs here, or remove it.` });
+          found.push({ start: at, end: at + plain.length, message: `${quote(plain)} stands in for content never written: write it, or remove it` });
           return;
         }
         // "_Describe the problem._": an instruction to the author, alone in its block (after a label, if any).
@@ -173,7 +179,7 @@ export default defineRule({
           const [first, second] = said.toLowerCase().split(/\s+/);
           if (first !== undefined && INSTRUCTION_VERBS.has(first.replace(/[:,.]$/, '')) && second !== 'of') {
             const [s, e] = offsets(last);
-            found.push({ start: s, end: e, message: `"${said}" is an instruction the template left for the author. ${FILL_IN}` });
+            found.push({ start: s, end: e, message: `${quote(said)} is the template's instruction: replace it with the content` });
           }
         }
         if (node.type !== 'tableCell') return;
@@ -183,7 +189,7 @@ export default defineRule({
       if (node.type === 'listItem' && (said === '' || said === '[ ]' || said === '[x]') && !(node.children as Nodes[]).some((c) => c.type === 'list' || c.type === 'code' || c.type === 'html')) {
         const [s, e] = offsets(node);
         const box = said !== '' || node.checked === false || node.checked === true;
-        found.push({ start: s, end: lineEndAt(text, s, e), message: `This list item is empty${box ? ': a checkbox with nothing to check' : ''}. Write what belongs here, or remove it.` });
+        found.push({ start: s, end: lineEndAt(text, s, e), message: `Empty ${box ? 'checkbox' : 'list item'}: write what belongs here, or remove it` });
         return;
       }
       // "> …" in a quotation marks an elision in the quoted text, not a gap in ours.
@@ -205,11 +211,11 @@ export default defineRule({
       if (g.mask && /(?:format|formatted|as|like|e\.g\.|written|pattern)\s*[:(]?\s*["'“]?$/i.test(text.slice(Math.max(0, start - 30), start))) continue;
       const kind: Kind = g.marker ? 'marker' : g.dummy ? 'dummy' : 'slot';
       const cell = g.marker ? cells.find((c) => start >= c.range.start && end <= c.range.end) : undefined;
-      found.push({ start, end, message: MESSAGES[kind](t), group: cell ? `${cell.key}:${t.toUpperCase()}` : undefined });
+      found.push({ start, end, message: MESSAGES[kind](t), rationale: REASONS[kind], group: cell ? `${cell.key}:${t.toUpperCase()}` : undefined });
     }
 
     for (const { match, start, end } of matchProse(doc, whole, NUMBERED_RE)) {
-      if (isNumberedSlot(text, start, end)) found.push({ start, end, message: `"${match[0]}" is a numbered slot the template left: name the real ${match[0].replace(/\s+\d+$/, '').toLowerCase()} and say what it is. ${FILL_IN}` });
+      if (isNumberedSlot(text, start, end)) found.push({ start, end, message: `${quote(match[0])} is a numbered template slot: name the real ${match[0].replace(/\s+\d+$/, '').toLowerCase()}` });
     }
 
     // "Como ..., eu quero ..., para que ...": two or more lone ellipses on a line are one template line.
@@ -225,7 +231,7 @@ export default defineRule({
       if (list.every((e) => quotes.some((q) => e.start > q.start && e.end < q.end))) continue;
       const start = (list[0] as Range).start;
       const end = (list[list.length - 1] as Range).end;
-      found.push({ start, end, message: `This line is a template: its "…" were never replaced by the real words. ${FILL_IN}` });
+      found.push({ start, end, message: 'Template line: replace each "…" with the real words' });
     }
 
     // "As a …, I want to log in": one part of a story left as an ellipsis.
@@ -235,7 +241,7 @@ export default defineRule({
         const said = part?.text.trim() ?? '';
         if (!part || !/^(?:\.{2,}|…)$/.test(said)) continue;
         const at = part.start + part.text.indexOf(said);
-        found.push({ start: at, end: at + said.length, message: `This "${said}" stands where the story's ${part === st.role ? 'role' : part === st.means ? 'goal' : 'benefit'} should be. ${FILL_IN}` });
+        found.push({ start: at, end: at + said.length, message: `"${said}" stands in for the story's ${part === st.role ? 'role' : part === st.means ? 'goal' : 'benefit'}: write it` });
       }
       // The statement parser leaves an ellipsis role out ("As a …, I want"): find it before the goal.
       if (!st.role) {
@@ -243,7 +249,7 @@ export default defineRule({
         const m = /(?<=^|\s)(\.{2,}|…)(?=[\s,;:]|$)/u.exec(head);
         if (m) {
           const at = st.span.start + m.index;
-          found.push({ start: at, end: at + (m[1] as string).length, message: `This "${m[1]}" stands where the story's role should be. ${FILL_IN}` });
+          found.push({ start: at, end: at + (m[1] as string).length, message: `"${m[1]}" stands in for the story's role: name the user or persona` });
         }
       }
     }
@@ -262,8 +268,8 @@ export default defineRule({
       reach = c.end;
       const artifact = artifactAt(model, c.start);
       if (!artifact) continue;
-      const message = same.length > 1 ? `${c.message} The same "${text.slice(c.start, c.end)}" stands in ${same.length - 1} more row${same.length > 2 ? 's' : ''} of this column.` : c.message;
-      ctx.report({ artifact, span: { start: c.start, end: c.end }, message });
+      const message = same.length > 1 ? `${c.message} (+${same.length - 1} in this column)` : c.message;
+      ctx.report({ artifact, span: { start: c.start, end: c.end }, message, rationale: c.rationale });
     }
   },
 });
@@ -289,8 +295,9 @@ function emptyLabels(text: string, range: Range, isProse: (line: Range) => boole
   let run: { range: Range; names: string[] } | null = null;
   const flush = (): void => {
     if (!run) return;
-    const what = run.names.length > 1 ? `These fields are empty: ${run.names.join(', ')}.` : `"${run.names[0]}" is empty.`;
-    out.push({ ...run.range, message: `${what} A form left blank reads as finished when it is not: fill ${run.names.length > 1 ? 'them' : 'it'} in, or remove ${run.names.length > 1 ? 'them' : 'it'}.` });
+    const many = run.names.length > 1;
+    const what = many ? `Empty fields (${quote(firstFew(run.names), 48)})` : `${quote(`${run.names[0] as string}:`)} is empty`;
+    out.push({ ...run.range, message: `${what}: fill ${many ? 'them' : 'it'} in, or remove ${many ? 'them' : 'it'}`, rationale: BLANK_FORM });
     run = null;
   };
   for (let i = 0; i < lines.length; i++) {

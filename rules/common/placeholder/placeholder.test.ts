@@ -36,11 +36,20 @@ describe('placeholder on the project\'s own templates', () => {
   }
 
   it('reports every slot of the "Create from template" skeletons', () => {
-    // The skeletons are snippets (`${1:<role>}`) in the extension, which unit tests cannot load: read the source.
+    // The skeletons are snippets (`${1:\\\\<role>}`, a snippet's escaped backslash) in the extension, which unit
+    // tests cannot load: read the source. Each slot is inserted as `\<role>`, which the preview shows as `<role>`.
     const source = fs.readFileSync(path.join(REPO_ROOT, 'src/extension/templates.ts'), 'utf8');
-    const expected = [...source.matchAll(/\$\{\d+:(<[^<>\n]+>)\}/g)].map((m) => m[1] as string);
+    const expected = [...source.matchAll(/\$\{\d+:\\\\\\\\(<[^<>\n]+>)\}/g)].map((m) => m[1] as string);
     assert.ok(expected.length > 5);
-    const text = `---\ntype: prd\n---\n\n# Skeleton\n\n${expected.map((s) => `- ${s}`).join('\n')}\n`;
+    const text = `---\ntype: prd\n---\n\n# Skeleton\n\n${expected.map((s) => `- \\${s}`).join('\n')}\n`;
     assert.deepEqual(reported(text, 'skeleton.md'), expected);
+  });
+
+  it('reports a story\'s slots once, as placeholders, written bare or escaped', () => {
+    for (const slot of ['<role>', '\\<role>']) {
+      const text = `# Backlog\n\n- As a ${slot}, I want to export my notes, so that I can share them.\n- As a writer, I want to keep notes offline, so that I can write on a plane.\n`;
+      const findings = lintText(text, { filePath: 'backlog.md', config: testConfig() }).findings.filter((f) => ['placeholder', 'story-format'].includes(f.ruleId) && f.line === 3);
+      assert.deepEqual(findings.map((f) => f.ruleId), ['placeholder'], slot);
+    }
   });
 });

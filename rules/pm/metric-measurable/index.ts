@@ -185,8 +185,7 @@ export default defineRule({
         ctx.report({
           artifact: artifact.kind,
           span: firstLine(text, unit),
-          message:
-            'This success metric has no number, target or baseline, so after launch nobody can say whether it was met. State where it is today and where it should be by when (for example "weekly active teams from 1,200 to 2,000 by Q3").',
+          message: 'Metric has no number, baseline or target: say from what to what by when',
         });
       }
     }

@@ -6,8 +6,8 @@ import { matchProse, type Range } from '../../_lib/prose';
 import docs from './README.md';
 import columns from './columns.json';
 import signoff from './signoff.json';
+import { quote } from '../../_lib/message';
 
-const WHY = 'Sprint-level detail belongs in the backlog: in a PRD it goes stale at the next planning, and it turns a document about the problem and the outcome into a delivery plan.';
 
 const STORY_POINTS = /(?:\b\d+(?:\.\d+)?[ \t]?)?\bstory[ -]?points?\b|\bSP[ \t]*[:=][ \t]*\d+|\b\d+(?:\.\d+)?[ \t]?SP\b|\b\d+(?:\.\d+)?[ \t]?pts\b/gi;
 const SPRINT = /\bsprint[ \t]*#?[ \t]?\d+\b/gi;
@@ -92,7 +92,7 @@ export default defineRule({
         ctx.report({
           artifact: 'prd',
           span: { start: s, end: lineEndAt(doc.text, s, e) },
-          message: `This table assigns tasks with estimates or status. ${WHY} Move the tasks to the backlog and link to it.`,
+          message: 'Task table with estimates or status in a PRD: move it to the backlog and link to it',
         });
       } else if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean') {
         const [s, e] = offsets(node);
@@ -104,7 +104,7 @@ export default defineRule({
         ctx.report({
           artifact: 'prd',
           span: { start: s, end: lineEnd },
-          message: `This checklist item is a task assigned to someone. ${WHY} Track it in the backlog instead.`,
+          message: 'Assigned task in a PRD: track it in the backlog instead',
         });
       }
     }
@@ -121,7 +121,7 @@ export default defineRule({
         ctx.report({
           artifact: 'prd',
           span: { start, end },
-          message: `${what} ("${match[0]}") in a PRD. ${WHY} Keep estimates and sprint plans in the backlog.`,
+          message: `${what} (${quote(match[0])}) in a PRD: keep estimates and sprints in the backlog`,
         });
       }
     }

@@ -27,15 +27,14 @@ export default defineRule({
       ctx.report({
         artifact: 'roadmap',
         span: plan.summary.title,
-        message: `${lacking.length} of the ${items.length} items on this roadmap have no horizon. Without Now / Next / Later (or a quarter), readers take every item as committed for now; group the items under horizon headings or add a "Horizon:" line to each.`,
+        message: `${lacking.length} of the ${items.length} roadmap items have no horizon: group them under Now / Next / Later`,
       });
     }
     for (const item of plan.each) {
       ctx.report({
         artifact: 'roadmap-item',
         span: item.title,
-        message:
-          'This roadmap item has no horizon. Without Now / Next / Later (or a quarter), readers take every item as committed for now; put it under a horizon heading or add a "Horizon:" line.',
+        message: 'Roadmap item has no horizon: put it under Now / Next / Later or add "Horizon:"',
         fix: item.insert ? insertionFix('Add a Horizon line', item.insert, ctx.template()) : undefined,
       });
     }

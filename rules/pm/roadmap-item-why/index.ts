@@ -1,6 +1,7 @@
 import { insertionFix } from '../../../src/core/rule-api';
 import type { RoadmapItem } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
+import type { Fix } from '../../../src/core/rule-api';
 import { reportPlan, textWithout } from '../_shared/roadmap';
 import docs from './README.md';
 import vocabulary from './why-cues.json';
@@ -25,6 +26,14 @@ function explainsItself(item: RoadmapItem): boolean {
   return (prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length >= EXPLAINING_WORDS;
 }
 
+/** A table row's empty Why cell, filled with the template's placeholder (its "Why:" label is the column's header). */
+function cellFix(item: RoadmapItem, template: string): Fix | undefined {
+  const cell = item.emptyCells?.why;
+  if (!cell) return undefined;
+  const value = template.trim().replace(/^why\s*:\s*/i, '').replace(/\s*\r?\n\s*/g, ' ');
+  return { title: 'Fill the Why cell', edits: [{ range: [cell.start, cell.end], text: ` ${value} ` }] };
+}
+
 export default defineRule({
   meta: {
     id: 'roadmap-item-why',
@@ -46,16 +55,17 @@ export default defineRule({
       ctx.report({
         artifact: 'roadmap',
         span: plan.summary.title,
-        message: `${lacking.length} of the ${items.length} items on this roadmap do not say why they are on it. Without the problem or opportunity behind each, the roadmap reads as a list of feature promises that cannot be defended or re-prioritised; give each item a "Why:" with the reason it matters now.`,
+        message: `${lacking.length} of the ${items.length} roadmap items do not say why: give each a "Why:" line`,
       });
     }
     for (const item of plan.each) {
       ctx.report({
         artifact: 'roadmap-item',
         span: item.title,
-        message:
-          'This roadmap item does not say why it is on the roadmap. Without the problem or opportunity behind it, it reads as a feature promise and cannot be defended or re-prioritised; add a "Why:" with the reason it matters now.',
-        fix: item.insert ? insertionFix('Add a Why line', item.insert, ctx.template()) : undefined,
+        message: item.emptyCells?.why
+          ? 'Roadmap item does not say why: fill its Why cell with the reason it matters now'
+          : 'Roadmap item does not say why: add a "Why:" with the reason it matters now',
+        fix: item.insert ? insertionFix('Add a Why line', item.insert, ctx.template()) : cellFix(item, ctx.template()),
       });
     }
   },

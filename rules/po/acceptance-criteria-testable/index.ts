@@ -6,6 +6,7 @@ import { backlogStories, inEnglish } from '../_shared/stories';
 import docs from './README.md';
 import ambiguous from '../../common/ambiguous-language/terms.json';
 import words from './words.json';
+import { quote } from '../../_lib/message';
 
 function termKey(term: string): string {
   return term.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
@@ -76,13 +77,15 @@ export default defineRule({
           ctx.report({
             artifact: 'story',
             span: vague,
-            message: `"${vague.text}" cannot be tested: two people will judge it differently at the review. Say what is observed instead, with a number or a visible result (for example "the list loads in under 2 seconds").`,
+            message: `${quote(vague.text, 28)} cannot be tested: state a number or a visible result instead`,
+            rationale: 'Two people will judge a vague word differently at the review; "loads in under 2 seconds" is checked the same by everyone.',
           });
         } else if (!hasOutcome(criterion)) {
           ctx.report({
             artifact: 'story',
             span: criterion.span,
-            message: 'This criterion names no observable result, so nobody can check it passed. State what the user sees or gets, e.g. "Given …, when …, then <result>", or a number or message to check.',
+            message: 'No observable result: say what the user sees or gets ("then <result>", a number)',
+            rationale: 'A criterion without an observable result cannot be checked: nobody can say it passed.',
           });
         }
       }

@@ -18,8 +18,7 @@ const entryOf = memoByText(
   }),
 );
 
-const MESSAGE = (where: string) =>
-  `This story repeats the one at ${where}. Duplicates get estimated, ordered and built twice, and their criteria drift apart; merge them into one story (or make the difference explicit).`;
+const MESSAGE = (where: string) => `Duplicate of the story at ${where}: merge them, or say how they differ`;
 
 export default defineRule({
   meta: {

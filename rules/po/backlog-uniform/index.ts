@@ -9,8 +9,8 @@ const options = z.strictObject({
 });
 
 const NAMES: Record<string, string> = {
-  connextra: 'Connextra ("As a …, I want …")',
-  job: 'job story ("When …, I want to …")',
+  connextra: 'Connextra ("As a …")',
+  job: 'job story ("When …")',
 };
 
 /** The template a story is written in; with `distinguishWant`, Connextra is split by its want verb. */
@@ -64,7 +64,7 @@ export default defineRule({
       ctx.report({
         artifact: 'story',
         span: story.statement.span,
-        message: `This story is written as a ${describe(shape)}, while ${majority[1]} of the ${stories.length} stories in this backlog use ${describe(majority[0])}. One template lets the Product Owner and the team compare and order stories at a glance; rewrite it in the backlog's template.`,
+        message: `Written as a ${describe(shape)}; ${majority[1]} of ${stories.length} use ${describe(majority[0])}: rewrite it alike`,
       });
     });
   },

@@ -1,5 +1,7 @@
 import { insertionFix } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
+import type { InsertPoint, Story } from '../../../src/core/rule-api';
+import { documentStyle, styledTemplate } from './style';
 import docs from './README.md';
 import template from './template.md';
 import listItemTemplate from './template.list-item.md';
@@ -26,17 +28,24 @@ export default defineRule({
     const missing = checked.filter((s) => !s.acceptanceCriteria);
     // When no story has criteria, the backlog keeps them elsewhere or not at all: one finding says so, not one per story.
     const none = missing.length >= MANY && missing.length === checked.length;
+    /** The document's own criteria style, unless the config sets the template. */
+    const templateFor = (story: Story, at: InsertPoint): [InsertPoint, string] => {
+      const name = story.container === 'list-item' ? 'list-item' : 'default';
+      const configured = ctx.config.templates[name === 'default' ? 'story-acceptance-criteria' : `story-acceptance-criteria.${name}`] !== undefined;
+      const style = configured ? null : documentStyle(ctx.doc.text, ctx.model.stories, story);
+      if (!style) return [at, ctx.template(name)];
+      const depth = /^(#{1,6})\s/.exec(style.label ?? '')?.[1]?.length;
+      return [depth ? { ...at, headingDepth: depth } : at, styledTemplate(style, name === 'default')];
+    };
     for (const story of none ? missing.slice(0, 1) : missing) {
       const at = story.acceptanceCriteriaInsert;
       ctx.report({
         artifact: 'story',
         span: story.statement.span,
         message: none
-          ? `None of the ${missing.length} stories in this file has acceptance criteria. The team needs them to know when each story is done and to test it; add a few "Given … when … then …" criteria under each story, starting with this one.`
-          : 'This story has no acceptance criteria. The team needs them to know when the story is done and to test it; add a few "Given … when … then …" criteria under the story.',
-        fix: at
-          ? insertionFix('Add acceptance criteria template', at, ctx.template(story.container === 'list-item' ? 'list-item' : 'default'))
-          : undefined,
+          ? `None of the ${missing.length} stories has acceptance criteria: add some to each, starting here`
+          : 'Story has no acceptance criteria: add a few "Given … when … then …" criteria',
+        fix: at ? insertionFix('Add acceptance criteria template', ...templateFor(story, at)) : undefined,
       });
     }
   },

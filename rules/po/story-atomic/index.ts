@@ -3,6 +3,7 @@ import { defineRule } from '../../../src/core/rule-api';
 import { inEnglish, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
 import lexicon from './verbs.json';
+import { quote } from '../../_lib/message';
 
 const VERBS = new Set(lexicon.verbs);
 const AMBIGUOUS = new Set(lexicon.ambiguous);
@@ -104,7 +105,7 @@ export default defineRule({
       ctx.report({
         artifact: 'story',
         span,
-        message: `This story asks for more than one feature: "${span.text.replace(/^,\s*/, '')}" starts another action. Each feature deserves its own story so the Product Owner can order it by its own value and the team can estimate and accept it alone; split the story.`,
+        message: `More than one feature: ${quote(span.text.replace(/^,\s*/, ''))} starts another; split the story`,
       });
     }
   },

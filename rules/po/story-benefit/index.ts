@@ -35,10 +35,13 @@ export default defineRule({
         artifact: 'story',
         span: statement.span,
         message: none
-          ? `None of the ${missing.length} stories in this file says why the user wants it (no "so that …" or "so I can …"). The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value; add one to each story, starting with this one.`
+          ? `None of the ${missing.length} stories says why: add "so that …" to each, starting here`
           : job
-          ? 'This job story has no outcome ("so I can …"). The outcome is what the story is worth; without it the Product Owner cannot order it and the team cannot look for a simpler way to it. Add ", so I can <outcome>".'
-          : 'This story does not say why the user wants it (no "so that …"). The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value. Add ", so that <benefit>".',
+          ? 'Job story without an outcome: add ", so I can <outcome>"'
+          : 'Story does not say why: add ", so that <benefit>"',
+        rationale: job && !none
+          ? 'The outcome is what the story is worth: the Product Owner orders by it and the team looks for a simpler way to it.'
+          : undefined,
         fix: { title: job ? 'Add "so I can <outcome>"' : 'Add "so that <benefit>"', edits: [{ range: [at, at], text: `, ${clause}` }] },
       });
     }

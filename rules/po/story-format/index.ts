@@ -2,45 +2,57 @@ import type { Story } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
 import { isPlaceholderStatement } from '../../../src/core/rule-api';
 import { backlogStories } from '../_shared/stories';
+import { quote } from '../../_lib/message';
 import docs from './README.md';
 
 /** Roles that name nobody: an article or pronoun left where the role should be. Template slots ("<role>", "…") are the placeholder rule's: one finding per problem. */
 const EMPTY_ROLE = /^(?:an?|the|i|me|we|you|someone|somebody|role)$/i;
 const CONNEXTRA_ATTEMPT = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\S+\s*[:\-–—|]\s*)?[*_]*as\s+(?:an?|the)\b/i;
+const WHO = 'The team needs to know who the story is for to judge the right behaviour.';
+const WHAT = 'Without the goal the team cannot tell what to build.';
 /** "As a <role> I want <goal>" split loosely, to tell which part an attempt lacks. */
 const PARTS = /\bas\s+(?:an?|the)\b(.*?)\bi\s+(?:want|need|would\s+like|wish|can|should\s+be\s+able)\b(.*)$/is;
 
-const ADVICE = 'Write it as "As a <role>, I want <goal>, so that <benefit>" (or "When <situation>, I want to <motivation>, so I can <outcome>").';
+/** The job-story form, offered beside Connextra where the whole statement is missing. */
+const JOB_FORM = 'A job story works too: "When <situation>, I want to <motivation>, so I can <outcome>".';
+
+interface Problem {
+  message: string;
+  rationale?: string;
+}
 
 /** What part of the story template is missing, in the author's words. */
-function problem(story: Story): string | null {
+function problem(story: Story): Problem | null {
   const st = story.statement;
   if (st.template !== 'invalid') {
     if (st.template === 'connextra' && st.role && EMPTY_ROLE.test(st.role.text.trim())) {
-      return `The story's role is "${st.role.text}", which names nobody. The team needs to know who the story is for to judge the right behaviour; name the user or persona.`;
+      return { message: `Role ${quote(st.role.text)} names nobody: name the user or persona`, rationale: WHO };
     }
     return null;
   }
   // "Como ..., eu quero ...": a template left to fill in is the placeholder rule's, not a story to rewrite.
   if (isPlaceholderStatement(st.span.text)) return null;
   if (story.container === 'document' && !CONNEXTRA_ATTEMPT.test(st.span.text)) {
-    return `This story file has no story statement. Without "who wants what" the team cannot tell what to build or for whom. ${ADVICE}`;
+    return { message: 'No story statement: write "As a <role>, I want <goal>, so that <benefit>"', rationale: `Without "who wants what" the team cannot tell what to build or for whom. ${JOB_FORM}` };
   }
   if (st.role && !st.means) {
-    return `The story says who it is for ("${st.role.text}") but not what they want. Without the goal the team cannot tell what to build; add "I want <goal>".`;
+    return { message: `Says who (${quote(st.role.text, 24)}) but not what they want: add "I want <goal>"`, rationale: WHAT };
   }
   if (CONNEXTRA_ATTEMPT.test(st.span.text)) {
     const parts = PARTS.exec(st.span.text);
     const role = parts?.[1]?.replace(/[\s,;:*_]+/g, ' ').trim() ?? '';
     if (parts && (role === '' || EMPTY_ROLE.test(role))) {
-      return `The story has no role: nothing names who wants this between "As a" and "I want". The team needs the user to judge the right behaviour; name the user or persona.`;
+      return { message: 'No role between "As a" and "I want": name the user or persona', rationale: WHO };
     }
     if (parts) {
-      return `The story says "I want" but not what: the goal is missing. Without it the team cannot tell what to build; complete "I want <goal>".`;
+      return { message: '"I want" has no goal: complete "I want <goal>"', rationale: WHAT };
     }
-    return `The story has no "I want …" part, so it does not say what the user wants. The team needs the goal to know what to build; add "I want <goal>".`;
+    return { message: 'No "I want …" part: add "I want <goal>"', rationale: WHAT };
   }
-  return `This backlog item is not written as a user story: it does not say who wants what. The Product Owner orders and the team estimates needs, not notes. ${ADVICE}`;
+  return {
+    message: 'Not a user story: write "As a <role>, I want <goal>, so that <benefit>"',
+    rationale: `The Product Owner orders and the team estimates needs, not notes: a story says who wants what. ${JOB_FORM}`,
+  };
 }
 
 export default defineRule({
@@ -57,11 +69,11 @@ export default defineRule({
   docs,
   check(ctx) {
     for (const story of backlogStories(ctx.model)) {
-      const message = problem(story);
-      if (!message) continue;
+      const found = problem(story);
+      if (!found) continue;
       const st = story.statement;
       const span = st.template !== 'invalid' && st.role ? st.role : st.span;
-      ctx.report({ artifact: 'story', span, message });
+      ctx.report({ artifact: 'story', span, ...found });
     }
   },
 });

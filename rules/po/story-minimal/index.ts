@@ -2,6 +2,7 @@ import type { Span } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
 import { benefitSentence, inEnglish, wellFormedStories } from '../_shared/stories';
 import docs from './README.md';
+import { quote } from '../../_lib/message';
 
 /**
  * A bracketed aside: "( … )" or "[ … ]" without nested brackets. Markdown links ("[text](url)",
@@ -52,7 +53,8 @@ export default defineRule({
         ctx.report({
           artifact: 'story',
           span: at(st.span, bracket),
-          message: `The story statement has a bracketed aside ${bracket[0]}. Asides make the statement harder to read and often hide a detail the team must agree on; move it into the acceptance criteria or a note, or drop it.`,
+          message: `Bracketed aside ${quote(bracket[0])} in the story: move it to the criteria or a note`,
+          rationale: 'Asides make the statement harder to read and often hide a detail the team must agree on.',
         });
       }
       EXAMPLE.lastIndex = 0;
@@ -61,7 +63,8 @@ export default defineRule({
         ctx.report({
           artifact: 'story',
           span: at(st.span, example),
-          message: `The story statement gives examples ("${example[0]}"). Examples in the statement blur what is in scope; keep the statement to who, what and why and turn the examples into acceptance criteria.`,
+          message: `Examples in the story (${quote(example[0])}): turn them into acceptance criteria`,
+          rationale: 'Examples in the statement blur what is in scope; the statement says who, what and why, the criteria give the cases.',
         });
       }
       if (st.trailing) {
@@ -69,8 +72,11 @@ export default defineRule({
           artifact: 'story',
           span: st.trailing,
           message: benefitSentence(st.trailing.text)
-            ? 'A period cuts the benefit off the story statement. Read as one sentence, who, what and why stay together; join the two parts with a comma.'
-            : 'The story statement is followed by more sentences. A story should be one statement of who, what and why so it reads at a glance; move the extra text into the acceptance criteria or a note below the story.',
+            ? 'A period cuts the benefit off the story: join the two parts with a comma'
+            : 'More sentences follow the story statement: move them to the criteria or a note',
+          rationale: benefitSentence(st.trailing.text)
+            ? 'Read as one sentence, who, what and why stay together.'
+            : 'A story is one statement of who, what and why, so it reads at a glance.',
         });
       }
     }

@@ -3,6 +3,7 @@ import { backlogStories } from '../_shared/stories';
 import { memoByText } from '../../../src/core/rule-api';
 import docs from './README.md';
 import terms from './terms.json';
+import { quote } from '../../_lib/message';
 
 /** One alternation per group; the patterns are plain sequences (no nested quantifiers), so matching stays linear. */
 const GROUPS = terms.groups.map((g) => ({
@@ -42,7 +43,7 @@ export default defineRule({
       ctx.report({
         artifact: 'story',
         span: { start, end: start + hit.text.length },
-        message: `"${hit.text}" is about ${hit.topic}: a product-strategy matter, not something the team builds. Kept in a story it goes stale without the Product Manager seeing it; move it to the PRD or business case and keep here only what the user needs (link to the PRD if the team needs the context).`,
+        message: `${quote(hit.text, 28)} is ${hit.topic}, a strategy matter: move it to the PRD or business case`,
       });
     }
   },

@@ -57,6 +57,31 @@ function isRoadmapTable(columns: readonly (Field | null)[], lenient: boolean): b
   return (has('why') || has('outcome')) && has('horizon');
 }
 
+/**
+ * The text between the pipes of each cell of a one-line table row. GFM has every literal pipe in a cell
+ * escaped (code spans too), so unescaped pipes are the cell borders; the outer pipes are optional.
+ */
+function cellBounds(text: string, start: number, end: number): { start: number; end: number }[] {
+  const pipes: number[] = [];
+  for (let i = start; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '|') pipes.push(i);
+  }
+  let from = start;
+  let cuts = pipes;
+  if (text.slice(start, end).trimStart().startsWith('|') && pipes.length > 0) {
+    from = (pipes[0] as number) + 1;
+    cuts = pipes.slice(1);
+  }
+  const out: { start: number; end: number }[] = [];
+  for (const p of cuts) {
+    out.push({ start: from, end: p });
+    from = p + 1;
+  }
+  if (text.slice(from, end).trim() !== '') out.push({ start: from, end });
+  return out;
+}
+
 function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): RoadmapItem[] {
   const columns = tableColumns(table);
   let titleColumn = columns.indexOf('title');
@@ -64,6 +89,14 @@ function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): Roadma
   if (titleColumn === -1) titleColumn = 0;
   return table.children.slice(1).map((row) => {
     const fields: Record<string, Span> = {};
+    const [rs, re] = offsets(row);
+    const bounds = cellBounds(doc.text, rs, re);
+    let emptyCells: RoadmapItem['emptyCells'];
+    columns.forEach((field, i) => {
+      const cell = bounds[i];
+      if (!field || field === 'title' || !cell || doc.text.slice(cell.start, cell.end).trim() !== '') return;
+      (emptyCells ??= {})[field] = cell;
+    });
     row.children.forEach((cell, i) => {
       const field = columns[i];
       const [cs, ce] = cell.children.length > 0 ? contentOffsets(cell) : offsets(cell);
@@ -72,7 +105,9 @@ function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): Roadma
     });
     const titleCell = row.children[titleColumn] ?? row.children[0];
     const title = titleCell && titleCell.children.length > 0 ? spanOf(doc, ...contentOffsets(titleCell)) : spanOf(doc, ...offsets(row));
-    return { kind: 'roadmap-item', container: 'table-row', span: spanOf(doc, ...offsets(row)), title, fields, inheritedHorizon: inherited };
+    const item: RoadmapItem = { kind: 'roadmap-item', container: 'table-row', span: spanOf(doc, rs, re), title, fields, inheritedHorizon: inherited };
+    if (emptyCells) item.emptyCells = emptyCells;
+    return item;
   });
 }
 

@@ -23,7 +23,7 @@ suite('code actions', () => {
     assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)));
     const text = editor.document.getText();
     // One level below the story's heading: the core places it.
-    const criteria = '## Acceptance criteria\n\n- Given <context>, when <action>, then <observable outcome>\n';
+    const criteria = '## Acceptance criteria\n\n- Given \\<context>, when \\<action>, then \\<observable outcome>\n';
     assert.ok(text.includes(criteria), text);
     assert.ok(text.indexOf(criteria) > text.indexOf('As a returning customer'), 'after the story statement');
     assert.ok(text.indexOf(criteria) < text.indexOf('## Notes'), 'inside the story, before the next section');
@@ -147,7 +147,7 @@ suite('code actions', () => {
         const t = fs.readFileSync(uri.fsPath, 'utf8');
         return t.includes('## Acceptance criteria') ? t : undefined;
       }, 'the fixed text on disk');
-      assert.match(onDisk, /- Given <context>, when <action>, then <observable outcome>/);
+      assert.match(onDisk, /- Given \\<context>, when \\<action>, then \\<observable outcome>/);
     } finally {
       await setSetting('editor.codeActionsOnSave', undefined, 'markdown');
       fs.writeFileSync(uri.fsPath, original);

@@ -104,7 +104,7 @@ suite('commands', () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('backlogLint.createFromTemplate', 'story');
     assert.strictEqual(editor.document.uri.scheme, 'untitled');
     assert.strictEqual(editor.document.languageId, 'markdown');
-    assert.match(editor.document.getText(), /^As a <role>, I want <capability>, so that <benefit>\.$/m);
+    assert.match(editor.document.getText(), /^As a \\<role>, I want \\<capability>, so that \\<benefit>\.$/m);
     await sleep(500);
     assert.strictEqual(ofRule(editor.document.uri).length, 0);
   });
