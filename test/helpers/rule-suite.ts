@@ -53,16 +53,11 @@ export function docExamples(docs: string): { failing: { text: string; file?: str
   return out;
 }
 
-/**
- * The six missing-section rules are being turned into a declarative pack on branch h-packs, which shortens their
- * messages there; until that merges they keep their long ones. Remove this list when it does.
- */
-const LONG_MESSAGES_UNTIL_PACKS = new Set(['prd-problem', 'prd-audience', 'prd-success-metrics', 'prd-scope', 'prd-risks', 'epic-objective']);
 
 /** The message is what Problems and the terminal show in one row; the reason belongs in the rationale. */
 export function assertShortMessage(f: Finding): void {
   assert.ok(!/[\r\n]/.test(f.message), `${f.ruleId}: the message is one line: ${JSON.stringify(f.message)}`);
-  assert.ok(f.message.length <= MAX_MESSAGE_LENGTH || LONG_MESSAGES_UNTIL_PACKS.has(f.ruleId), `${f.ruleId}: message of ${f.message.length} characters (at most ${MAX_MESSAGE_LENGTH}): ${f.message}`);
+  assert.ok(f.message.length <= MAX_MESSAGE_LENGTH, `${f.ruleId}: message of ${f.message.length} characters (at most ${MAX_MESSAGE_LENGTH}): ${f.message}`);
   assert.ok(f.rationale.length >= 10, `${f.ruleId}: a finding needs a rationale: ${JSON.stringify(f.rationale)}`);
 }
 
