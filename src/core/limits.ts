@@ -80,8 +80,12 @@ export function checkStructure(text: string): void {
   let tableRows = false;
   let previousBlank = true;
   let line = 1;
-  // The parser drops a BOM of its own (after the one the engine strips): it must not hide the first line's markers.
-  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start <= text.length; line++) {
+  // The parser drops a BOM of its own (after the one the engine strips): it must not hide the first line's
+  // markers. Every leading BOM is skipped, not just that one, so that adding a BOM never changes the verdict;
+  // a third BOM, which the parser keeps as text, only makes the count over-estimate.
+  let first = 0;
+  while (text.charCodeAt(first) === 0xfeff) first++;
+  for (let start = first; start <= text.length; line++) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
     // The container prefix: spaces, tabs (to the next multiple of 4), `>` and list markers.

@@ -108,6 +108,14 @@ describe('security: structural limits before the parse', () => {
     assert.ok(runLintJob({ text: `\uFEFF\uFEFF${text}`, filePath: 'x.story.md', config, fix: false }).result.problem);
   });
 
+  it('gives the same verdict with one BOM more, however many the text starts with (found by npm run fuzz)', () => {
+    const text = `${'>- '.repeat(40)}${STORY}`;
+    for (const boms of ['', '\uFEFF', '\uFEFF\uFEFF', '\uFEFF\uFEFF\uFEFF']) {
+      assert.equal(refusal(`\uFEFF${boms}${text}`)?.line, refusal(`${boms}${text}`)?.line, `${boms.length} BOMs`);
+      assert.equal(refusal(`${boms}${text}`)?.line, 1, `${boms.length} BOMs`);
+    }
+  });
+
   it('refuses text over the hard length limit', () => {
     const err = refusal('a'.repeat(MAX_TEXT_LENGTH + 1));
     assert.match(err?.message ?? '', /too large to lint/);
