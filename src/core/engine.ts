@@ -24,6 +24,8 @@ export interface LintOptions {
   parser?: IncrementalParser;
   /** False when nothing will check across files (the editor linting one document): skips collecting for it. */
   crossFile?: boolean;
+  /** The time budget of the lint in ms, if any: text sure to need more is refused before its parse (limits.ts). */
+  budgetMs?: number;
 }
 
 export interface DocumentLint {
@@ -176,7 +178,7 @@ function shiftForBom(f: Finding): Finding {
 export function lintDocument(text: string, options: LintOptions): DocumentLint {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
-  checkStructure(source);
+  checkStructure(source, { budgetMs: options.budgetMs });
   const doc = options.parser ? options.parser.parse(source, options.filePath) : parseMarkdown(source, options.filePath);
   const lint = lintParsed(doc, options);
   if (bom) {
