@@ -3,11 +3,12 @@
  * properties of test/fuzz/properties.ts on many generated and mutated documents, keeps going after a
  * violation to show every distinct kind, and reports documents per second and the slowest document.
  *
- *   npm run fuzz -- [--runs N] [--seed S] [--seeds DIR…] [--workers N] [--max-failures N] [--out DIR]
+ *   npm run fuzz -- [--runs N] [--from I] [--seed S] [--seeds DIR…] [--workers N] [--max-failures N] [--out DIR]
  *   npm run fuzz -- --replay FILE.json
 
  * Cases are split over worker threads (default: one per core); each case's input depends only on the seed
- * and its index, so `--seed S` replays a run whatever the number of workers.
+ * and its index, so `--seed S` replays a run whatever the number of workers. `--from I` checks only cases
+ * I to N-1 of the run of N: a long run can be split over sessions or machines, or resumed.
  *
  * `--seeds DIR` adds the Markdown files under DIR (read by path, never copied) as seeds to mutate.
  *
@@ -29,6 +30,7 @@ interface Args {
   replay?: string;
   out: string;
   runs: number;
+  from: number;
   seed: number;
   seedDirs: string[];
   workers: number;
@@ -37,6 +39,8 @@ interface Args {
 
 interface Failure {
   count: number;
+  /** The first cases of this kind, by index in the run (enough to replay any with --from). */
+  cases: number[];
   text: string;
   file: string;
   config: EffectiveConfig;
@@ -54,7 +58,7 @@ interface SliceReport {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { out: path.join('out', 'fuzz-failures'), runs: 100_000, seed: Date.now() % 2 ** 31, seedDirs: [], workers: os.availableParallelism(), maxFailures: 20 };
+  const args: Args = { out: path.join('out', 'fuzz-failures'), runs: 100_000, from: 0, seed: Date.now() % 2 ** 31, seedDirs: [], workers: os.availableParallelism(), maxFailures: 20 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -63,6 +67,7 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === '--runs') args.runs = Number(value());
+    else if (a === '--from') args.from = Number(value());
     else if (a === '--seed') args.seed = Number(value());
     else if (a === '--seeds') args.seedDirs.push(value());
     else if (a === '--max-failures') args.maxFailures = Number(value());
@@ -72,6 +77,7 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a positive integer');
+  if (!Number.isInteger(args.from) || args.from < 0 || args.from >= args.runs) throw new Error('--from must be an integer from 0 to --runs minus 1');
   return args;
 }
 
@@ -84,7 +90,10 @@ function markdownUnder(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Checks cases [from, to) of the run; batches of 1000 share one fast-check sample (seeded by the batch start). */
+/** Cases of one fast-check sample: case i is number i % BATCH of the sample seeded by the seed plus its batch's first index. */
+const BATCH = 1000;
+
+/** Checks cases [from, to) of the run. */
 function runSlice(args: Args, from: number, to: number, progress: (done: number, failures: number) => void): SliceReport {
   // Real documents are mutated in pieces of at most 20 KB, so each case stays small and the rate comparable.
   const seeds = args.seedDirs.flatMap((d) => markdownUnder(d)).map((f) => fs.readFileSync(f, 'utf8').slice(0, 20_000));
@@ -92,10 +101,12 @@ function runSlice(args: Args, from: number, to: number, progress: (done: number,
   const failures = new Map<string, Failure>();
   const withheld = new Map<string, number>();
   const report: SliceReport = { done: 0, bytes: 0, findings: 0, fixesApplied: 0, fixedDocs: 0, withheld: [], failures: [], slowest: { ms: 0, length: 0 } };
-  const batch = 1000;
-  for (let start = from; start < to && failures.size < args.maxFailures; start += batch) {
-    const cases = fc.sample(arbitrary, { numRuns: Math.min(batch, to - start), seed: args.seed + start });
-    for (const [text, config, file] of cases) {
+  for (let batch = from - (from % BATCH); batch < to && failures.size < args.maxFailures; batch += BATCH) {
+    // Samples are drawn in order from the seed, so the first k of a longer sample are the sample of k.
+    const first = Math.max(from, batch);
+    const cases = fc.sample(arbitrary, { numRuns: Math.min(batch + BATCH, to) - batch, seed: args.seed + batch }).slice(first - batch);
+    for (const [k, [text, config, file]] of cases.entries()) {
+      const index = first + k;
       const t0 = performance.now();
       try {
         const s = checkDocument(text, config, file, { crlfEquivalence: true });
@@ -109,13 +120,15 @@ function runSlice(args: Args, from: number, to: number, progress: (done: number,
         const seen = failures.get(kind);
         if (seen) {
           seen.count++;
+          if (seen.cases.length < 20) seen.cases.push(index);
           if (text.length < seen.text.length) Object.assign(seen, { text, file, config });
         } else {
-          failures.set(kind, { count: 1, text, file, config });
+          const failure = { count: 1, cases: [index], text, file, config };
+          failures.set(kind, failure);
           // Written at once too, so a long run's first failures can be looked at (and replayed) while it goes on.
-          const base = path.join(args.out, `seed-${args.seed}-case-${start}-${failures.size}`);
-          saveCase(base, kind, { count: 1, text, file, config });
-          process.stderr.write(`\nnew kind of violation: ${kind}\n  replay: npm run fuzz -- --replay ${base}.json\n`);
+          const base = path.join(args.out, `seed-${args.seed}-case-${index}`);
+          saveCase(base, kind, failure);
+          process.stderr.write(`\nnew kind of violation at case ${index}: ${kind}\n  replay: npm run fuzz -- --replay ${base}.json\n`);
         }
       }
       const ms = performance.now() - t0;
@@ -144,9 +157,10 @@ function merge(reports: SliceReport[]): SliceReport {
     for (const [id, n] of r.withheld) withheld.set(id, (withheld.get(id) ?? 0) + n);
     for (const [kind, f] of r.failures) {
       const seen = failures.get(kind);
-      if (!seen) failures.set(kind, { ...f });
+      if (!seen) failures.set(kind, { ...f, cases: [...f.cases] });
       else {
         seen.count += f.count;
+        seen.cases = [...seen.cases, ...f.cases].sort((a, b) => a - b).slice(0, 20);
         if (f.text.length < seen.text.length) Object.assign(seen, { text: f.text, file: f.file, config: f.config });
       }
     }
@@ -157,7 +171,7 @@ function merge(reports: SliceReport[]): SliceReport {
 }
 
 function print(args: Args, r: SliceReport, secs: number): number {
-  console.log(`seed ${args.seed}, ${r.done} documents (${(r.bytes / 1e6).toFixed(1)} MB) in ${secs.toFixed(1)} s with ${args.workers} workers: ${(r.done / secs).toFixed(0)} documents/s`);
+  console.log(`seed ${args.seed}, ${args.from > 0 ? `cases ${args.from} to ${args.runs - 1}, ` : ''}${r.done} documents (${(r.bytes / 1e6).toFixed(1)} MB) in ${secs.toFixed(1)} s with ${args.workers} workers: ${(r.done / secs).toFixed(0)} documents/s`);
   console.log(`${r.findings} findings; ${r.fixedDocs} documents fixed with ${r.fixesApplied} fixes; slowest document ${r.slowest.ms.toFixed(0)} ms (${r.slowest.length} characters)`);
   if (r.withheld.length > 0) {
     const list = r.withheld.sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(', ');
@@ -172,7 +186,7 @@ function print(args: Args, r: SliceReport, secs: number): number {
   r.failures.forEach(([kind, f], i) => {
     const base = path.join(args.out, `seed-${args.seed}-${i + 1}`);
     saveCase(base, kind, f);
-    console.log(`\n${f.count}× ${kind}\n  smallest (${f.text.length} characters, linted as ${f.file}): ${base}.md\n  replay: npm run fuzz -- --replay ${base}.json`);
+    console.log(`\n${f.count}× ${kind}\n  cases ${f.cases.join(', ')}${f.count > f.cases.length ? ', …' : ''}\n  smallest (${f.text.length} characters, linted as ${f.file}): ${base}.md\n  replay: npm run fuzz -- --replay ${base}.json`);
   });
   return 1;
 }
@@ -201,14 +215,14 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args.replay !== undefined) return replay(args.replay);
   const started = performance.now();
-  const per = Math.ceil(args.runs / args.workers);
+  const per = Math.ceil((args.runs - args.from) / args.workers);
   const done = new Array<number>(args.workers).fill(0);
   const failing = new Array<number>(args.workers).fill(0);
   const reports = await Promise.all(
     done.map(
       (_, w) =>
         new Promise<SliceReport>((resolve, reject) => {
-          const worker = new Worker(__filename, { workerData: { args, from: w * per, to: Math.min(args.runs, (w + 1) * per) }, execArgv: process.execArgv });
+          const worker = new Worker(__filename, { workerData: { args, from: args.from + w * per, to: Math.min(args.runs, args.from + (w + 1) * per) }, execArgv: process.execArgv });
           worker.on('message', (m: { progress?: [number, number]; report?: SliceReport }) => {
             if (m.report) resolve(m.report);
             if (m.progress) {

@@ -19,6 +19,8 @@ export interface LintJob {
   filePath: string;
   config: EffectiveConfig;
   fix: boolean;
+  /** What is left of the file's time budget in ms when the job starts (0 or absent: none). */
+  budgetMs?: number;
 }
 
 export interface LintJobOutput {
@@ -54,7 +56,7 @@ export function overBudgetOutput(filePath: string, ms: number): LintJobOutput {
 /** runLintJob on this thread, stopped after `ms` milliseconds (0: no limit); `budget` is the limit a report names. */
 export function runLintJobWithin(job: LintJob, ms: number, budget = ms): LintJobOutput {
   try {
-    return runWithin(() => runLintJob(job), ms);
+    return runWithin(() => runLintJob({ ...job, budgetMs: ms }), ms);
   } catch (err) {
     if (err instanceof TimeBudgetError) return overBudgetOutput(job.filePath, budget);
     throw err;
@@ -62,7 +64,7 @@ export function runLintJobWithin(job: LintJob, ms: number, budget = ms): LintJob
 }
 
 function lintJob(job: LintJob): LintJobOutput {
-  const { text, filePath, config } = job;
+  const { text, filePath, config, budgetMs } = job;
   if (cannotBeArtifact(text, filePath, config)) {
     return { result: { filePath, artifact: null, findings: [], suppressed: [] }, crossFile: [], directives: [] };
   }
@@ -70,11 +72,11 @@ function lintJob(job: LintJob): LintJobOutput {
   let fixed: string | undefined;
   let source = text;
   if (job.fix) {
-    const out = fixAll(text, { filePath, config, rules });
+    const out = fixAll(text, { filePath, config, rules, budgetMs });
     if (out.text !== text) fixed = out.text;
     source = out.text;
   }
-  const lint = lintDocument(source, { filePath, config, rules });
+  const lint = lintDocument(source, { filePath, config, rules, budgetMs });
   const output: LintJobOutput = { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
   if (fixed !== undefined) output.fixed = fixed;
   return output;

@@ -125,7 +125,8 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       slot.job = { resolve, reject };
       if (timeoutMs > 0) slot.job.timer = setTimeout(() => this.expire(slot), timeoutMs);
-      slot.worker.postMessage(job);
+      // The worker refuses at once a text sure to need more than the budget (limits.ts).
+      slot.worker.postMessage(timeoutMs > 0 ? { ...job, budgetMs: timeoutMs } : job);
     });
   }
 

@@ -29,6 +29,8 @@ export interface LintOptions {
   crossFile?: boolean;
   /** The document's classification and rule results across edits (the editor's): reused for untouched sections. */
   reuse?: LintReuse;
+  /** The time budget of the lint in ms, if any: text sure to need more is refused before its parse (limits.ts). */
+  budgetMs?: number;
   /**
    * Focus mode (as vscode-markdownlint's `focusMode`): lines the user is editing, 1-based and inclusive. Findings
    * touching them are held back, so a template being filled in is not flagged mid-word; they show once the
@@ -235,7 +237,7 @@ function shiftForBom(f: Finding): Finding {
 export function lintDocument(text: string, options: LintOptions): DocumentLint {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
-  checkStructure(source);
+  checkStructure(source, { budgetMs: options.budgetMs });
   const doc = options.parser ? options.parser.parse(source, options.filePath) : parseMarkdown(source, options.filePath);
   const lint = lintParsed(doc, options);
   if (bom) {

@@ -29,6 +29,28 @@ export const MAX_INLINE_DEPTH = 32;
  */
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 
+/**
+ * The pre-parse scan also estimates the work of linting the text, in units of one character of plain prose:
+ * each character is one, each open container (list item, block quote) costs 13 more on every line it
+ * continues over and 30 more on the line its marker is on, each emphasis delimiter 16 and each code or link
+ * delimiter (`` ` [ ] ( ) ``) 30. The weights are CPU time ratios against plain prose, measured on 256 KB of
+ * each worst case of scripts/stress/parse-limits.stress.ts (lists nested 32 levels, 32 markers a line,
+ * emphasis nested 32 levels, dense inline markup: 3 to 45 times the cost of prose per character).
+ * A lint is refused before its parse when this work exceeds its time budget at WORK_PER_MS, which is about
+ * six times the rate measured for prose (632 characters per CPU millisecond, 2 busy cores): a faster machine
+ * than that could still lint in time, so only documents sure to run out of their budget are refused.
+ */
+export const WORK_PER_MS = 4000;
+const CONTAINER_LINE_WORK = 13;
+const CONTAINER_MARKER_WORK = 30;
+const EMPHASIS_WORK = 16;
+const CODE_OR_LINK_WORK = 30;
+
+export interface StructureOptions {
+  /** The lint's time budget in ms (0 or absent: none); text whose estimated work exceeds it is refused. */
+  budgetMs?: number;
+}
+
 export class TooComplexError extends Error {
   constructor(message: string, readonly line: number) {
     super(message);
@@ -70,18 +92,26 @@ function markerWidth(text: string, i: number, end: number): number {
 }
 
 /** Throws TooComplexError when `text` (without the BOM the engine strips) goes over a limit; linear in its length. */
-export function checkStructure(text: string): void {
+export function checkStructure(text: string, options: StructureOptions = {}): void {
   if (text.length > MAX_TEXT_LENGTH) {
     throw new TooComplexError(`too large to lint: ${text.length} characters, over the hard limit of ${MAX_TEXT_LENGTH}`, 1);
   }
+  const budgetMs = options.budgetMs ?? 0;
+  const maxWork = budgetMs > 0 ? budgetMs * WORK_PER_MS : Infinity;
+  // Plain text alone within the budget: the work counted below is only the markup's.
+  let work = text.length;
   // Content columns of the containers that may still be open.
   const open: number[] = [];
   let inline = 0;
   let tableRows = false;
   let previousBlank = true;
   let line = 1;
-  // The parser drops a BOM of its own (after the one the engine strips): it must not hide the first line's markers.
-  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start <= text.length; line++) {
+  // The parser drops a BOM of its own (after the one the engine strips): it must not hide the first line's
+  // markers. Every leading BOM is skipped, not just that one, so that adding a BOM never changes the verdict;
+  // a third BOM, which the parser keeps as text, only makes the count over-estimate.
+  let first = 0;
+  while (text.charCodeAt(first) === 0xfeff) first++;
+  for (let start = first; start <= text.length; line++) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
     // The container prefix: spaces, tabs (to the next multiple of 4), `>` and list markers.
@@ -102,10 +132,12 @@ export function checkStructure(text: string): void {
       col += width;
       i += width;
       open.push(col);
+      work += CONTAINER_MARKER_WORK;
       if (open.length > MAX_CONTAINER_DEPTH) {
         throw new TooComplexError(`too complex to lint: lists and block quotes nested more than ${MAX_CONTAINER_DEPTH} levels deep`, line);
       }
     }
+    work += CONTAINER_LINE_WORK * open.length;
     const blank = i === end;
     if (blank) {
       inline = 0;
@@ -117,7 +149,11 @@ export function checkStructure(text: string): void {
       const heading = text.charCodeAt(i) === 35;
       if (tableRows || item || heading) inline = 0;
       inline = checkInline(text, i, end, inline, line);
+      work += inlineWork(text, i, end);
       if (heading) inline = 0;
+    }
+    if (work > maxWork) {
+      throw new TooComplexError(`too complex to lint within the time budget of ${budgetMs} ms: its size and markup up to here need more (estimated before parsing; a larger budget lets it be tried)`, line);
     }
     previousBlank = blank;
     if (end >= text.length) break;
@@ -146,4 +182,15 @@ function checkInline(text: string, from: number, end: number, depth: number, lin
     i = j - 1;
   }
   return depth;
+}
+
+/** The markup's share of the estimated work of the line's text [from, end). */
+function inlineWork(text: string, from: number, end: number): number {
+  let work = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 126) work += EMPHASIS_WORK; // * _ ~
+    else if (c === 96 || c === 91 || c === 93 || c === 40 || c === 41) work += CODE_OR_LINK_WORK; // ` [ ] ( )
+  }
+  return work;
 }

@@ -14,6 +14,8 @@ const DOCUMENTS: [string, string][] = [
   ['x.prd.md', '# Checkout PRD\n\n## Problem\n\nBuyers abandon carts.\n\n## Goals\n\n- TBD\n'],
   // A PRD without a title: missing-section findings underline the first line, never its carriage return (fuzz-found).
   ['PRD.md', 'story points\nfor the next release\n\nmore text\n'],
+  // A benefit marker at a line end ("so that" + line break) is skipped by ambiguous-language whatever the line break (fuzz-found).
+  ['backlog.md', '- As a **user** , I want to !  — so that\n    2) user-friendly\n- As a  , I want to\n\n'],
   ['roadmap.md', '# Roadmap\n\n## Now\n\n- Faster checkout\n  Why: carts are abandoned\n- Saved cards\n'],
 ];
 

@@ -108,6 +108,33 @@ describe('security: structural limits before the parse', () => {
     assert.ok(runLintJob({ text: `\uFEFF\uFEFF${text}`, filePath: 'x.story.md', config, fix: false }).result.problem);
   });
 
+  it('gives the same verdict with one BOM more, however many the text starts with (found by npm run fuzz)', () => {
+    const text = `${'>- '.repeat(40)}${STORY}`;
+    for (const boms of ['', '\uFEFF', '\uFEFF\uFEFF', '\uFEFF\uFEFF\uFEFF']) {
+      assert.equal(refusal(`\uFEFF${boms}${text}`)?.line, refusal(`${boms}${text}`)?.line, `${boms.length} BOMs`);
+      assert.equal(refusal(`${boms}${text}`)?.line, 1, `${boms.length} BOMs`);
+    }
+  });
+
+  it('refuses before the parse text sure to run out of its time budget, and only with a budget', () => {
+    // 32 list markers a line costs far more per character than prose (limits.ts, WORK_PER_MS).
+    const heavy = `${'- '.repeat(32)}${STORY}\n\n`.repeat(400);
+    assert.match(refusal(heavy)?.message ?? 'linted', /^linted$/);
+    const err = (() => {
+      try {
+        checkStructure(heavy, { budgetMs: 20 });
+      } catch (e) {
+        return e as TooComplexError;
+      }
+      return undefined;
+    })();
+    assert.match(err?.message ?? '', /too complex to lint within the time budget of 20 ms/);
+    assert.ok(err && err.line > 1 && err.line < 800, `line ${err?.line}`);
+    // Plain prose of the same length gets the same budget and is tried.
+    checkStructure('Plain words and nothing else. '.repeat(heavy.length / 30), { budgetMs: 20 });
+    assert.ok(runLintJob({ text: heavy, filePath: 'x.story.md', config, fix: false, budgetMs: 20 }).result.problem);
+  });
+
   it('refuses text over the hard length limit', () => {
     const err = refusal('a'.repeat(MAX_TEXT_LENGTH + 1));
     assert.match(err?.message ?? '', /too large to lint/);

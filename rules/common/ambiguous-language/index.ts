@@ -63,9 +63,10 @@ const QUOTE_RE = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’|«
  * A benefit clause ("so that I can easily find products") is the motivation, not what gets built and
  * tested; the regions leave out the benefits of the stories the model found, and this finds them in the
  * lines it did not read as stories ("to be alerted, so that I can fix it quickly"): from the marker to
- * the end of its sentence.
+ * the end of its sentence. A line break right after the marker counts as one space whichever it is (LF,
+ * CRLF or CR), and the clause stops at the next one, so line endings never change what is skipped.
  */
-const BENEFIT_BEFORE = /(?:^|[^\p{L}])(?:so\s+that|so\s+(?:i|we|they|you|users?|the\s+\p{L}+)\s+(?:can|could|will|may|do\s+not|don't)|in\s+order\s+to)\s[^.!?;\n]*$/iu;
+const BENEFIT_BEFORE = /(?:^|[^\p{L}])(?:so\s+that|so\s+(?:i|we|they|you|users?|the\s+\p{L}+)\s+(?:can|could|will|may|do\s+not|don't)|in\s+order\s+to)(?:\r\n|\s)[^.!?;\r\n]*$/iu;
 /** "8.6 (HIGH)", "Priority: low": a value in a data field, not a quality claimed in prose. */
 const DATA_BEFORE = /(?:\d\s*\(\s*|(?:priority|severity|impact|likelihood|effort|risk|confidence)\s*[:=(]\s*)$/i;
 /** "simpler.grants.gov", "fast_path", "quick/slow": part of a domain, identifier or path. */
