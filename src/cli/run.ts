@@ -160,13 +160,16 @@ async function lintWithCache(files: string[], opts: CliOptions, loader: ConfigLo
         if (!output) {
           const job = { text: doc.text, filePath: file, config, fix: opts.fix };
           output = pool ? await lintInPool(pool, io.workerScript as string, job, budget, since) : await lintHere(job, budget, since, io);
+          // A file not linted (over its time budget, too complex) is never cached: a quieter machine or a
+          // larger --max-time-per-file must get to lint it next time.
+          const keep = output.result.problem ? undefined : cache;
           if (output.fixed !== undefined) {
             await (writer as FixWriter).write(file, (doc.bom ? '\uFEFF' : '') + output.fixed, doc.raw);
             // The result is the fixed text's: that is what the next run will find on disk.
             const { fixed, ...rest } = output;
-            cache?.set(file, sha256(fixed), config, rest);
+            keep?.set(file, sha256(fixed), config, rest);
           } else {
-            cache?.set(file, hash, config, output);
+            keep?.set(file, hash, config, output);
           }
         }
         done.put(i, { output, config });

@@ -156,4 +156,16 @@ describe('security: the result cache', function () {
     await lint(dir, ['--cache-location', 'folder/']);
     assert.ok(fs.statSync(path.join(dir, 'folder', 'cache.json')).isFile());
   });
+
+  it('never caches a file that was not linted (over its time budget), so a larger budget lints it next time', async () => {
+    const dir = project();
+    // About 200 KB of stories: with a 1 ms budget it is refused before its parse, whatever the machine's load.
+    fs.writeFileSync(path.join(dir, 'big.md'), `# Big backlog\n\n${Array.from({ length: 1500 }, (_, i) => story(i, false)).join('\n')}`);
+    const refused = await lint(dir, ['--max-time-per-file', '1', '--concurrency', '1']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.out, /time budget/);
+    const linted = await lint(dir, ['--max-time-per-file', '0', '--concurrency', '1']);
+    assert.doesNotMatch(linted.out, /time budget/);
+    assert.match(linted.out, /story-acceptance-criteria/);
+  });
 });

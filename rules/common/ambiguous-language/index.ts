@@ -6,7 +6,7 @@ import { requirementRegions } from '../_shared/regions';
 import docs from './README.md';
 import vocabulary from './terms.json';
 import { quote } from '../../_lib/message';
-import { MAX_MESSAGE_LENGTH } from '../../../src/core/types';
+import { MAX_MESSAGE_LENGTH } from '../../../src/core/rule-api';
 
 type Category = keyof typeof vocabulary.categories;
 const CATEGORIES = Object.keys(vocabulary.categories) as Category[];

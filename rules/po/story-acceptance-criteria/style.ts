@@ -4,7 +4,7 @@
  * (`-`, `*`, `1.`, `- [ ]`) and the form (Given/When/Then, or a checklist of outcomes). A document with
  * no criteria yet gets the built-in template.
  */
-import type { AcceptanceCriteria, Story } from '../../../src/core/model';
+import type { AcceptanceCriteria, Story } from '../../../src/core/rule-api';
 
 /** A list marker at the start of a criterion's line, with its checkbox if any. */
 const MARKER = /^[ \t]*(?:[-*+]|\d+[.)])(?:[ \t]+\[[ xX]\])?(?=[ \t])/;
