@@ -34,7 +34,7 @@ const STEPS = {
   package: [node, path.join(here, 'package.mjs'), '--out', vsix],
   ui: [node, path.join(here, 'ui-test.mjs'), '--vsix', vsix, '--workspace', workspace, '--file', 'stories/login.md',
     '--diagnostic', 'Story has no acceptance criteria', '--fix', 'Add acceptance criteria template',
-    '--expect', '## Acceptance criteria\\n\\n- Given <context>, when <action>, then <observable outcome>\\n',
+    '--expect', '## Acceptance criteria\\n\\n- Given \\<context>, when \\<action>, then \\<observable outcome>\\n',
     '--run-dir', path.join(runs, 'ui')],
   'ui-restricted': [node, path.join(here, 'ui-test.mjs'), '--vsix', vsix, '--workspace', workspace,
     '--file', 'stories/login.md', '--diagnostic', 'Story has no acceptance criteria', '--restricted',
