@@ -102,7 +102,7 @@ suite('config', () => {
     try {
       // The config change re-lints; wait for the code action to reflect the new config.
       const [d] = await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the diagnostic (built-in rules run either way)');
-      const expected = vscode.workspace.isTrusted ? 'Given <team context>' : 'Given <context>';
+      const expected = vscode.workspace.isTrusted ? 'Given <team context>' : 'Given \\<context>';
       await waitFor(async () => {
         const fix = await codeActionTitled(story(), d!.range, AC_FIX);
         const inserted = insertedText(fix);
