@@ -94,7 +94,7 @@ try {
   let sel = await selection();
   await shot('snippet-first-stop');
   check('the first placeholder is selected', sel.selected === first.length, JSON.stringify(sel));
-  check('and on screen', (await cursorLine()) === first, String(await cursorLine()));
+  check('and on screen', (await cursorLine()) === `\\${first}`, String(await cursorLine()));
   await page.keyboard.press('Tab');
   await sleep(300);
   sel = await selection();
