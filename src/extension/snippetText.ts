@@ -5,9 +5,11 @@
 
 /**
  * `<role>`, `<what problem users have, and why now>`: a letter first, no markup or line break inside,
- * not after a word character (`List<string>` is a generic type, not a slot to fill).
+ * not after a word character (`List<string>` is a generic type, not a slot to fill). The backslash of the
+ * templates' `\<role>` (which keeps it visible in the preview) belongs to the slot, so typing over the
+ * selected placeholder leaves no stray `\`.
  */
-const SLOT = /(?<![\p{L}\p{N}_])<[\p{L}][^<>\n`*]{0,200}>/gu;
+const SLOT = /(?<![\p{L}\p{N}_\\])\\?<[\p{L}][^<>\n`*]{0,200}>/gu;
 
 /** Snippet syntax gives `$`, `}` and `\` meaning; everything else is literal. */
 export function escapeSnippet(text: string): string {
