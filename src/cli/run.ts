@@ -3,8 +3,8 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { builtinRules as allRules, findRule } from '../rule-set';
 import { availableParallelism } from 'node:os';
-import { CrossFileRun } from '../core/cross-file';
-import type { EffectiveConfig, Finding, LintResult } from '../core/types';
+import { CrossFileRun, withCrossFileFindings } from '../core/cross-file';
+import type { EffectiveConfig, LintResult } from '../core/types';
 import { ConfigError, createConfigLoader, nodeFileSystem, printConfig, starterConfig } from '../config';
 import type { ConfigLoader } from '../config';
 import type { CliOptions } from './args';
@@ -219,15 +219,6 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
 }
 
 /** A file's result with the findings checks across files add to it, in document order. */
-function withCrossFile(result: LintResult, add: { findings: Finding[]; suppressed: Finding[] } | undefined): LintResult {
-  if (!add) return result;
-  return {
-    ...result,
-    findings: [...result.findings, ...add.findings].sort((a, b) => a.range[0] - b.range[0]),
-    suppressed: [...result.suppressed, ...add.suppressed],
-  };
-}
-
 async function report(text: string, opts: CliOptions, io: Io): Promise<void> {
   if (opts.output) await writeAtomic(path.resolve(io.cwd, opts.output), text);
   else if (opts.fix && opts.stdin) io.stderr(text);
@@ -304,7 +295,7 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     }
     const extra = cross.finish();
     // A file whose fix met a late edit reports that problem instead of its findings.
-    const finish = (r: LintResult): LintResult => late.get(r.filePath) ?? withCrossFile(r, extra.get(r.filePath));
+    const finish = (r: LintResult): LintResult => late.get(r.filePath) ?? withCrossFileFindings(r, extra.get(r.filePath));
     const reported = scope.active ? await narrowed(spool, finish, scope) : undefined;
     const ctx = { cwd: io.cwd, color: useColor(opts, io), rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: io.version, heldBack: scope.heldBack, verbose: opts.verbose };
     let totals: ReportTotals;

@@ -75,10 +75,15 @@ export class CrossFileRun {
 
 /** Adds what the checks across files found to each file's result, in offset order. */
 export function mergeCrossFileFindings(results: LintResult[], extra: ReadonlyMap<string, { findings: Finding[]; suppressed: Finding[] }>): void {
-  for (const result of results) {
-    const add = extra.get(result.filePath);
-    if (!add) continue;
-    result.findings = [...result.findings, ...add.findings].sort((a, b) => a.range[0] - b.range[0]);
-    result.suppressed = [...result.suppressed, ...add.suppressed];
-  }
+  results.forEach((result, i) => (results[i] = withCrossFileFindings(result, extra.get(result.filePath))));
+}
+
+/** One file's result with the findings checks across files gave it, in document order. */
+export function withCrossFileFindings(result: LintResult, add: { findings: Finding[]; suppressed: Finding[] } | undefined): LintResult {
+  if (!add) return result;
+  return {
+    ...result,
+    findings: [...result.findings, ...add.findings].sort((a, b) => a.range[0] - b.range[0]),
+    suppressed: [...result.suppressed, ...add.suppressed],
+  };
 }
