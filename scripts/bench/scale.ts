@@ -8,19 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, runProcess, type ProcessRun } from './measure';
+import { writeTinyFiles } from '../lib/tiny-files';
 
-function generate(dir: string, count: number): void {
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (let i = 0; i < count; i++) {
-    const sub = path.join(dir, `d${Math.floor(i / 1000)}`);
-    if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
-    const text =
-      i % 2 === 0
-        ? `# Story ${i}\n\nAs a clerk ${i}, I want to export report ${i}, so that I can close month ${i}.\n`
-        : `# Notes ${i}\n\nThe build ${i} runs on every push.\n`;
-    fs.writeFileSync(path.join(sub, `f${i}.md`), text);
-  }
-}
 
 const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
@@ -30,7 +19,8 @@ export async function scaleRun(count: number, runs: number, root: string, skipMd
   const cli = path.join(root, 'dist', 'cli.js');
   const mdl = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   console.log(`Machine: ${os.availableParallelism()} cores, Node ${process.version}; load average at start ${load()}`);
-  generate(dir, count);
+  fs.rmSync(dir, { recursive: true, force: true });
+  writeTinyFiles(dir, count);
   const cacheDir = path.join(os.tmpdir(), 'backlog-lint-bench', `scale-${count}-cache`);
   const report = (name: string): string => path.join(os.tmpdir(), 'backlog-lint-bench', `scale-${count}-${name}.json`);
   const lint = (name: string, extra: string[]): Promise<ProcessRun> => runProcess(process.execPath, [cli, '.', '--format', 'json', '--output', report(name), ...extra], dir);

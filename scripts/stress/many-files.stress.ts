@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeTinyFiles } from '../lib/tiny-files';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -24,17 +25,6 @@ function option(argv: string[], name: string, fallback: number): number {
   return value;
 }
 
-function generate(dir: string, count: number): void {
-  for (let i = 0; i < count; i++) {
-    const sub = path.join(dir, `d${Math.floor(i / 1000)}`);
-    if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
-    const text =
-      i % 2 === 0
-        ? `# Story ${i}\n\nAs a clerk ${i}, I want to export report ${i}, so that I can close month ${i}.\n`
-        : `# Notes ${i}\n\nThe build ${i} runs on every push.\n`;
-    fs.writeFileSync(path.join(sub, `f${i}.md`), text);
-  }
-}
 
 function measure(sampler: string, docs: string, report: string): { seconds: number; mb: number; code: number | null } {
   const started = process.hrtime.bigint();
@@ -54,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-many-files-'));
   try {
     const docs = path.join(dir, 'docs');
-    generate(docs, count);
+    writeTinyFiles(docs, count);
     const sampler = path.join(dir, 'peak.cjs');
     fs.writeFileSync(sampler, SAMPLER);
     const cold = measure(sampler, docs, path.join(dir, 'cold.json'));
