@@ -192,6 +192,32 @@ export function shooter(page, run) {
   };
 }
 
+/** A route's check: logged as PASS or FAIL and kept in result.checks; a failed one throws, ending the route. */
+export function checker(result) {
+  return (name, ok, detail = '') => {
+    result.checks.push({ name, ok, detail });
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
+    if (!ok) throw new Error(`check failed: ${name}`);
+  };
+}
+
+/** Why a route stopped, kept in its result, with a screenshot of that moment. */
+export async function recordFailure(result, error, shot) {
+  result.ok = false;
+  result.error = String(error?.stack || error);
+  console.error(result.error);
+  await shot('failure');
+}
+
+/** Ends a route: browser and server stopped, result.json written, a one-line summary printed, exit 0 or 1. */
+export async function finishRoute(result, { browser, server, run, summary = {} }) {
+  await browser?.close().catch(() => {});
+  await stopCodeServer(server?.child);
+  fs.writeFileSync(path.join(run, 'result.json'), JSON.stringify(result, null, 2));
+  console.log(JSON.stringify({ ok: result.ok, ...summary, run }));
+  process.exit(result.ok ? 0 : 1);
+}
+
 /** Workbench URL for a folder on the server; `payload` entries are how a built VS Code is told to
  *  load a development extension and run tests (honoured only with enable-smoke-test-driver). */
 export function workbenchUrl(server, folder, payload) {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   fail, sleep, timer, makeRunDir, copyWorkspace, writeUserSettings, installVsix, startCodeServer,
-  stopCodeServer, launchBrowser, shooter, workbenchUrl,
+  launchBrowser, shooter, workbenchUrl, checker, recordFailure, finishRoute,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, 'run-dir': { type: 'string' } } });
@@ -59,11 +59,7 @@ writeUserSettings(run);
 const T = timer();
 const result = { run, checks: [], timings_ms: T.marks };
 let server, browser, page, shot = async () => {};
-const check = (name, ok, detail = '') => {
-  result.checks.push({ name, ok, detail });
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-  if (!ok) throw new Error(`check failed: ${name}`);
-};
+const check = checker(result);
 const until = async (fn, ms = 30_000) => {
   for (const t0 = Date.now(); Date.now() - t0 < ms; await sleep(200)) { const v = await fn(); if (v) return v; }
   return fn();
@@ -175,15 +171,8 @@ try {
 
   result.ok = true;
 } catch (e) {
-  result.ok = false;
-  result.error = String(e?.stack || e);
-  console.error(result.error);
-  await shot('failure');
+  await recordFailure(result, e, shot);
 } finally {
-  await browser?.close().catch(() => {});
-  await stopCodeServer(server?.child);
   result.total_ms = T.total();
-  fs.writeFileSync(path.join(run, 'result.json'), JSON.stringify(result, null, 2));
-  console.log(JSON.stringify({ ok: result.ok, menu: result.menu, timings_ms: result.timings_ms, total_ms: result.total_ms, run }));
-  process.exit(result.ok ? 0 : 1);
+  await finishRoute(result, { browser, server, run, summary: { menu: result.menu, timings_ms: result.timings_ms, total_ms: result.total_ms } });
 }
