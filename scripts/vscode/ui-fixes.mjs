@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ROOT, fail, sleep, makeRunDir, copyWorkspace, writeUserSettings, installVsix, startCodeServer,
-  stopCodeServer, launchBrowser, shooter, workbenchUrl,
+  launchBrowser, shooter, workbenchUrl, checker, recordFailure, finishRoute,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, 'run-dir': { type: 'string' } } });
@@ -22,11 +22,7 @@ const ws = copyWorkspace(path.join(ROOT, 'test/vscode-fixes-workspace'), run);
 writeUserSettings(run);
 
 const result = { run, checks: [] };
-const check = (name, ok, detail = '') => {
-  result.checks.push({ name, ok, detail });
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-  if (!ok) throw new Error(`check failed: ${name}`);
-};
+const check = checker(result);
 
 let server, browser, page, shot = async () => {};
 try {
@@ -136,21 +132,14 @@ try {
   await page.keyboard.press('Control+W');
   await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
   await open('roadmap.md');
-  await quickFix('does not say why it is on the roadmap', 'Disable roadmap-item-why for this line');
+  await quickFix('Roadmap item does not say why', 'Disable roadmap-item-why for this line');
   const row = '| Faster checkout for returning shoppers | Now | <!-- backlog-lint-disable-line roadmap-item-why --> |';
   const roadmap = await save('roadmap.md', row);
   await shot('table-row');
   check('the disable comment ends the table row', roadmap.split('\n')[4] === row, JSON.stringify(roadmap.split('\n')[4]));
   result.ok = true;
 } catch (e) {
-  result.ok = false;
-  result.error = String(e?.stack || e);
-  console.error(result.error);
-  await shot('failure');
+  await recordFailure(result, e, shot);
 } finally {
-  await browser?.close().catch(() => {});
-  await stopCodeServer(server?.child);
-  fs.writeFileSync(path.join(run, 'result.json'), JSON.stringify(result, null, 2));
-  console.log(JSON.stringify({ ok: result.ok, run }));
-  process.exit(result.ok ? 0 : 1);
+  await finishRoute(result, { browser, server, run });
 }
