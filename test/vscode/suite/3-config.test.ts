@@ -103,11 +103,14 @@ suite('config', () => {
       // The config change re-lints; wait for the code action to reflect the new config.
       const [d] = await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the diagnostic (built-in rules run either way)');
       const expected = vscode.workspace.isTrusted ? 'Given <team context>' : 'Given \\<context>';
+      let seen = '';
       await waitFor(async () => {
         const fix = await codeActionTitled(story(), d!.range, AC_FIX);
-        const inserted = insertedText(fix);
-        return inserted.includes(expected);
-      }, `the fix to insert "${expected}" (trusted: ${vscode.workspace.isTrusted})`);
+        seen = insertedText(fix);
+        return seen.includes(expected);
+      }, `the fix to insert "${expected}" (trusted: ${vscode.workspace.isTrusted})`).catch((err: Error) => {
+        throw new Error(`${err.message}; it inserts ${JSON.stringify(seen)}`);
+      });
       if (!vscode.workspace.isTrusted) {
         const fix = await codeActionTitled(story(), d!.range, AC_FIX);
         const inserted = insertedText(fix);
