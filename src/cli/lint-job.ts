@@ -44,13 +44,16 @@ export function runLintJob(job: LintJob): LintJobOutput {
     return lintJob(job);
   } catch (err) {
     if (!(err instanceof TooComplexError)) throw err;
-    return problemOutput(job.filePath, `${job.filePath}:${err.line}: ${err.message}, not linted`, err.line);
+    const hint = err.overBudget ? ` ${RAISE_BUDGET}` : '';
+    return problemOutput(job.filePath, `${job.filePath}:${err.line}: ${err.message}, not linted${hint}`, err.line);
   }
 }
 
+const RAISE_BUDGET = '(raise the limit with --max-time-per-file)';
+
 /** What a file that ran out of its time budget reports. */
 export function overBudgetOutput(filePath: string, ms: number): LintJobOutput {
-  return problemOutput(filePath, `${filePath}: ${new TimeBudgetError(ms).message}, not linted (raise the limit with --max-time-per-file)`);
+  return problemOutput(filePath, `${filePath}: ${new TimeBudgetError(ms).message}, not linted ${RAISE_BUDGET}`);
 }
 
 /** runLintJob on this thread, stopped after `ms` milliseconds (0: no limit); `budget` is the limit a report names. */

@@ -52,7 +52,8 @@ export interface StructureOptions {
 }
 
 export class TooComplexError extends Error {
-  constructor(message: string, readonly line: number) {
+  /** `overBudget`: refused by the time-budget estimate rather than a structural limit, so a larger budget helps. */
+  constructor(message: string, readonly line: number, readonly overBudget = false) {
     super(message);
   }
 }
@@ -153,7 +154,7 @@ export function checkStructure(text: string, options: StructureOptions = {}): vo
       if (heading) inline = 0;
     }
     if (work > maxWork) {
-      throw new TooComplexError(`too complex to lint within the time budget of ${budgetMs} ms: its size and markup up to here need more (estimated before parsing; a larger budget lets it be tried)`, line);
+      throw new TooComplexError(`too complex to lint within the time budget of ${budgetMs} ms: its size and markup up to here need more (estimated before parsing; a larger budget lets it be tried)`, line, true);
     }
     previousBlank = blank;
     if (end >= text.length) break;
