@@ -216,33 +216,42 @@ function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverit
   return finding;
 }
 
-/** Moves a finding found in BOM-less text back onto the text with its BOM (one code unit, on line 1). */
-function shiftForBom(f: Finding): Finding {
-  const shift = (n: number): number => n + 1;
+/** Moves a finding found in BOM-less text back onto the text with its `n` leading BOMs (on line 1). */
+function shiftForBoms(f: Finding, n: number): Finding {
+  const shift = (x: number): number => x + n;
+  const edits = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: [shift(e.range[0]), shift(e.range[1])] as [number, number] })) });
   return {
     ...f,
     range: [shift(f.range[0]), shift(f.range[1])],
-    column: f.line === 1 ? f.column + 1 : f.column,
-    endColumn: f.endLine === 1 ? f.endColumn + 1 : f.endColumn,
-    fix: f.fix && { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: [shift(e.range[0]), shift(e.range[1])] as [number, number] })) },
-    suggestions: f.suggestions?.map((s) => ({ ...s, edits: s.edits.map((e) => ({ ...e, range: [shift(e.range[0]), shift(e.range[1])] as [number, number] })) })),
+    column: f.line === 1 ? f.column + n : f.column,
+    endColumn: f.endLine === 1 ? f.endColumn + n : f.endColumn,
+    fix: f.fix && edits(f.fix),
+    suggestions: f.suggestions?.map(edits),
   };
+}
+
+/** How many BOMs `text` starts with. */
+function leadingBoms(text: string): number {
+  let n = 0;
+  while (text.charCodeAt(n) === 0xfeff) n++;
+  return n;
 }
 
 /**
  * Lints one document, keeping the parse and model (for callers that need them, like the editor).
- * The parser drops a leading BOM; offsets in the result still refer to `text` as given.
+ * Leading BOMs are stripped before the parse; offsets in the result still refer to `text` as given.
  * Throws TooComplexError (limits.ts), before any parse, for text over the structural limits.
  */
 export function lintDocument(text: string, options: LintOptions): DocumentLint {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const source = bom ? text.slice(1) : text;
+  // Every leading BOM, not only the file's own: the parser drops one more of its own, which would shift offsets.
+  const boms = leadingBoms(text);
+  const source = boms > 0 ? text.slice(boms) : text;
   checkStructure(source, { budgetMs: options.budgetMs });
   const doc = options.parser ? options.parser.parse(source, options.filePath) : parseMarkdown(source, options.filePath);
   const lint = lintParsed(doc, options);
-  if (bom) {
-    lint.result.findings = lint.result.findings.map(shiftForBom);
-    lint.result.suppressed = lint.result.suppressed.map(shiftForBom);
+  if (boms > 0) {
+    lint.result.findings = lint.result.findings.map((f) => shiftForBoms(f, boms));
+    lint.result.suppressed = lint.result.suppressed.map((f) => shiftForBoms(f, boms));
   }
   const focus = options.focus;
   if (focus && focus.length > 0) {
