@@ -91,9 +91,25 @@ suite('config', () => {
     await waitFor(() => /PO\+PM.* 1$/.test(api.statusBarText), `the status text (is: ${api.statusBarText})`);
   });
 
-  /** The text a fix inserts, tab stops (`${1:<role>}`: the fixes are snippet edits) read as their placeholder. */
-  const insertedText = (fix: vscode.CodeAction) => (fix.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText ?? (e as unknown as vscode.SnippetTextEdit).snippet?.value ?? '')).join('') ?? '')
-    .replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\\([\\$}])/g, '$1');
+  /**
+   * The text a fix inserts, read from the document: it applies the fix, then puts the text back. Its
+   * edits are snippet edits, which `WorkspaceEdit.entries()` does not list.
+   */
+  const insertedText = async (fix: vscode.CodeAction): Promise<string> => {
+    const doc = await vscode.workspace.openTextDocument(story());
+    const before = doc.getText();
+    if (!fix.edit || !(await vscode.workspace.applyEdit(fix.edit))) return '';
+    const after = doc.getText();
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(after.length)), before);
+    await vscode.workspace.applyEdit(restore);
+    await doc.save();
+    let start = 0;
+    while (start < before.length && before[start] === after[start]) start++;
+    let end = 0;
+    while (end < before.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+    return after.slice(start, after.length - end);
+  };
 
   test('workspace trust: workspace fix templates only in a trusted workspace', async () => {
     const config = await writeWorkspaceFile('.backlog-lint.json', JSON.stringify({ templates: 'team-templates' }));
@@ -106,14 +122,14 @@ suite('config', () => {
       let seen = '';
       await waitFor(async () => {
         const fix = await codeActionTitled(story(), d!.range, AC_FIX);
-        seen = insertedText(fix);
+        seen = await insertedText(fix);
         return seen.includes(expected);
       }, `the fix to insert "${expected}" (trusted: ${vscode.workspace.isTrusted})`).catch((err: Error) => {
         throw new Error(`${err.message}; it inserts ${JSON.stringify(seen)}`);
       });
       if (!vscode.workspace.isTrusted) {
         const fix = await codeActionTitled(story(), d!.range, AC_FIX);
-        const inserted = insertedText(fix);
+        const inserted = await insertedText(fix);
         assert.ok(!inserted.includes('team'), `nothing from the templates folder when untrusted: ${inserted}`);
       }
     } finally {
