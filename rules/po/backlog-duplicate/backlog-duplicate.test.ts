@@ -22,11 +22,10 @@ describe('backlog-duplicate across files', () => {
     assert.deepEqual(findings.map((f) => f.line), [2]);
     assert.match(findings[0]?.message ?? '', /a\.backlog\.md:1/);
   });
-  it('compares 1,700 stories quickly', () => {
+  // Its speed on large backlogs is measured by `npm run bench -- --editor-only` (5,000 stories), not timed here.
+  it('finds no duplicate among 1,700 distinct stories that share most of their words', () => {
     const text = Array.from({ length: 1700 }, (_, i) => `- As a user ${i}, I want to open report number ${i} of kind ${i % 7}, so that I can read item ${i * 3}.`).join('\n');
-    const started = Date.now();
     const findings = lintDocument(text, { filePath: 'big.backlog.md', config, rules: [rule] }).result.findings;
     assert.equal(findings.length, 0);
-    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   });
 });
