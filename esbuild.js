@@ -1,8 +1,8 @@
 // Builds the CLI and extension bundles (dist/), and with --tests the mocha test bundles (out/).
 // Usage: node esbuild.js [--production] [--tests] [--watch]
 const esbuild = require('esbuild');
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');

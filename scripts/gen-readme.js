@@ -1,7 +1,7 @@
 // Rewrites the rule table in README.md (between the rules:start/rules:end markers) from rule metadata.
 // Usage: node scripts/gen-readme.js [--check]
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 const { loadTs, writeOrCheck, root } = require('./lib/load-ts');
 
 const { text: table } = loadTs(
@@ -18,4 +18,4 @@ if (a === -1 || b < a) {
   console.error(`README.md needs the markers ${start} and ${end}`);
   process.exit(1);
 }
-writeOrCheck(readme, current.slice(0, a + start.length) + '\n' + table + current.slice(b), 'node scripts/gen-readme.js');
+writeOrCheck(readme, `${current.slice(0, a + start.length)}\n${table}${current.slice(b)}`, 'node scripts/gen-readme.js');

@@ -1,7 +1,7 @@
 // Rewrites the metadata line of each rule's README (Role · Artifact · Default severity · Fixable) from
 // the rule's meta. Usage: node scripts/gen-rule-docs.js [--check]
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 const { loadTs, writeOrCheck, root } = require('./lib/load-ts');
 
 const { rules, withDocsHeader } = loadTs(

@@ -2,9 +2,9 @@
 // (as `node esbuild.js --tests` would) and hands them to mocha, so a change to one rule is checked in
 // seconds instead of the whole suite.
 const esbuild = require('esbuild');
-const fs = require('fs');
-const path = require('path');
-const { spawnSync } = require('child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
 const ids = process.argv.slice(2).filter((a) => !a.startsWith('-'));

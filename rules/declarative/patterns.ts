@@ -4,6 +4,7 @@
  * Word lists become one escaped alternation, compiled once per rule.
  */
 import { RE2JS } from 're2js';
+import { termAlternation } from '../../src/core/rule-api';
 
 export interface Match {
   start: number;
@@ -16,7 +17,6 @@ export type Matcher = (text: string, base: number) => Match[];
 /** At most this many matches per rule and text: one finding per occurrence, but never an unbounded list. */
 export const MAX_MATCHES = 100;
 
-const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
 /** Compiles `source` (RE2 syntax) or throws an Error saying why, for the loader to attach the key to. */
 export function compilePattern(source: string): RE2JS {
@@ -31,9 +31,7 @@ export function compilePattern(source: string): RE2JS {
 export function matcherFor(terms: readonly string[], patterns: readonly string[] = []): Matcher {
   const compiled: RE2JS[] = [];
   if (terms.length > 0) {
-    // Longest first, so "as soon as possible" wins over "as soon".
-    const words = [...terms].sort((a, b) => b.length - a.length).map((t) => escape(t.trim()).replace(/\s+/g, '\\s+'));
-    compiled.push(RE2JS.compile(`(?:^|\\b)(?:${words.join('|')})(?:\\b|$)`, RE2JS.CASE_INSENSITIVE));
+    compiled.push(RE2JS.compile(`(?:^|\\b)(?:${termAlternation(terms.map((t) => t.trim()))})(?:\\b|$)`, RE2JS.CASE_INSENSITIVE));
   }
   for (const p of patterns) compiled.push(compilePattern(p));
   return (text, base) => {

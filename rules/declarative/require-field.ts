@@ -2,7 +2,7 @@
  * `require-field`: each story or roadmap item, or the front matter, carries a labelled field
  * ("Estimate: 3", an "Owner" column, `epic:` in the front matter), optionally with a value of a shape.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { normalizeLabel, type PackRuleData, type RuleContext, type Span } from '../../src/core/rule-api';
 import { documentAnchor } from './stated';
 import { compilePattern } from './patterns';
@@ -12,9 +12,7 @@ export type RequireField = Extract<PackRuleData, { kind: 'require-field' }>;
 /** "Estimate: 3", "- **Estimate:** 3", "**Estimate**: 3": a label at the start of a line, then its value. */
 const FIELD_LINE = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?([^\n:：*_|]{1,60}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*([^\n]*)$/gm;
 
-export interface ValueCheck {
-  (value: string): boolean;
-}
+export type ValueCheck = (value: string) => boolean
 
 export function valueCheck(rule: RequireField): ValueCheck {
   const shape = rule.value;
@@ -35,7 +33,7 @@ export function valueCheck(rule: RequireField): ValueCheck {
   }
 }
 
-function valueOf(raw: unknown): string | undefined {
+function fieldValue(raw: unknown): string | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   return typeof raw === 'object' ? undefined : String(raw);
@@ -64,7 +62,7 @@ export function checkRequireField(ctx: RuleContext<unknown>, rule: RequireField)
     const key = Object.keys(record).find((k) => names.has(normalizeLabel(k.replace(/[_-]+/g, ' '))) || names.has(normalizeLabel(k)));
     const kind = ctx.model.kind;
     if (kind === null) return;
-    judge(key === undefined ? undefined : valueOf(record[key]), kind, ctx.doc.frontMatter ? { start: ctx.doc.frontMatter.span.start, end: ctx.doc.frontMatter.span.start + 3, text: '---' } : documentAnchor(ctx));
+    judge(key === undefined ? undefined : fieldValue(record[key]), kind, ctx.doc.frontMatter ? { start: ctx.doc.frontMatter.span.start, end: ctx.doc.frontMatter.span.start + 3, text: '---' } : documentAnchor(ctx));
     return;
   }
   if (rule.on === 'story') {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import type { LabelCheck, LabelledRow } from './labelled';
 import { score, type Scores } from './metrics';
+import { escapeRegExp } from '../../src/core/classify/text';
 
 export interface Baseline {
   name: string;
@@ -34,7 +35,6 @@ export const conjunctionBaseline: Baseline = {
   predict: (story) => /\band\b/i.test(goalOf(story)),
 };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** The OpenReq `vague` lexicon (lex_lexical.json), when the corpus ships it; words and punctuation as listed. */
 export function openReqBaseline(lexiconFile: string): Baseline | null {
@@ -45,7 +45,7 @@ export function openReqBaseline(lexiconFile: string): Baseline | null {
   if (words.length === 0) return null;
   const alternatives = words
     .sort((a, b) => b.length - a.length)
-    .map((w) => (/^\w.*\w$|^\w$/.test(w) ? `\\b${escape(w)}\\b` : escape(w)));
+    .map((w) => (/^\w.*\w$|^\w$/.test(w) ? `\\b${escapeRegExp(w)}\\b` : escapeRegExp(w)));
   const re = new RegExp(alternatives.join('|'), 'i');
   return { name: 'OpenReq "vague" lexicon (whole story)', check: 'ambiguous-language', predict: (story) => re.test(story) };
 }

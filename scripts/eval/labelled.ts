@@ -92,7 +92,9 @@ function lintRows(rows: readonly LabelledRow[]): { perRow: Map<string, string[]>
   const perRow = rows.map(() => new Map<string, string[]>());
   const findings: Record<string, number> = {};
   const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => groups.set(r.group, [...(groups.get(r.group) ?? []), i]));
+  rows.forEach((r, i) => {
+    groups.set(r.group, [...(groups.get(r.group) ?? []), i]);
+  });
   for (const [group, indexes] of groups) {
     const doc = backlogDoc(`Backlog ${group}`, indexes.map((i) => rows[i] as LabelledRow));
     // Named backlog.md so the document is a backlog whatever the stories look like (as a team's file would be).

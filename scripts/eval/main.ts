@@ -69,10 +69,10 @@ export function main(argv: readonly string[], projectRoot: string): number {
     console.log(`\n${conflicts.length} findings the verdict files judge differently (counted wrong until settled):`);
     for (const c of conflicts) console.log(`  ${c.key}: ${c.judged.map((j) => `${path.basename(j.file)} ${j.verdict}`).join(' vs ')}`);
   }
-  for (const area of details) for (const r of summary.realworld) console.log('\n' + formatDetail(r, area));
+  for (const area of details) for (const r of summary.realworld) console.log(`\n${formatDetail(r, area)}`);
   const write = (file: string, data: unknown): void => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(data, null, 1) + '\n');
+    fs.writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
   };
   // The rows go to the dump only, so the summary stays the same size with or without --dump.
   write(json, { ...summary, labelled: summary.labelled.map(({ rows: _rows, ...l }) => l) });

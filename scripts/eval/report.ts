@@ -22,7 +22,7 @@ export function formatSummary(s: Summary): string {
         ],
       ),
     );
-    out.push('', 'findings per rule: ' + Object.entries(l.findings).map(([r, n]) => `${r} ${n}`).join(', '));
+    out.push('', `findings per rule: ${Object.entries(l.findings).map(([r, n]) => `${r} ${n}`).join(', ')}`);
   }
   for (const st of s.stories) {
     out.push('', `## Unlabelled stories: ${st.folder} (${st.files} files, ${st.stories} stories)`, '');
@@ -37,12 +37,12 @@ export function formatSummary(s: Summary): string {
       ),
     );
     out.push('', `stories: ${d.stories.located} located, ${d.stories.inText} "As a …, I want" openings in the text (outside code)`);
-    out.push('findings per rule: ' + (Object.entries(d.findings).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'));
+    out.push(`findings per rule: ${Object.entries(d.findings).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}`);
   }
   for (const r of s.realworld) out.push('', formatRealworld(r));
   const md = s.nonArtifacts;
   out.push('', `## Non-artifact Markdown: node_modules READMEs and docs (${md.files} files)`, '');
-  out.push(`${md.findings} findings in ${md.filesWithFindings} files` + (md.findings ? ': ' + Object.entries(md.perRule).map(([r, n]) => `${r} ${n}`).join(', ') : ''));
+  out.push(`${md.findings} findings in ${md.filesWithFindings} files${md.findings ? `: ${Object.entries(md.perRule).map(([r, n]) => `${r} ${n}`).join(', ')}` : ''}`);
   for (const f of md.flagged.slice(0, 10)) out.push(`  ${f.file} (${f.artifact ?? 'no artifact'}): ${f.findings.map((x) => `${x.rule}@${x.line}`).join(', ')}`);
   out.push('', '## Targets', '');
   out.push(table(['target', 'goal', 'measured', 'met'], s.targets.map((t) => [t.name, t.goal, t.measured, t.met === null ? '–' : t.met ? 'yes' : 'NO'])));

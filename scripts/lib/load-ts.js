@@ -1,8 +1,8 @@
 // Bundles a few lines of TypeScript that import the project's sources (in memory, with esbuild) and
 // returns the module's exports: lets the doc and schema generators use the real rule registry.
 const esbuild = require('esbuild');
-const Module = require('module');
-const path = require('path');
+const Module = require('node:module');
+const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -27,7 +27,7 @@ function loadTs(contents, name) {
 
 /** Writes `text` to `target` if it changed; with --check, exits 1 when the file is stale instead. */
 function writeOrCheck(target, text, command) {
-  const fs = require('fs');
+  const fs = require('node:fs');
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
   const rel = path.relative(root, target);
   if (process.argv.includes('--check')) {

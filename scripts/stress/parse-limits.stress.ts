@@ -16,7 +16,7 @@ const LIMIT_MS = 5000;
 const TEN_MB = 10 * 1024 * 1024;
 
 const fill = (unit: string, size: number): string => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
-const nestedList = (levels: number): string => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n') + '\n';
+const nestedList = (levels: number): string => `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n')}\n`;
 
 const CASES: [string, () => string][] = [
   ['list nested 400 levels', () => nestedList(400)],

@@ -36,10 +36,12 @@ const doc = [
   ['', {}],
   ['- Given <context>, when I log in, then I see **PROJ-9**', {
     Given: 'keyword.control.gherkin', context: 'variable.parameter.placeholder', when: 'keyword.control.gherkin',
+    // biome-ignore lint/suspicious/noThenProperty: the Gherkin word "then" and its scope, not a thenable
     then: 'keyword.control.gherkin', 'PROJ-9': 'variable.other.constant.story-id' }],
   ['1. And the list stays a list <br>', { And: 'keyword.control.gherkin', br: '' }],
   ['When I travel, I want to book, so I can rest. https://x.io/ABC-12', {
     When: 'entity.name.type.story', 'so I can': 'entity.name.type.story', 'ABC-12': '' }],
+  // biome-ignore lint/suspicious/noThenProperty: the Gherkin word "then" and its scope, not a thenable
   ['- When I log in, then I see my orders', { When: 'keyword.control.gherkin', then: 'keyword.control.gherkin' }],
   ['Scenario: sign in', { Scenario: 'keyword.control.gherkin' }],
   ['<!-- backlog-lint-disable-next-line story-acceptance-criteria -->', {

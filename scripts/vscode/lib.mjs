@@ -21,7 +21,7 @@ export function fail(msg, code = 2) { console.error(`vscode-harness: ${msg}`); p
 if (!fs.existsSync(CODE_SERVER) || !fs.existsSync(path.join(TOOLS, 'node_modules/playwright-core'))) {
   fail(`nothing installed under ${HARNESS_HOME}: run bash scripts/vscode/setup.sh (same HARNESS_HOME)`);
 }
-const { chromium } = createRequire(TOOLS + '/')('playwright-core');
+const { chromium } = createRequire(`${TOOLS}/`)('playwright-core');
 
 export const sleep = ms => new Promise(r => setTimeout(r, ms));
 

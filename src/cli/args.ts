@@ -98,10 +98,10 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
-export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let parsed;
+/** node's parseArgs over our options; its errors become usage errors. */
+function parseArgv(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       // `--changed` takes its ref only as `--changed=REF` (GNU optional-argument style), so a path after it stays a path.
       args: argv.map((a) => (a === '--changed' ? '--changed=' : a)),
       allowPositionals: true,
@@ -143,6 +143,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const parsed = parseArgv(argv);
   const v = parsed.values;
   const format = v.format ?? 'stylish';
   if (!isFormatName(format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got '${format}'`);

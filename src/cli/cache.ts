@@ -21,7 +21,7 @@
  * no run holds the whole cache, as one string or as objects, and a run killed halfway leaves the old cache.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, read as fsRead, fsyncSync, mkdirSync, openSync, promises as fsp, readFileSync, readSync, rmSync, statSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, read as fsRead, fsyncSync, mkdirSync, openSync, promises as fsp, readFileSync, readSync, rmSync, type Stats, statSync, writevSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { EffectiveConfig, LintResult } from '../core/types';
@@ -174,7 +174,7 @@ export class LintCache {
   ) {}
 
   static async open(file: string, tool: string): Promise<LintCache> {
-    let stat;
+    let stat: Stats;
     try {
       stat = await fsp.stat(file);
     } catch {

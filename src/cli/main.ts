@@ -1,6 +1,6 @@
 /** The `backlog-lint` command: a thin shell over the core. */
 import { isMainThread, workerData } from 'node:worker_threads';
-import { parseCliArgs, HELP, UsageError } from './args';
+import { type CliOptions, parseCliArgs, HELP, UsageError } from './args';
 import { run } from './run';
 import { serveWorker, WORKER_MARKER } from './workers';
 
@@ -13,7 +13,7 @@ async function readStdin(): Promise<Buffer> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let opts;
+  let opts: CliOptions;
   try {
     opts = parseCliArgs(argv);
   } catch (err) {

@@ -351,7 +351,7 @@ async function inspect(files: string[], unreadable: LintResult[], opts: CliOptio
   const problems = entries.filter((e) => 'problem' in e);
   for (const p of problems) io.stderr(`${p.problem}\n`);
   try {
-    await report(JSON.stringify(entries, null, 2) + '\n', opts, io);
+    await report(`${JSON.stringify(entries, null, 2)}\n`, opts, io);
   } catch (err) {
     io.stderr(`Cannot write the report: ${(err as Error).message}\n`);
     return EXIT_TROUBLE;

@@ -58,7 +58,10 @@ export class WorkerPool {
     const worker = new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } });
     let started!: () => void;
     let failed!: (err: Error) => void;
-    const slot: Slot = { worker, ready: new Promise((resolve, reject) => ((started = resolve), (failed = reject))) };
+    const slot: Slot = { worker, ready: new Promise((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+    }) };
     // A worker that fails before it is ready rejects `ready`; nobody may be waiting on it yet.
     slot.ready.catch(() => undefined);
     worker.on('message', (reply: Reply) => {

@@ -8,7 +8,7 @@
  * - dot files and dot folders are matched like any other.
  * Matching runs in time linear in the path (globMatch.ts), so a hostile glob cannot stall a run or the editor.
  */
-import { compileNfa, GlobSyntaxError, simulate, type Nfa } from './globMatch';
+import { compileNfa, simulate, type Nfa } from './globMatch';
 
 export { GlobSyntaxError, MAX_GLOB_LENGTH } from './globMatch';
 

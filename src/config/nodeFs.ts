@@ -5,7 +5,7 @@
  * and no more than `maxBytes` is ever read, even from a file that grows while it is read.
  */
 import { constants, type Stats } from 'node:fs';
-import { open, readdir, realpath } from 'node:fs/promises';
+import { type FileHandle, open, readdir, realpath } from 'node:fs/promises';
 import type { FileSystemHost } from '../core/types';
 import { formatBytes, UnreadableFileError } from './errors';
 
@@ -16,7 +16,7 @@ const CHUNK = 64 * 1024;
 export function nodeFileSystem(): FileSystemHost {
   return {
     async readFile(path, maxBytes) {
-      let handle;
+      let handle: FileHandle;
       try {
         handle = await open(path, OPEN_FLAGS);
       } catch (error) {
@@ -55,7 +55,7 @@ export function nodeFileSystem(): FileSystemHost {
 }
 
 /** Reads to the end, failing as soon as more than `cap` bytes came: fstat's size can lie (a growing file). */
-async function readCapped(handle: import('node:fs/promises').FileHandle, cap: number, path: string): Promise<Buffer> {
+async function readCapped(handle: FileHandle, cap: number, path: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {

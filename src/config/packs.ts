@@ -44,7 +44,9 @@ export function parsePack(file: string, text: string, builtin = false): LoadedPa
 function checkPatterns(file: string, data: PackData): void {
   data.rules.forEach((rule, i) => {
     const patterns: [string, PropertyKey[]][] = [];
-    if (rule.kind === 'forbid-terms') (rule.patterns ?? []).forEach((p, j) => patterns.push([p, ['rules', i, 'patterns', j]]));
+    if (rule.kind === 'forbid-terms') (rule.patterns ?? []).forEach((p, j) => {
+      patterns.push([p, ['rules', i, 'patterns', j]]);
+    });
     if (rule.kind === 'require-field' && rule.value?.type === 'pattern') patterns.push([rule.value.pattern, ['rules', i, 'value', 'pattern']]);
     for (const [source, keyPath] of patterns) {
       try {

@@ -75,7 +75,9 @@ export class CrossFileRun {
 
 /** Adds what the checks across files found to each file's result, in offset order. */
 export function mergeCrossFileFindings(results: LintResult[], extra: ReadonlyMap<string, { findings: Finding[]; suppressed: Finding[] }>): void {
-  results.forEach((result, i) => (results[i] = withCrossFileFindings(result, extra.get(result.filePath))));
+  results.forEach((result, i) => {
+    results[i] = withCrossFileFindings(result, extra.get(result.filePath));
+  });
 }
 
 /** One file's result with the findings checks across files gave it, in document order. */

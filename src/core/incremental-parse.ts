@@ -178,10 +178,10 @@ export class IncrementalParser {
     const part = parseTree(text.slice(regionStart, parseEnd));
     const fresh = part.children;
     const head = fresh[0];
-    if (!head || head.type !== 'heading' || head.position?.start.offset !== 0 || text.charCodeAt(regionStart) !== 35) return 'widen';
+    if (head?.type !== 'heading' || head.position?.start.offset !== 0 || text.charCodeAt(regionStart) !== 35) return 'widen';
     if (toNode < children.length) {
       const tail = fresh.pop();
-      if (!tail || tail.type !== 'heading' || tail.position?.start.offset !== regionEnd - regionStart || tail.position.start.column !== 1) return null;
+      if (tail?.type !== 'heading' || tail.position?.start.offset !== regionEnd - regionStart || tail.position.start.column !== 1) return null;
     }
     const startLine = regionStart === 0 ? 1 : ((children[fromNode] as RootContent).position?.start.line as number);
     shift(fresh, regionStart, startLine - 1);

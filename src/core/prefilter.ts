@@ -16,6 +16,7 @@
 import { kindFromFileName } from './classify/kind';
 import { SECTION_CUES } from './classify/sections';
 import { STORY_CUE } from './classify/statement';
+import { EMOJI } from './classify/text';
 import designVocabulary from './vocab/design-doc.json';
 import fieldVocabulary from './vocab/roadmap-fields.json';
 import type { EffectiveConfig } from './types';
@@ -56,7 +57,6 @@ const CUES: readonly string[] = [
 const HORIZON_PATTERN = /\d{4}|(?<![a-z0-9])(?:q[1-4]|h[12])(?![a-z0-9])/;
 /** Markup that could split or hide a word in a heading's plain text. */
 const OPAQUE = /[&\\<]|\]\(|\]\[/;
-const EMOJI = /[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}\u{FE0F}]/gu;
 const STANDALONE_I = /(?<![A-Za-z0-9])[iI](?![A-Za-z0-9])/;
 const SETEXT_UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
 

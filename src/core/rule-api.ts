@@ -11,7 +11,7 @@ export type { ParsedDocument } from './document';
 export { lineEndAt, nodeSpan, nodesSpan, spanOf } from './document';
 export type * from './model';
 export { insertionFix, renderBlock } from './fixes';
-export { normalizeLabel, offsets, plainText } from './classify/text';
+export { escapeRegExp, normalizeLabel, offsets, plainText, termAlternation } from './classify/text';
 export { sectionKind, sectionKinds, type SectionKind } from './classify/sections';
 export { isPlaceholderStatement, opensWithBenefit } from './classify/statement';
 export { KIND_ALIASES, kindFromName } from './classify/kind';

@@ -3,7 +3,7 @@
  * menu lists, as ESLint's does: the fixes, then "Fix all", then one "Disable" entry per rule (for this
  * line, or for this file when the finding is about the whole document), then one docs entry per rule.
  */
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { disableFileFix, disableNextLineFix } from '../core/fixes';
 import type { ArtifactKind, Finding, LintResult } from '../core/types';

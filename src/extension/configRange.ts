@@ -5,7 +5,7 @@
  * column, else the first line, so the squiggle is never an invisible zero-width mark at 1:1.
  */
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
-import * as path from 'path';
+import * as path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 
 export interface TextRange {

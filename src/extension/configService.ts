@@ -6,7 +6,7 @@
  * virtual) need `vscode.workspace.fs`, which only the host has, and resolve here with the loader's own
  * glob budgets (src/config/layer.ts). Fires `onDidChange` when a config file or a setting changes.
  */
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigError, createConfigLoader, defaultConfig, type FileConfig } from '../config';
 import type { Rule } from '../core/rule';

@@ -6,7 +6,7 @@
  * The core speaks string paths: `file:` URIs map to OS paths (the ones the CLI sees), any other
  * scheme to the URI's POSIX path on the same scheme and authority.
  */
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { nodeFileSystem } from '../config';
 import { formatBytes, UnreadableFileError } from '../config/errors';

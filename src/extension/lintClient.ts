@@ -7,9 +7,9 @@
  * is reported as taking too long, and the requests queued behind it go to a new worker, so one hostile
  * document never stalls linting for the others. In the host, the same budget stops the lint (time-budget.ts).
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ConfigError, type FileConfig } from '../config';
 import type { EffectiveConfig } from '../core/types';

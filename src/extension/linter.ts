@@ -3,7 +3,7 @@
  * changed (or was closed) while its config loaded is dropped, so fast typing never leaves stale
  * diagnostics. Keeps the last result per document for code actions and the status bar.
  */
-import * as path from 'path';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ConfigError, FileConfig } from '../config';
 import type { CrossFileRun } from '../core/cross-file';

@@ -127,7 +127,7 @@ export function checkDocument(text: string, config: EffectiveConfig, filePath = 
   const first = lintChecked(text, config, filePath);
 
   // 2. --fix: every pass splices its edits in and keeps the rest; what is left is not fixable; a second --fix is a no-op.
-  let fixed;
+  let fixed: ReturnType<typeof fixAll>;
   try {
     fixed = fixAll(text, { filePath, config });
   } catch (err) {

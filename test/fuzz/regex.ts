@@ -43,7 +43,7 @@ function fragments(re: RegExp): string[] {
 /** Inputs of about `size` characters that target `re`: each fragment repeated, alone and with spaces, then a failing tail. */
 export function adversarialInputs(re: RegExp, size: number): string[] {
   const frags = [...GENERIC, ...fragments(re).flatMap((w) => [w, `${w} `, `${w}, `])];
-  return frags.map((f) => f.repeat(Math.max(1, Math.floor(size / f.length))) + '\u0001!');
+  return frags.map((f) => `${f.repeat(Math.max(1, Math.floor(size / f.length)))}\u0001!`);
 }
 
 /** Runs `re` over `input` the way the linter does: every match for global/sticky-free scans, one exec otherwise. */

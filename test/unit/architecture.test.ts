@@ -19,7 +19,7 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 
 /** Import and re-export specifiers, resolved to repository paths for relative ones ('vscode' stays as is). */
-export function importsOf(file: string, text: string): string[] {
+function importsOf(file: string, text: string): string[] {
   const specs = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)]
     .map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
   return specs.map((s) => (s.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), s)) : s));

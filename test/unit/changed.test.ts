@@ -55,7 +55,7 @@ describe('--changed and --changed-lines', function () {
     git(dir, 'branch', '-qf', 'main');
     fs.appendFileSync(path.join(dir, 'docs/same.md'), story);
     const out = await runCli(dir, ['--no-cache', '--changed-lines', 'docs']);
-    assert.match(out.out, /docs\/same\.md\n(.*\n)*  6:3 .*Duplicate of the story at old\.md:6/);
+    assert.match(out.out, /docs\/same\.md\n(.*\n)* {2}6:3 .*Duplicate of the story at old\.md:6/);
     assert.doesNotMatch(out.out, /docs\/old\.md/);
   });
 

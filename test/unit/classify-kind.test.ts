@@ -102,7 +102,7 @@ describe('classification: design documents and evidence', () => {
     assert.equal(model.kind, 'prd');
     assert.equal(model.detectedBy, 'content');
     const deciding = model.evidence.find((e) => e.says === 'prd');
-    assert.ok(deciding && deciding.lines.some((l) => l.text === 'Target users' && l.line === 7));
+    assert.ok(deciding?.lines.some((l) => l.text === 'Target users' && l.line === 7));
   });
 
   it('records the file name as the evidence when it decides', () => {

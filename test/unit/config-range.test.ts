@@ -1,5 +1,5 @@
 /** Where the editor puts a config error (src/extension/configRange.ts): on the key the loader names. */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import { allRules } from '../../rules/index';
 import { ConfigError, createConfigLoader, memoryFileSystem } from '../../src/config';
 import { configErrorRange, parseKeyPath } from '../../src/extension/configRange';

@@ -173,7 +173,10 @@ describe('config loader', () => {
       const memory = memoryFileSystem({ '/p/.backlog-lint.json': '{"roles":["po"]}', '/p/a/b/.backlog-lint.json': '{}' });
       const reads: string[] = [];
       const counting: FileSystemHost = {
-        readFile: (p) => (reads.push(p), memory.readFile(p)),
+        readFile: (p) => {
+          reads.push(p);
+          return memory.readFile(p);
+        },
         readDirectory: (p) => memory.readDirectory!(p),
       };
       const configs = createConfigLoader({ fs: counting, rules: RULES });

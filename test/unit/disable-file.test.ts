@@ -3,9 +3,9 @@
  * every other finding stays as it was, two lines lower, so the comment does not change how the
  * document is read (front matter intact, the title still the first heading).
  */
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { defaultConfig } from '../../src/config/defaults';
 import { lintText } from '../helpers/lint';
 import { applyFixes, disableFileFix } from '../../src/core/fixes';

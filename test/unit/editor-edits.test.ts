@@ -3,7 +3,7 @@
  * (src/core/line-diff.ts), template placeholders as snippet tab stops (src/extension/snippetText.ts),
  * and "disable for this line" on a table row (src/core/fixes.ts), checked against the suppression parser.
  */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import { defaultConfig } from '../../src/config/defaults';
 import { fixAll, lintText } from '../helpers/lint';
 import { disableNextLineFix, applyFixes } from '../../src/core/fixes';

@@ -21,7 +21,9 @@ describe('findMarkdownFiles', () => {
     roots.push(root);
     return root;
   };
-  after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+  after(() => {
+    for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  });
 
   /** Results relative to `root`, with '/' separators. */
   async function find(root: string, patterns: string[], ignores?: string[]): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** The editor's incremental lint reports exactly what a full lint reports (test/fuzz/incremental-lint.ts); the long run is `npm run stress -- --only incremental-lint`. */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import { incrementalLintProperty, type Counts } from '../fuzz/incremental-lint';
 

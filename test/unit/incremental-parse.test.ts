@@ -3,7 +3,7 @@
  * (test/fuzz/markdown.ts) under random sequences of edits, with the snippets that open and close blocks
  * across chunks (fences, HTML comments, headings, definitions, front matter, line endings).
  */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import { IncrementalParser } from '../../src/core/incremental-parse';
 import { parseMarkdown } from '../../src/core/parse';

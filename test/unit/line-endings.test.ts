@@ -1,5 +1,5 @@
 /** The same document with LF, CRLF or lone CR line endings gets the same findings. */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import { defaultConfig } from '../../src/config/defaults';
 import { lintText } from '../helpers/lint';
 import { fixAll } from '../helpers/lint';

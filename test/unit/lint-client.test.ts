@@ -2,11 +2,11 @@
  * The editor's lint worker (src/extension/lintClient.ts): the same results as the core in this thread,
  * incremental across versions of one document, and linting in this thread when no worker can run.
  */
-import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { allRules } from '../../rules/index';
 import { ConfigError, createConfigLoader, nodeFileSystem } from '../../src/config';
 import { defaultConfig } from '../../src/config/defaults';

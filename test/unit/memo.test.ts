@@ -5,7 +5,10 @@ import { memoByText, nextMemoGeneration } from '../../src/core/memo';
 describe('memoByText', () => {
   const counting = () => {
     const calls: string[] = [];
-    const upper = memoByText((s: string) => s, (s: string) => (calls.push(s), s.toUpperCase()));
+    const upper = memoByText((s: string) => s, (s: string) => {
+      calls.push(s);
+      return s.toUpperCase();
+    });
     return { calls, upper };
   };
 
@@ -53,7 +56,10 @@ describe('memoByText', () => {
 
   it('caches results that are null or undefined', () => {
     let calls = 0;
-    const none = memoByText((s: string) => s, () => (calls++, undefined));
+    const none = memoByText((s: string) => s, () => {
+      calls++;
+      return undefined;
+    });
     nextMemoGeneration();
     none('x');
     none('x');

@@ -116,7 +116,7 @@ describe('security: the result cache', function () {
     assert.match(warm.err, /1 damaged entry/);
   });
 
-  it('never reads or overwrites a --cache-location that is not a cache (a note, a blob, a FIFO)', async function () {
+  it('never reads or overwrites a --cache-location that is not a cache (a note, a blob, a FIFO)', async () => {
     const dir = project();
     const expected = (await lint(dir, ['--no-cache'])).out;
     const note = path.join(dir, 'NOTES.txt');

@@ -264,7 +264,7 @@ describe('security: what --fix writes', function () {
   });
 
   it('keeps temp file names of long file names under the 255-byte limit, recognisable', () => {
-    for (const base of ['a'.repeat(250), '\u{1F4DD}'.repeat(62) + '.md', '\u00e9'.repeat(120)]) {
+    for (const base of ['a'.repeat(250), `${'\u{1F4DD}'.repeat(62)}.md`, '\u00e9'.repeat(120)]) {
       const name = tempNameFor(base);
       assert.ok(Buffer.byteLength(name) <= 255, `${Buffer.byteLength(name)} bytes`);
       assert.match(name, TEMP);

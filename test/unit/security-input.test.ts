@@ -76,7 +76,9 @@ async function configError(promise: Promise<unknown>): Promise<ConfigError> {
   assert.fail('expected a ConfigError');
 }
 
-after(() => roots.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+after(() => {
+  for (const dir of roots) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('security: config and CLI globs match in linear time', () => {
   it(`matches ${HOSTILE_GLOB} against 120 a's within n × states steps (picomatch: minutes)`, () => {
@@ -334,9 +336,18 @@ describe('security: the templates folder stays inside the config tree', function
     const touched: string[] = [];
     const node = nodeFileSystem();
     const spy: FileSystemHost = {
-      readFile: (p, max) => (touched.push(p), node.readFile(p, max)),
-      readDirectory: (p) => (touched.push(p), node.readDirectory!(p)),
-      realPath: (p) => (touched.push(p), node.realPath!(p)),
+      readFile: (p, max) => {
+        touched.push(p);
+        return node.readFile(p, max);
+      },
+      readDirectory: (p) => {
+        touched.push(p);
+        return node.readDirectory!(p);
+      },
+      realPath: (p) => {
+        touched.push(p);
+        return node.realPath!(p);
+      },
     };
     const config = await loader({ fs: spy, readTemplates: false }).forFile(path.join(dir, 'a.md'));
     assert.deepEqual(config.templates, {});

@@ -145,7 +145,7 @@ describe('security: output formats', () => {
       fs.writeFileSync(path.join(dir, '::warning::spoof.md'), `---\ntype: "${type}"\n---\n# Export\n\n${story}`);
       fs.writeFileSync(path.join(dir, 'cr.md'), `# Export\r\rAs a clerk \u001b[31m, I want to export reports\u2028::add-mask::pwn, so that I can close the month.\r`);
       fs.mkdirSync(path.join(dir, 'sub'));
-      fs.writeFileSync(path.join(dir, 'sub', '.backlog-lint.json'), JSON.stringify({ rules: { [`nope\n::add-mask::pwn\u001b[2J`]: 'error' } }));
+      fs.writeFileSync(path.join(dir, 'sub', '.backlog-lint.json'), JSON.stringify({ rules: { 'nope\n::add-mask::pwn\u001b[2J': 'error' } }));
       fs.writeFileSync(path.join(dir, 'sub', 'story.md'), `# Export\n\n${story}`);
     });
 

@@ -35,7 +35,7 @@ function refusal(text: string): TooComplexError | undefined {
   }
 }
 
-const nestedList = (levels: number): string => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n') + '\n';
+const nestedList = (levels: number): string => `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n')}\n`;
 
 
 /**
@@ -93,7 +93,7 @@ describe('security: structural limits before the parse', () => {
       // a table of globs: each row is parsed on its own
       `| Pattern | Kind |\n| --- | --- |\n${Array.from({ length: 200 }, (_, i) => `| *.part${i}.md | story |`).join('\n')}\n`,
       // thematic breaks, bold separators, snake_case and arithmetic
-      '- - -\n\n* * *\n\n****\n\n' + 'snake_case_name and 2 * 3 * 4 and a*b*c '.repeat(100),
+      `- - -\n\n* * *\n\n****\n\n${'snake_case_name and 2 * 3 * 4 and a*b*c '.repeat(100)}`,
       // many closed emphases in one long paragraph
       `${'**Bold** and _italic_ and ~~struck~~ words, '.repeat(500)}\n`,
       // a tight list of 500 items, 8 levels deep at most

@@ -1,5 +1,5 @@
 /** The memoised statement finder gives what findStatement gives, wherever the text sits, time after time. */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as fc from 'fast-check';
 import { statementAt } from '../../src/core/classify/statement-cache';
 import { findStatement } from '../../src/core/classify/statement';

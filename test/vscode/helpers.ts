@@ -1,5 +1,5 @@
 /** Shared by the in-host suites: fixture paths, waiting, and our diagnostics. */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'backlog-lint.backlog-lint';

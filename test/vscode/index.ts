@@ -3,8 +3,8 @@
  * (scripts/vscode/ext-tests.mjs) and @vscode/test-electron (scripts/vscode/electron.mjs).
  * The extension host require()s the bundle and awaits run(): resolve = pass, reject = fail.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 // mocha 11 (CommonJS): mocha 12 is ESM-only and require('mocha') would not return the class.
 import Mocha from 'mocha';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lineEndAt } from '../../../src/core/rule-api';
-import { defineRule } from '../../../src/core/rule-api';
+import { defineRule, termAlternation } from '../../../src/core/rule-api';
 import { matchProse } from '../../_lib/prose';
 import { requirementRegions } from '../_shared/regions';
 import docs from './README.md';
@@ -35,10 +35,9 @@ for (const g of vocabulary.groups) {
   for (const w of g.words) TERMS.set(normalize(w), term);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** One alternation of literal terms, longest first so "as soon as possible" wins over "as". */
 const TERM_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${[...TERMS.keys()].sort((a, b) => b.length - a.length).map((t) => escape(t).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${termAlternation(TERMS.keys())})(?![\p{L}\p{N}])`,
   'giu',
 );
 

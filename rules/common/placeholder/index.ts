@@ -1,6 +1,6 @@
 import type { Nodes, Table } from 'mdast';
 import { defineRule } from '../../../src/core/rule-api';
-import { offsets, plainText } from '../../../src/core/rule-api';
+import { offsets, plainText, termAlternation } from '../../../src/core/rule-api';
 import { lineEndAt } from '../../../src/core/rule-api';
 import { matchProse, proseRanges, type Range } from '../../_lib/prose';
 import { artifactAt } from '../_shared/regions';
@@ -16,8 +16,6 @@ const INSTRUCTION_VERBS = new Set(words.instructionVerbs);
 const CAPS_NAMES = new Set(words.capsNames);
 const CAPS_VERBS = new Set(words.capsVerbs);
 const PENDING = new RegExp(`(?<![\\p{L}])(?:${words.pendingPhrases.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})(?![\\p{L}])`, 'iu');
-const alternation = (list: readonly string[]): string =>
-  [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`)).join('|');
 
 type Kind = 'slot' | 'marker' | 'dummy';
 
@@ -39,7 +37,7 @@ const PLACEHOLDER_RE = new RegExp(
   'gu',
 );
 /** Metric 1, Risk 2, Critère 1: a template numbers what the author should have named. */
-const NUMBERED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(words.numberedNouns)})\s+\d{1,2}(?![\p{L}\p{N}]|[.,]\d)`, 'giu');
+const NUMBERED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${termAlternation(words.numberedNouns)})\s+\d{1,2}(?![\p{L}\p{N}]|[.,]\d)`, 'giu');
 /** "As a ..., I want ..., so that ...": an ellipsis standing alone, where a part was to be written. */
 const ELLIPSIS_SLOT = /(?<=^|\s)(?:\.{3}|…)(?=[\s,.;:]|$)/gu;
 /** A paragraph, cell or heading holding nothing but an ellipsis. */

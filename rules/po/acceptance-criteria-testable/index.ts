@@ -1,7 +1,7 @@
 import type { Criterion } from '../../../src/core/rule-api';
 import type { Span } from '../../../src/core/rule-api';
 import { memoByText } from '../../../src/core/rule-api';
-import { defineRule } from '../../../src/core/rule-api';
+import { defineRule, termAlternation } from '../../../src/core/rule-api';
 import { backlogStories, inEnglish } from '../_shared/stories';
 import docs from './README.md';
 import ambiguous from '../../common/ambiguous-language/terms.json';
@@ -12,10 +12,9 @@ function termKey(term: string): string {
   return term.toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, '');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 /** Longest first, so "easy to use" wins over "easy"; word edges so "good" does not match "goods". */
 const VAGUE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:${[...words.vague].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}-])`,
+  `(?<![\\p{L}\\p{N}-])(?:${termAlternation(words.vague)})(?![\\p{L}\\p{N}-])`,
   'giu',
 );
 /** Words the common ambiguous-language rule reports anywhere, criteria included. */

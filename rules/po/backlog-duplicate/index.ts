@@ -61,7 +61,9 @@ export default defineRule({
         byFile.set(filePath, list);
       });
       for (const indices of byFile.values()) {
-        firstDuplicates(indices.map((i) => entries[i] as Entry)).forEach((f, k) => f >= 0 && inFile.add(indices[k] as number));
+        firstDuplicates(indices.map((i) => entries[i] as Entry)).forEach((f, k) => {
+          if (f >= 0) inFile.add(indices[k] as number);
+        });
       }
       return items.flatMap(({ filePath, item }, i) => {
         const original = items[first[i] as number];

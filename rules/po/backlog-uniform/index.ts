@@ -57,7 +57,7 @@ export default defineRule({
     if (!majority || !second || majority[1] === second[1]) return;
     // Job stories kept under their own heading ("## Job stories") are a deliberate second template, not a slip.
     const sections = stories.map((s) => sectionAt(ctx.model.sections, s.statement.span.start));
-    const mixed = new Set(sections.filter((sec, i) => shapes[i] === majority[0]).map((sec) => sec));
+    const mixed = new Set(sections.filter((_sec, i) => shapes[i] === majority[0]).map((sec) => sec));
     stories.forEach((story, i) => {
       const shape = shapes[i] as string;
       if (shape === majority[0] || !mixed.has(sections[i] as Section | null)) return;

@@ -34,7 +34,7 @@ export function matchByLine<G, P>(
     }
     return false;
   };
-  gold.forEach((_, gi) => assign(gi, new Set()));
+  for (let gi = 0; gi < gold.length; gi++) assign(gi, new Set());
   const pairs: { gold: G; pred: P }[] = [];
   const usedG = new Set<number>();
   owner.forEach((gi, pi) => {

@@ -49,7 +49,9 @@ export interface IncrementalModel {
 /** Root indices where top-level sections start, and the title's index (-1: none); null when the document has another shape. */
 function topLevel(children: readonly RootContent[]): { title: number; starts: number[] } | null {
   const headings: number[] = [];
-  children.forEach((n, i) => n.type === 'heading' && headings.push(i));
+  children.forEach((n, i) => {
+    if (n.type === 'heading') headings.push(i);
+  });
   if (headings.length === 0) return null;
   const depthOf = (i: number): number => (children[i] as { depth: number }).depth;
   const first = headings[0] as number;

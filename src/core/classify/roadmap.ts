@@ -85,7 +85,7 @@ function cellBounds(text: string, start: number, end: number): { start: number; 
 function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): RoadmapItem[] {
   const columns = tableColumns(table);
   let titleColumn = columns.indexOf('title');
-  if (titleColumn === -1) titleColumn = columns.findIndex((c) => c === null);
+  if (titleColumn === -1) titleColumn = columns.indexOf(null);
   if (titleColumn === -1) titleColumn = 0;
   return table.children.slice(1).map((row) => {
     const fields: Record<string, Span> = {};

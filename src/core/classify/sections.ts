@@ -90,7 +90,7 @@ function core(words: string): string {
   while (i < tokens.length - 1 && modifiers.has(tokens[i] as string)) i++;
   // Two-word modifiers ("high level").
   const rest = tokens.slice(i).join(' ');
-  for (const m of modifiers) if (m.includes(' ') && rest.startsWith(m + ' ')) return rest.slice(m.length + 1);
+  for (const m of modifiers) if (m.includes(' ') && rest.startsWith(`${m} `)) return rest.slice(m.length + 1);
   return rest;
 }
 
@@ -101,7 +101,7 @@ function kindsOfWords(words: string): SectionKind[] {
   for (const part of parts) {
     const c = core(part);
     for (const k of exact.get(c) ?? exact.get(part) ?? []) found.add(k);
-    for (const l of lead) if (c === l.phrase || c.startsWith(l.phrase + ' ') || part.startsWith(l.phrase + ' ')) found.add(l.kind);
+    for (const l of lead) if (c === l.phrase || c.startsWith(`${l.phrase} `) || part.startsWith(`${l.phrase} `)) found.add(l.kind);
   }
   for (const k of anywhereKinds(words)) found.add(k);
   // Horizons name the whole heading only: "Future work" inside a PRD is no horizon.

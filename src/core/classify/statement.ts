@@ -9,6 +9,7 @@
  * want — so the many ordinary sentences that start with "As", "Als", "Como" or "When" do not count.
  */
 import type { Span } from '../types';
+import { termAlternation } from './text';
 import type { StoryForm, StoryStatement } from '../model';
 import vocabulary from '../vocab/stories.json';
 
@@ -54,10 +55,7 @@ const WANT_END = String.raw`(?:\s*[,:]\s*|\s+|\s*(?:\.{2,}|…)|\s*$)`;
 
 /** A vocabulary phrase as a pattern: spaces match any white space, either apostrophe matches. */
 function phrase(p: string): string {
-  const body = p
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+/g, '\\s+')
-    .replace(/['’]/g, "['’]");
+  const body = termAlternation([p]).replace(/['’]/g, "['’]");
   return /['’]$/.test(p) ? body : body + NOT_LETTER;
 }
 
@@ -167,7 +165,7 @@ function trimSpan(source: string, base: number, start: number, end: number): Spa
 
 /** What may stand before a statement in its block: a bullet, an id or label, a link bracket, a quote mark. */
 const PREFIX =
-  /(?:\s+|[-•◦▪o](?=\s)|-(?=\p{L})|\d+[.)]|[\[(][^\])]{1,30}[\])](?:\([^)\s]*\))?\s*[.:\-–—|]?|\p{Lu}{1,10}-?\d+(?:[.:\-–—|]|\s)|[\p{L}\p{N}#][\p{L}\p{N}_#.\-/]*(?:\s+[\p{L}\p{N}_#.\-/]+){0,3}\s*[:\-–—|](?=\s)|[\["“„«'>|])/uy;
+  /(?:\s+|[-•◦▪o](?=\s)|-(?=\p{L})|\d+[.)]|[[(][^\])]{1,30}[\])](?:\([^)\s]*\))?\s*[.:\-–—|]?|\p{Lu}{1,10}-?\d+(?:[.:\-–—|]|\s)|[\p{L}\p{N}#][\p{L}\p{N}_#.\-/]*(?:\s+[\p{L}\p{N}_#.\-/]+){0,3}\s*[:\-–—|](?=\s)|[["“„«'>|])/uy;
 
 /** Where a statement may start: the block start and the ends of up to four prefixes after it. */
 function openings(masked: string): number[] {
@@ -263,7 +261,7 @@ export function continuationOf(source: string, base: number, stem: Stem): StoryS
   return st.means ? { ...st, role: stem.role, template: 'connextra' } : null;
 }
 
-const PLACEHOLDER = /^(?:[\[<{][^\]>}]*[\]>}]|\.{3}|…|_+|x+)$/i;
+const PLACEHOLDER = /^(?:[[<{][^\]>}]*[\]>}]|\.{3}|…|_+|x+)$/i;
 
 /** "As a [user role], I want [feature]": a template to fill in, not a story. */
 function isTemplate(st: StoryStatement): boolean {

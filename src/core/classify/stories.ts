@@ -252,7 +252,7 @@ export class StoryLocator {
     const group: DraftGroup = { size: list.children.length, stories: [], others: [] };
     for (const item of list.children) {
       const head = item.children[0];
-      if (!head || head.type !== 'paragraph') continue;
+      if (head?.type !== 'paragraph') continue;
       const [hs, he] = offsets(head);
       const text = this.doc.text.slice(hs, he);
       const statement = findStatement(text, hs) ?? continuationAt(text, hs, stem);

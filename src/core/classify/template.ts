@@ -78,7 +78,7 @@ function nonBlankLines(doc: ParsedDocument): number {
 /** True when the document's first paragraph is a story with its role and want written out (a filled-in template). */
 function opensWithFilledStory(doc: ParsedDocument): boolean {
   const first = doc.root.children.find((n) => n.type === 'paragraph');
-  if (!first || first.type !== 'paragraph') return false;
+  if (first?.type !== 'paragraph') return false;
   const [s, e] = contentOffsets(first);
   return isFilledStory(findStatement(doc.text.slice(s, e), s));
 }

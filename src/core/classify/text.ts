@@ -22,11 +22,30 @@ export function contentOffsets(node: Parent & { position?: RootContent['position
   return [offsets(first)[0], offsets(last)[1]];
 }
 
+/** `s` matched literally inside a regular expression (also valid RE2 syntax, for pack patterns). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * An alternation of literal terms, longest first (so "as soon as possible" wins over "as soon"), each
+ * run of white space in a term matching any run of white space in the text.
+ */
+export function termAlternation(terms: Iterable<string>): string {
+  return [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => escapeRegExp(t).replace(/\s+/g, String.raw`\s+`))
+    .join('|');
+}
+
+/** Emoji and pictographs, and the variation selector that asks for an emoji rendering. */
+export const EMOJI = /[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]|\u{FE0F}/gu;
+
 /** Lower-case, numbering/emoji/punctuation-free form of a heading or label, for alias lookup. */
 export function normalizeLabel(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}\u{FE0F}]/gu, '')
+    .replace(EMOJI, '')
     .replace(/^[\s#>*_`\-–—]*(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\))?\s*/u, '')
     .replace(/[*_`]/g, '')
     .replace(/[\s:;.?!…\-–—]+$/u, '')

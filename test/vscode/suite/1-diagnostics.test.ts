@@ -1,7 +1,7 @@
 /** Diagnostics: what a PO sees in Problems, for saved files, unsaved edits and untitled documents. */
-import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   closeAll, codeOf, diagnosticsUntil, EXTENSION_ID, extensionPath, ofRule, open, ours, RULE, setSetting, sleep, waitFor,

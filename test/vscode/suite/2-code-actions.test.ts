@@ -1,8 +1,8 @@
 /** Quick fixes from the lightbulb and source.fixAll.backlogLint, checked on the resulting text. */
-import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   AC_FIX, closeAll, codeActionTitled, codeOf, diagnosticsUntil, EXTENSION_ID, extensionPath, open, ours, RULE, setSetting,

@@ -1,5 +1,5 @@
 /** Config files and settings re-lint open documents; Workspace Trust limits what the workspace can inject. */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import {
   AC_FIX, closeAll, codeActionTitled, diagnosticsUntil, EXTENSION_ID, open, RULE, setSetting, waitFor, workspaceUri,

@@ -1,9 +1,9 @@
 /** Commands: lint workspace, create from template, show rule documentation. */
-import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAll, codeOf, extensionPath, ofRule, ours, RULE, sleep, waitFor, workspaceUri } from '../helpers';
 

@@ -3,7 +3,7 @@
  * config notifies once and keeps the last good one; stale fixes are refused; nothing from an
  * untrusted workspace runs as code.
  */
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { allRules } from '../../../rules/index';
 import { createConfigLoader, nodeFileSystem } from '../../../src/config';
