@@ -7,6 +7,7 @@ import { lineEndingOf } from './fixes';
 import type { IncrementalParser } from './incremental-parse';
 import type { LintReuse, SectionView } from './incremental-lint';
 import { checkStructure } from './limits';
+import { outsideFocus, type LineRange } from './focus';
 import { parseMarkdown } from './parse';
 import type { ParsedDocument } from './document';
 import type { DocumentModel } from './model';
@@ -37,16 +38,6 @@ export interface LintOptions {
    * editor stops passing the lines. Suppressed findings are held back too. Cross-file items are unaffected.
    */
   focus?: readonly LineRange[];
-}
-
-export interface LineRange {
-  fromLine: number;
-  toLine: number;
-}
-
-/** Whether the finding's lines meet any focused range. */
-function inFocus(f: Finding, focus: readonly LineRange[]): boolean {
-  return focus.some((r) => f.line <= r.toLine && f.endLine >= r.fromLine);
 }
 
 export interface DocumentLint {
@@ -255,8 +246,8 @@ export function lintDocument(text: string, options: LintOptions): DocumentLint {
   }
   const focus = options.focus;
   if (focus && focus.length > 0) {
-    lint.result.findings = lint.result.findings.filter((f) => !inFocus(f, focus));
-    lint.result.suppressed = lint.result.suppressed.filter((f) => !inFocus(f, focus));
+    lint.result.findings = outsideFocus(lint.result.findings, focus);
+    lint.result.suppressed = outsideFocus(lint.result.suppressed, focus);
   }
   return lint;
 }

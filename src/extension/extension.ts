@@ -8,6 +8,7 @@ import { CodeActions } from './codeActions';
 import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
 import { ConfigService } from './configService';
 import { LintClient } from './lintClient';
+import type { EditedLines } from './focus-tracker';
 import { Linter } from './linter';
 import { lintWorkspace, summaryMessage, type WorkspaceLintSummary } from './lintWorkspace';
 import { watchDocsUrl } from './diagnostics';
@@ -79,8 +80,13 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !linter.isLintable(e.document)) return;
       const settings = readSettings(e.document.uri);
+      linter.edited(e.document, e.contentChanges.map(editedLines));
       // onSave: the last published diagnostics stay until the next save, as with any on-save linter.
       if (settings.run === 'onType') linter.schedule(e.document, settings.debounceMs);
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      const cursor = e.selections[0]?.active.line;
+      if (cursor !== undefined && linter.isLintable(e.textEditor.document)) linter.cursorMoved(e.textEditor.document, cursor);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
       if (linter.isLintable(doc) && readSettings(doc.uri).run === 'onSave') void linter.lintDocument(doc);
@@ -136,4 +142,13 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+}
+
+/** The lines a change wrote, in the document after it (focus mode). */
+function editedLines(c: vscode.TextDocumentContentChangeEvent): EditedLines {
+  return {
+    startLine: c.range.start.line,
+    oldLines: c.range.end.line - c.range.start.line,
+    newLines: c.text.match(/\r\n|\r|\n/g)?.length ?? 0,
+  };
 }

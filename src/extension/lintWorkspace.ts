@@ -98,7 +98,7 @@ export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputC
         for (const [filePath, { findings }] of cross.finish()) {
           const uri = uriOfPath.get(filePath);
           if (!uri) continue;
-          linter.addFindings(uri, findings);
+          await linter.addFindings(uri, findings);
           summary.findings += findings.length;
           if (findings.length > 0) withFindings.add(uri.toString());
         }

@@ -13,7 +13,9 @@ import { EditorBaseline } from './baseline';
 import type { LintClient } from './lintClient';
 import { MAX_CONFIG_BYTES } from '../config/discovery';
 import { configErrorRange } from './configRange';
-import { problemDiagnostic, SOURCE, toDiagnostic } from './diagnostics';
+import { outsideFocus } from '../core/focus';
+import { problemDiagnostic, SOURCE } from './diagnostics';
+import { type EditedLines, FocusTracker } from './focus-tracker';
 import { pathMappingFor, workspaceFsHost } from './fsHost';
 import { readSettings } from './settings';
 
@@ -47,6 +49,8 @@ export class Linter implements vscode.Disposable {
   readonly onDidLint = this.linted.event;
 
   private readonly baseline: EditorBaseline;
+  /** Focus mode: the lines being edited, whose findings are held back when published. */
+  private readonly focus = new FocusTracker();
 
   /** `client`: shared with the ConfigService, which resolves configs in the same worker. */
   constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel,
@@ -106,12 +110,25 @@ export class Linter implements vscode.Disposable {
   }
 
   /** Adds findings of the checks across files to a file's published ones (until it is linted again). */
-  addFindings(uri: vscode.Uri, findings: readonly Finding[]): void {
+  async addFindings(uri: vscode.Uri, findings: readonly Finding[]): Promise<void> {
     const snapshot = this.snapshots.get(uri.toString());
     if (!snapshot || findings.length === 0) return;
     snapshot.result.findings = [...snapshot.result.findings, ...findings].sort((a, b) => a.range[0] - b.range[0]);
-    this.diagnostics.set(uri, snapshot.result.findings.map((f) => toDiagnostic(f, uri)));
-    this.linted.fire(uri);
+    await this.republish(uri, snapshot);
+  }
+
+  /** Focus mode: the document was edited on these lines. */
+  edited(doc: vscode.TextDocument, edits: readonly EditedLines[]): void {
+    if (readSettings(doc.uri).focusMode !== undefined) this.focus.edited(doc.uri.toString(), edits);
+  }
+
+  /** Focus mode: the cursor is on `line`; when it left the lines being edited, their findings show again. */
+  cursorMoved(doc: vscode.TextDocument, line: number): void {
+    const around = readSettings(doc.uri).focusMode;
+    if (around === undefined || !this.focus.moved(doc.uri.toString(), line, around)) return;
+    const snapshot = this.snapshots.get(doc.uri.toString());
+    // An older snapshot is about to be replaced by the lint the edit scheduled.
+    if (snapshot && snapshot.version === doc.version) void this.republish(doc.uri, snapshot);
   }
 
   /** The text `backlog-lint --fix` would make of the snapshot's text. */
@@ -137,6 +154,7 @@ export class Linter implements vscode.Disposable {
     this.running.delete(key);
     this.snapshots.delete(key);
     this.diagnostics.delete(uri);
+    this.focus.forget(key);
     this.client.forget(key);
     this.linted.fire(uri);
   }
@@ -202,11 +220,9 @@ export class Linter implements vscode.Disposable {
       result = lint.result;
     }
     const linted = performance.now();
-    const published = result.problem
-      ? [problemDiagnostic(result.problem)]
-      : await this.baseline.diagnostics(doc.uri, text, result.findings, readSettings(doc.uri).baseline);
-    if (this.latest.get(key) !== gen) return undefined;
     const snapshot: LintSnapshot = { version, text, result, config };
+    const published = await this.published(doc.uri, snapshot);
+    if (this.latest.get(key) !== gen) return undefined;
     this.snapshots.set(key, snapshot);
     this.diagnostics.set(doc.uri, published);
     this.linted.fire(doc.uri);
@@ -214,6 +230,25 @@ export class Linter implements vscode.Disposable {
     this.log.debug(`linted ${path.basename(filePath)} v${version}: config ${ms(configured - started)}, `
       + `${this.client.thread} ${ms(linted - configured)}, diagnostics ${ms(performance.now() - linted)}, ${result.findings.length} findings`);
     return snapshot;
+  }
+
+  /** The snapshot's diagnostics: findings the baseline holds back dimmed or hidden, those in focus held back. */
+  private published(uri: vscode.Uri, snapshot: LintSnapshot): Promise<vscode.Diagnostic[]> | vscode.Diagnostic[] {
+    const { result, text } = snapshot;
+    if (result.problem) return [problemDiagnostic(result.problem)];
+    const settings = readSettings(uri);
+    const findings = settings.focusMode === undefined
+      ? result.findings
+      : outsideFocus(result.findings, this.focus.focus(uri.toString(), settings.focusMode));
+    return this.baseline.diagnostics(uri, text, findings, settings.baseline);
+  }
+
+  /** Publishes the snapshot's findings again (focus or findings changed), unless a newer result replaced it. */
+  private async republish(uri: vscode.Uri, snapshot: LintSnapshot): Promise<void> {
+    const published = await this.published(uri, snapshot);
+    if (this.snapshots.get(uri.toString()) !== snapshot) return;
+    this.diagnostics.set(uri, published);
+    this.linted.fire(uri);
   }
 
   /** On the config file, over the key at fault, with the message minus the file's name (it is on that file). */

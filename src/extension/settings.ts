@@ -25,6 +25,8 @@ export interface Settings {
   configFile: string;
   /** Findings `backlog-lint-baseline.json` holds back: dimmed, hidden, or shown as usual ('off'). */
   baseline: BaselineDisplay;
+  /** Focus mode: undefined when off, else the lines either side of the edited lines held back too. */
+  focusMode: number | undefined;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -44,5 +46,13 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     rules,
     configFile: vscode.workspace.isTrusted ? (c.get<string>('configFile') ?? '').trim() : '',
     baseline: (['dim', 'hide', 'off'] as const).find((d) => d === c.get<string>('baseline')) ?? 'dim',
+    focusMode: focusLines(c.get<unknown>('focusMode', false)),
   };
+}
+
+/** `true` holds back the edited lines, a number N also the N lines either side; anything else is off. */
+function focusLines(value: unknown): number | undefined {
+  if (value === true) return 0;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.floor(value);
+  return undefined;
 }
