@@ -12,8 +12,10 @@ export const ruleMetaSchema = z.strictObject({
   id: z.string().regex(/^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'),
   role: z.enum(PACKS as [Pack, ...Pack[]]),
   /**
-   * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them, so a
-   * check need not test the kind again. List every kind for a rule about any document.
+   * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them (the
+   * document's kind or the kind of a part: a backlog's stories hold `story`), so a rule of one kind need not
+   * test the kind again; a rule of several kinds still sees each one present. List every kind for a rule
+   * about any document: only those run on a document whose front matter claims a kind it is not.
    */
   artifacts: z.array(z.enum(ARTIFACT_KINDS as [ArtifactKind, ...ArtifactKind[]])).min(1),
   severity: z.enum(ACTIVE_SEVERITIES as [ActiveSeverity, ...ActiveSeverity[]]),
