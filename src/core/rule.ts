@@ -15,7 +15,7 @@ export const ruleMetaSchema = z.strictObject({
    * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them (the
    * document's kind or the kind of a part: a backlog's stories hold `story`), so a rule of one kind need not
    * test the kind again; a rule of several kinds still sees each one present. List every kind for a rule
-   * about any document: only those run on a document whose front matter claims a kind it is not.
+   * about any document: only those run on a document that is no artifact but claims one in its front matter.
    */
   artifacts: z.array(z.enum(ARTIFACT_KINDS as [ArtifactKind, ...ArtifactKind[]])).min(1),
   severity: z.enum(ACTIVE_SEVERITIES as [ActiveSeverity, ...ActiveSeverity[]]),
