@@ -176,10 +176,13 @@ describe('CLI', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-pack-'));
     fs.mkdirSync(path.join(dir, '.backlog-lint'));
     fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'packs', 'dor.yaml'), path.join(dir, '.backlog-lint', 'dor.yaml'));
-    fs.writeFileSync(path.join(dir, '.backlog-lint.yaml'), 'packs: ["./.backlog-lint/dor.yaml"]\nrules:\n  acme/no-asap: error\n');
-    fs.writeFileSync(path.join(dir, 'backlog.md'), '# Backlog\n\n## Story 1: Export\n\nAs an accountant, I want to export invoices ASAP, so that I can close the month.\n');
+    const config = 'packs: ["./.backlog-lint/dor.yaml"]\nrules:\n  acme/no-asap: error\n';
+    fs.writeFileSync(path.join(dir, '.backlog-lint.yaml'), config);
+    const story = 'As an accountant, I want to export invoices ASAP, so that I can close the month.';
+    fs.writeFileSync(path.join(dir, 'backlog.md'), `# Backlog\n\n## Story 1: Export\n\n${story}\n`);
     const lint = cli(['.'], { cwd: dir });
-    assert.match(lint.stdout, /Story has no estimate; add an "Estimate:" line with story points\.\s+acme\/story-estimate/);
+    const estimate = /Story has no estimate; add an "Estimate:" line with story points\.\s+acme\/story-estimate/;
+    assert.match(lint.stdout, estimate);
     assert.match(lint.stdout, /error\s+"ASAP" sets no deadline/);
     assert.match(cli(['--explain', 'acme/story-estimate'], { cwd: dir }).stdout, /^# acme\/story-estimate/);
     assert.match(cli(['--list-rules'], { cwd: dir }).stdout, /acme\/no-asap\s+po\s+story, backlog/);
