@@ -5,7 +5,7 @@
  * the tool never writes is a damaged entry too. `result.filePath` is not stored: it is the entry's key.
  */
 import { z } from 'zod';
-import { ARTIFACT_KINDS } from '../core/types';
+import { ACTIVE_SEVERITIES, ARTIFACT_KINDS, PACKS, type ActiveSeverity, type Pack } from '../core/types';
 
 const offset = z.number().int().nonnegative();
 const artifact = z.enum(ARTIFACT_KINDS as [string, ...string[]]);
@@ -15,9 +15,9 @@ const fix = z.strictObject({ title: z.string(), edits: z.array(edit) });
 
 const finding = z.strictObject({
   ruleId: z.string(),
-  role: z.enum(['po', 'pm', 'common']),
+  role: z.enum(PACKS as [Pack, ...Pack[]]),
   artifact,
-  severity: z.enum(['info', 'warning', 'error']),
+  severity: z.enum(ACTIVE_SEVERITIES as [ActiveSeverity, ...ActiveSeverity[]]),
   message: z.string(),
   rationale: z.string(),
   range: z.tuple([offset, offset]),

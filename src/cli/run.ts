@@ -1,7 +1,8 @@
 /** One CLI run: find files, resolve config per file, lint (and fix), check across files, report, exit code. */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { builtinRules as allRules, findRule } from '../rule-set';
+import { builtinRules as allRules, rulesFor } from '../rule-set';
+import type { Rule } from '../core/rule';
 import { availableParallelism } from 'node:os';
 import { CrossFileRun, withCrossFileFindings } from '../core/cross-file';
 import type { EffectiveConfig, LintResult } from '../core/types';
@@ -225,21 +226,37 @@ async function report(text: string, opts: CliOptions, io: Io): Promise<void> {
   else io.stdout(text);
 }
 
+/**
+ * The rules a file in the current folder would run: the built-in ones plus those of the packs its config
+ * loads (`packs:`, presets). A broken config is said on stderr and leaves the built-in rules, so
+ * `--explain` still explains the rule the config error is about.
+ */
+async function rulesHere(loader: ConfigLoader, io: Io): Promise<readonly Rule<any>[]> {
+  try {
+    return rulesFor(await loader.forFile(path.join(io.cwd, 'backlog.md')));
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.stderr(`backlog-lint: ${err.message} (listing the built-in rules only)\n`);
+    return allRules;
+  }
+}
+
 export async function run(opts: CliOptions, io: Io): Promise<number> {
-  if (opts.explain) {
-    const rule = findRule(opts.explain);
+  const loader = createConfigLoader({ fs: nodeFileSystem(), rules: allRules, configFile: opts.config && path.resolve(io.cwd, opts.config), roles: opts.roles });
+  if (opts.explain || opts.listRules) {
+    const rules = await rulesHere(loader, io);
+    if (opts.listRules) {
+      io.stdout(rulesTable(rules));
+      return EXIT_OK;
+    }
+    const rule = rules.find((r) => r.meta.id === opts.explain);
     if (!rule) {
-      io.stderr(`Unknown rule '${opts.explain}'. Known rules: ${allRules.map((r) => r.meta.id).join(', ')}\n`);
+      io.stderr(`Unknown rule '${opts.explain}'. Known rules: ${rules.map((r) => r.meta.id).join(', ')}\n`);
       return EXIT_TROUBLE;
     }
     io.stdout(explanation(rule));
     return EXIT_OK;
   }
-  if (opts.listRules) {
-    io.stdout(rulesTable(allRules));
-    return EXIT_OK;
-  }
-  const loader = createConfigLoader({ fs: nodeFileSystem(), rules: allRules, configFile: opts.config && path.resolve(io.cwd, opts.config), roles: opts.roles });
   if (opts.init) {
     const target = path.join(io.cwd, '.backlog-lint.jsonc');
     try {

@@ -4,6 +4,7 @@
  * string is bounded, so a hostile pack is refused with a key path instead of slowing every lint.
  */
 import { z } from 'zod';
+import { ACTIVE_SEVERITIES, PACKS, type ActiveSeverity, type Pack } from '../core/types';
 
 /** Bounds: far above any team's Definition of Ready, far below what could slow a lint. */
 export const PACK_LIMITS = {
@@ -19,7 +20,7 @@ export const PACK_LIMITS = {
 const id = z.string().max(64).regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case id (story-estimate)');
 const text = z.string().min(10, 'expected at least 10 characters').max(PACK_LIMITS.text);
 const phrase = z.string().min(1).max(PACK_LIMITS.patternLength);
-const severity = z.enum(['info', 'warning', 'error']);
+const severity = z.enum(ACTIVE_SEVERITIES as [ActiveSeverity, ...ActiveSeverity[]]);
 const pattern = z
   .string()
   .min(1)
@@ -102,7 +103,7 @@ export const packSchema = z
     $schema: z.string().max(500).optional(),
     name: z.string().max(64).regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case name (acme)').describe('Prefix of its rule ids: acme/story-estimate.'),
     description: text.optional(),
-    role: z.enum(['po', 'pm', 'common']).describe('The role whose reviews the pack speaks for.'),
+    role: z.enum(PACKS as [Pack, ...Pack[]]).describe('The role whose reviews the pack speaks for.'),
     rules: z.array(packRuleSchema).min(1).max(PACK_LIMITS.rules),
   })
   .describe('A backlog-lint rule pack');

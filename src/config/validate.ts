@@ -4,7 +4,7 @@ import type { Rule } from '../core/rule';
 import { ConfigError, formatKeyPath } from './errors';
 import type { ConfigFileData } from './schema';
 import { buildConfigSchema, CONFIG_KEYS, OVERRIDE_KEYS } from './schema';
-import { closest } from './suggest';
+import { closest } from '../core/suggest';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];

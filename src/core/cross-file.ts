@@ -2,7 +2,8 @@
  * Checks across the files of one run (duplicate stories in two backlogs, say). Each file contributes
  * small items while it is linted; trees are not kept, so memory stays flat however many files there are.
  */
-import { docsUrl, type CrossFileItem, type Rule } from './rule';
+import { findingOf } from './finding';
+import type { CrossFileItem, Rule } from './rule';
 import type { DocumentLint } from './engine';
 import { severityOf } from './engine';
 import { suppressorOf, type Directive } from './suppress';
@@ -48,20 +49,16 @@ export class CrossFileRun {
       const severityByItem = new Map(entries.map((e) => [e.item, e.severity]));
       for (const report of rule.crossFile.checkAcross(entries.map(({ filePath, item }) => ({ filePath, item })))) {
         const { item } = report;
-        const finding: Finding = {
-          ruleId: rule.meta.id,
-          role: rule.meta.role,
+        const finding = findingOf(rule, severityByItem.get(item) ?? rule.meta.severity, {
           artifact: item.artifact,
-          severity: severityByItem.get(item) ?? rule.meta.severity,
           message: report.message,
-          rationale: report.rationale ?? rule.meta.rationale,
+          rationale: report.rationale,
           range: [item.span.start, item.span.end],
           line: item.line,
           column: item.column,
           endLine: item.endLine,
           endColumn: item.endColumn,
-          docsUrl: rule.docsUrl ?? docsUrl(rule.meta),
-        };
+        });
         const bucket = out.get(report.filePath) ?? { findings: [], suppressed: [] };
         const by = suppressorOf(this.directives.get(report.filePath) ?? [], finding);
         if (by) bucket.suppressed.push({ ...finding, suppressed: { kind: 'inline', comment: by.comment } });

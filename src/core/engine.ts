@@ -9,10 +9,12 @@ import type { LintReuse, SectionView } from './incremental-lint';
 import { checkStructure } from './limits';
 import { outsideFocus, type LineRange } from './focus';
 import { parseMarkdown } from './parse';
+import { roleFromName } from './roles';
 import type { ParsedDocument } from './document';
 import type { DocumentModel } from './model';
 import { nextMemoGeneration } from './memo';
-import { docsUrl, type CrossFileItem, type ReportInput, type Rule, type RuleContext } from './rule';
+import { findingOf } from './finding';
+import type { CrossFileItem, ReportInput, Rule, RuleContext } from './rule';
 import { parseDirectives, suppressorOf, type Directive } from './suppress';
 import { ARTIFACT_KINDS, type ActiveSeverity, type ArtifactKind, type EffectiveConfig, type Finding, type Fix, type LintResult, type Pack, type Role } from './types';
 
@@ -50,15 +52,6 @@ export interface DocumentLint {
   directives: Directive[];
 }
 
-const ROLE_NAMES: Record<string, Role> = {
-  po: 'po',
-  'product owner': 'po',
-  'product-owner': 'po',
-  pm: 'pm',
-  'product manager': 'pm',
-  'product-manager': 'pm',
-};
-
 /** Front matter `role:` / `owner:` narrows the packs to that role (common rules still run). */
 export function rolesFor(doc: ParsedDocument, config: EffectiveConfig): Set<Pack> {
   const data = doc.frontMatter?.data as Record<string, unknown> | undefined;
@@ -66,7 +59,7 @@ export function rolesFor(doc: ParsedDocument, config: EffectiveConfig): Set<Pack
   for (const key of ['role', 'owner']) {
     const value = data && typeof data === 'object' ? data[key] : undefined;
     const named = (Array.isArray(value) ? value : [value])
-      .map((v) => (typeof v === 'string' ? ROLE_NAMES[v.trim().toLowerCase()] : undefined))
+      .map(roleFromName)
       .filter((r): r is Role => r !== undefined);
     if (named.length > 0) {
       roles = roles.filter((r) => named.includes(r));
@@ -187,20 +180,16 @@ function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverit
   const end = Math.max(start, Math.min(input.span.end, doc.text.length));
   const s = doc.lines.positionAt(start);
   const e = doc.lines.positionAt(end);
-  const finding: Finding = {
-    ruleId: rule.meta.id,
-    role: rule.meta.role,
+  const finding = findingOf(rule, severity, {
     artifact: input.artifact,
-    severity,
     message: input.message,
-    rationale: input.rationale ?? rule.meta.rationale,
+    rationale: input.rationale,
     range: [start, end],
     line: s.line,
     column: s.column,
     endLine: e.line,
     endColumn: e.column,
-    docsUrl: rule.docsUrl ?? docsUrl(rule.meta),
-  };
+  });
   const fix = withEol(input.fix, eol);
   if (fix) finding.fix = fix;
   if (input.suggestions?.length) finding.suggestions = input.suggestions.map((f) => withEol(f, eol) as Fix);

@@ -15,6 +15,8 @@ export { escapeRegExp, normalizeLabel, offsets, plainText, termAlternation } fro
 export { sectionKind, sectionKinds, type SectionKind } from './classify/sections';
 export { isPlaceholderStatement, opensWithBenefit } from './classify/statement';
 export { KIND_ALIASES, kindFromName } from './classify/kind';
+export { ROLE_ALIASES, roleFromName } from './roles';
 export { memoByText } from './memo';
+export { closest } from './suggest';
 export type { LoadedPack, PackData, PackRuleData } from '../config/pack-schema';
 export { packSchema } from '../config/pack-schema';

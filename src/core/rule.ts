@@ -2,21 +2,23 @@
 import { z } from 'zod';
 import type { ParsedDocument } from './document';
 import type { DocumentModel } from './model';
-import type { ArtifactKind, EffectiveConfig, Fix, Pack, Span } from './types';
-import { ARTIFACT_KINDS } from './types';
+import type { ActiveSeverity, ArtifactKind, EffectiveConfig, Fix, Pack, Span } from './types';
+import { ACTIVE_SEVERITIES, ARTIFACT_KINDS, PACKS } from './types';
 
 export const DOCS_BASE = 'https://github.com/backlog-lint/backlog-lint/blob/main/rules';
 
 export const ruleMetaSchema = z.strictObject({
   /** Kebab-case; a team pack's rules carry the pack's name: `acme/story-estimate`. */
   id: z.string().regex(/^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'),
-  role: z.enum(['po', 'pm', 'common']),
+  role: z.enum(PACKS as [Pack, ...Pack[]]),
   /**
-   * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them, so a
-   * check need not test the kind again. List every kind for a rule about any document.
+   * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them (the
+   * document's kind or the kind of a part: a backlog's stories hold `story`), so a rule of one kind need not
+   * test the kind again; a rule of several kinds still sees each one present. List every kind for a rule
+   * about any document: only those run on a document that is no artifact but claims one in its front matter.
    */
   artifacts: z.array(z.enum(ARTIFACT_KINDS as [ArtifactKind, ...ArtifactKind[]])).min(1),
-  severity: z.enum(['info', 'warning', 'error']),
+  severity: z.enum(ACTIVE_SEVERITIES as [ActiveSeverity, ...ActiveSeverity[]]),
   /** One line: what the rule reports. */
   description: z.string().min(10),
   /** Why the owning role needs it. */

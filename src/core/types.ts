@@ -7,12 +7,14 @@ import type { LoadedPack } from '../config/pack-schema';
 
 /** A rule pack. `po` and `pm` are roles a user can select; `common` runs whenever any role runs. */
 export type Pack = 'po' | 'pm' | 'common';
+export const PACKS: readonly Pack[] = ['po', 'pm', 'common'];
 export type Role = 'po' | 'pm';
 export const ROLES: readonly Role[] = ['po', 'pm'];
 
 export type Severity = 'off' | 'info' | 'warning' | 'error';
 export type ActiveSeverity = Exclude<Severity, 'off'>;
-export const SEVERITIES: readonly Severity[] = ['off', 'info', 'warning', 'error'];
+export const ACTIVE_SEVERITIES: readonly ActiveSeverity[] = ['info', 'warning', 'error'];
+export const SEVERITIES: readonly Severity[] = ['off', ...ACTIVE_SEVERITIES];
 
 export type ArtifactKind = 'story' | 'backlog' | 'epic' | 'prd' | 'roadmap' | 'roadmap-item' | 'business-case';
 export const ARTIFACT_KINDS: readonly ArtifactKind[] = [

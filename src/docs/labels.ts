@@ -1,7 +1,25 @@
 /** How docs name roles and artifact kinds, from the ids in rule metadata. */
-import { ARTIFACT_KINDS, type ArtifactKind, type Pack } from '../core/types';
+import { ROLE_NAMES } from '../core/roles';
+import { ARTIFACT_KINDS, ROLES, type ArtifactKind, type Pack, type Role } from '../core/types';
 
-export const ROLE_LABELS: Record<Pack, string> = { po: 'Product Owner', pm: 'Product Manager', common: 'common (Product Owner and Product Manager)' };
+/** "Product Owner and Product Manager": the roles' names as a phrase. */
+export function roleNames(roles: readonly Role[]): string {
+  const names = roles.map((r) => ROLE_NAMES[r].name);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+export const ROLE_LABELS: Record<Pack, string> = {
+  po: ROLE_NAMES.po.name,
+  pm: ROLE_NAMES.pm.name,
+  common: `common (${roleNames(ROLES)})`,
+};
+
+/** Where space is short (the Problems source): "PO", "PM", "PO+PM" for a common rule. */
+export const ROLE_SHORT_LABELS: Record<Pack, string> = {
+  po: ROLE_NAMES.po.short,
+  pm: ROLE_NAMES.pm.short,
+  common: ROLES.map((r) => ROLE_NAMES[r].short).join('+'),
+};
 
 const KIND_LABELS: Record<ArtifactKind, string> = {
   story: 'story',

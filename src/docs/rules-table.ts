@@ -1,13 +1,15 @@
 /** The README's rule table, made from rule metadata so it cannot drift from the rules. */
 import type { Rule } from '../core/rule';
+import { ROLE_LABELS } from './labels';
 
-const ROLE_NAMES: Record<string, string> = { po: 'Product Owner', pm: 'Product Manager', common: 'both' };
+/** A table column is narrow: a common rule's role reads "both". */
+const roleColumn = (role: Rule['meta']['role']): string => (role === 'common' ? 'both' : ROLE_LABELS[role]);
 
 export function rulesMarkdownTable(rules: readonly Rule<any>[]): string {
   const rows = rules.map((r) => {
     const m = r.meta;
     const link = `[${m.id}](rules/${m.role}/${m.id}/README.md)`;
-    return `| ${link} | ${ROLE_NAMES[m.role] ?? m.role} | ${m.artifacts.join(', ')} | ${m.severity} | ${m.fixable ? 'yes' : ''} | ${m.description.replace(/\|/g, '\\|')} |`;
+    return `| ${link} | ${roleColumn(m.role)} | ${m.artifacts.join(', ')} | ${m.severity} | ${m.fixable ? 'yes' : ''} | ${m.description.replace(/\|/g, '\\|')} |`;
   });
   return ['| Rule | Role | Artifacts | Default severity | Fix | What it reports |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
 }

@@ -1,6 +1,7 @@
 /** Findings → VS Code diagnostics: same offsets, the rule id linking to its docs, the role in the source. */
 import * as vscode from 'vscode';
 import type { ActiveSeverity, FileProblem, Finding, Pack } from '../core/types';
+import { ROLE_SHORT_LABELS } from '../docs/labels';
 import { COMMANDS } from './commandIds';
 import { SECTION } from './settings';
 
@@ -12,10 +13,9 @@ const SEVERITY: Record<ActiveSeverity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-const ROLE_LABEL: Record<Pack, string> = { po: 'PO', pm: 'PM', common: 'PO+PM' };
 
 export function sourceFor(role: Pack): string {
-  return `${SOURCE} (${ROLE_LABEL[role]})`;
+  return `${SOURCE} (${ROLE_SHORT_LABELS[role]})`;
 }
 
 export function isOurs(d: vscode.Diagnostic): boolean {

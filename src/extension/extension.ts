@@ -3,7 +3,7 @@
  * Everything that decides what a finding is lives in the core, shared with the CLI.
  */
 import * as vscode from 'vscode';
-import { builtinRules as allRules } from '../rule-set';
+import { builtinRules as allRules, rulesFor } from '../rule-set';
 import { CodeActions } from './codeActions';
 import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
 import { ConfigService } from './configService';
@@ -36,7 +36,12 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
   const linter = new Linter(configs, log, client);
   const codeActions = new CodeActions(linter);
   const statusBar = new StatusBar(linter);
-  const docsView = new RuleDocsView();
+  const knownRules = () => {
+    const active = vscode.window.activeTextEditor?.document;
+    const snapshot = active && linter.snapshot(active.uri);
+    return snapshot ? rulesFor(snapshot.config) : allRules;
+  };
+  const docsView = new RuleDocsView(knownRules);
 
   const lintOpenDocuments = () => {
     for (const doc of vscode.workspace.textDocuments) {
@@ -110,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
       if (workspaceLinted) relintWorkspace();
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActions, CodeActions.metadata),
-    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider()),
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, new RuleDocsProvider(knownRules)),
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, async (): Promise<WorkspaceLintSummary> => {
       workspaceLinted = true;
       const summary = await lintWorkspace(linter, log);

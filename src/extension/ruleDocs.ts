@@ -5,7 +5,14 @@
  * the active editor). The same docs are also served as read-only `backlog-lint-docs:` documents.
  */
 import * as vscode from 'vscode';
-import { builtinRules as allRules, findRule } from '../rule-set';
+import type { Rule } from '../core/rule';
+import { ROLE_SHORT_LABELS } from '../docs/labels';
+
+/**
+ * The rules whose docs can be shown: the built-in ones plus those of the packs and presets the active
+ * file's config loads, so a team pack's rule has docs in the editor as with `--explain`.
+ */
+export type KnownRules = () => readonly Rule<any>[];
 
 export const DOCS_SCHEME = 'backlog-lint-docs';
 export const DOCS_VIEW_TYPE = 'backlogLint.ruleDocs';
@@ -14,20 +21,22 @@ export function docsUri(ruleId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: DOCS_SCHEME, path: `/${ruleId}.md` });
 }
 
-function docsText(id: string): string {
-  return findRule(id)?.docs ?? `# Unknown rule \`${id}\`\n`;
+function docsText(id: string, rules: readonly Rule<any>[]): string {
+  return rules.find((r) => r.meta.id === id)?.docs ?? `# Unknown rule \`${id}\`\n`;
 }
 
 export class RuleDocsProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly rules: KnownRules) {}
+
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return docsText(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
+    return docsText(uri.path.replace(/^\//, '').replace(/\.md$/, ''), this.rules());
   }
 }
 
 /** Asks for a rule when none is given (Command Palette). */
-async function pickRule(): Promise<string | undefined> {
+async function pickRule(rules: readonly Rule<any>[]): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
-    allRules.map((r) => ({ label: r.meta.id, description: r.meta.role.toUpperCase(), detail: r.meta.description })),
+    rules.map((r) => ({ label: r.meta.id, description: ROLE_SHORT_LABELS[r.meta.role], detail: r.meta.description })),
     { placeHolder: 'Rule to show the documentation of', matchOnDetail: true },
   );
   return picked?.label;
@@ -66,6 +75,8 @@ export class RuleDocsView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private shown: string | undefined;
 
+  constructor(private readonly rules: KnownRules) {}
+
   /** The rule shown in the docs panel (read by the in-host tests: a webview's content is not). */
   get ruleId(): string | undefined {
     return this.panel ? this.shown : undefined;
@@ -73,7 +84,8 @@ export class RuleDocsView implements vscode.Disposable {
 
   /** Shows the rule's docs in the docs panel (one, reused), beside the editor. */
   async show(ruleId?: unknown): Promise<vscode.Uri | undefined> {
-    const id = typeof ruleId === 'string' ? ruleId : await pickRule();
+    const rules = this.rules();
+    const id = typeof ruleId === 'string' ? ruleId : await pickRule(rules);
     if (!id) return undefined;
     const title = `Rule: ${id}`;
     if (!this.panel) {
@@ -88,7 +100,7 @@ export class RuleDocsView implements vscode.Disposable {
     }
     this.panel.title = title;
     this.shown = id;
-    this.panel.webview.html = page(title, await render(docsText(id)));
+    this.panel.webview.html = page(title, await render(docsText(id, rules)));
     return docsUri(id);
   }
 

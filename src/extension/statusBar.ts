@@ -3,17 +3,11 @@
  * of the worst severity (as the Problems count in the status bar does); click → Problems.
  */
 import * as vscode from 'vscode';
-import type { Finding, Role } from '../core/types';
+import type { Finding } from '../core/types';
+import { ROLE_NAMES } from '../core/roles';
+import { roleNames } from '../docs/labels';
 import { SHOW_PROBLEMS } from './commandIds';
 import type { Linter } from './linter';
-
-const ROLE_NAMES: Record<Role, string> = { po: 'Product Owner', pm: 'Product Manager' };
-
-/** `Product Owner and Product Manager`: the tooltip spells out what the item abbreviates. */
-export function roleNames(roles: readonly Role[]): string {
-  const names = roles.map((r) => ROLE_NAMES[r]);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
 
 function countsOf(findings: readonly Finding[]): string {
   const n = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
@@ -55,13 +49,14 @@ export class StatusBar implements vscode.Disposable {
       this.item.tooltip = 'backlog-lint has not linted this file (disabled, or its config has an error: see Problems)';
     } else {
       const { findings, problem } = snapshot.result;
-      const roles = snapshot.config.roles.map((r) => r.toUpperCase()).join('+') || 'no role';
+      const roles = snapshot.config.roles.map((r) => ROLE_NAMES[r].short).join('+') || 'no role';
       const count = findings.length;
       const icon = problem || findings.some((f) => f.severity === 'error') ? 'error'
         : findings.some((f) => f.severity === 'warning') ? 'warning' : count > 0 ? 'info' : 'check';
       this.item.text = `$(checklist) ${roles} $(${icon}) ${count}`;
       const what = problem ? `not linted: ${problem.message}`
         : count === 0 ? 'no findings in this file' : `${countsOf(findings)} in this file`;
+      // `Product Owner and Product Manager`: the tooltip spells out what the item abbreviates.
       const forWhom = snapshot.config.roles.length > 0 ? `the ${roleNames(snapshot.config.roles)} (${roles})` : 'no role';
       this.item.tooltip = `Backlog Lint, for ${forWhom}: ${what}. Click to open Problems.`;
     }

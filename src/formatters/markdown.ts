@@ -5,7 +5,7 @@
  * stop and the report says how many were left out. Document text quoted in messages is escaped, so it
  * renders as text: no HTML, no links, no @mentions that would notify someone.
  */
-import type { ActiveSeverity, Finding, LintResult, Pack } from '../core/types';
+import { PACKS, type ActiveSeverity, type Finding, type LintResult, type Pack } from '../core/types';
 import { countAll } from './counts';
 import type { FormatContext } from './context';
 import { oneLine } from './inert';
@@ -48,7 +48,7 @@ function roleTable(results: readonly LintResult[]): string {
     byRole.set(f.role, row);
   }
   let out = '| Role | Errors | Warnings | Info |\n| --- | ---: | ---: | ---: |\n';
-  for (const role of ['po', 'pm', 'common'] as Pack[]) {
+  for (const role of PACKS) {
     const row = byRole.get(role);
     if (row) out += `| ${ROLE_LABEL[role]} | ${SEVERITIES.map((s) => row[s]).join(' | ')} |\n`;
   }

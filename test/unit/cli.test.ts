@@ -172,6 +172,28 @@ describe('CLI', function () {
     assert.equal(printed.rules['story-acceptance-criteria']?.severity, 'error');
   });
 
+  it('runs the README walk-through: the worked dor.yaml lints, and --explain and --list-rules know its rules', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-pack-'));
+    fs.mkdirSync(path.join(dir, '.backlog-lint'));
+    fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'packs', 'dor.yaml'), path.join(dir, '.backlog-lint', 'dor.yaml'));
+    const config = 'packs: ["./.backlog-lint/dor.yaml"]\nrules:\n  acme/no-asap: error\n';
+    fs.writeFileSync(path.join(dir, '.backlog-lint.yaml'), config);
+    const story = 'As an accountant, I want to export invoices ASAP, so that I can close the month.';
+    fs.writeFileSync(path.join(dir, 'backlog.md'), `# Backlog\n\n## Story 1: Export\n\n${story}\n`);
+    const lint = cli(['.'], { cwd: dir });
+    const estimate = /Story has no estimate; add an "Estimate:" line with story points\.\s+acme\/story-estimate/;
+    assert.match(lint.stdout, estimate);
+    assert.match(lint.stdout, /error\s+"ASAP" sets no deadline/);
+    assert.match(cli(['--explain', 'acme/story-estimate'], { cwd: dir }).stdout, /^# acme\/story-estimate/);
+    assert.match(cli(['--list-rules'], { cwd: dir }).stdout, /acme\/no-asap\s+po\s+story, backlog/);
+    // A broken config still lets a built-in rule be explained, and says why the pack's rules are missing.
+    fs.writeFileSync(path.join(dir, '.backlog-lint.yaml'), 'packs: ["./.backlog-lint/none.yaml"]\n');
+    const broken = cli(['--explain', 'story-benefit'], { cwd: dir });
+    assert.match(broken.stdout, /^# story-benefit/);
+    assert.match(broken.stderr, /none\.yaml.*built-in rules only/);
+    assert.equal(cli(['--explain', 'acme/story-estimate'], { cwd: dir }).code, 2);
+  });
+
   it('writes a starter config with --init, and refuses to overwrite it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-init-'));
     assert.equal(cli(['--init'], { cwd: dir }).code, 0);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lineEndAt } from '../../../src/core/rule-api';
 import { defineRule, termAlternation } from '../../../src/core/rule-api';
 import { matchProse } from '../../_lib/prose';
-import { requirementRegions } from '../_shared/regions';
+import { requirementRegions } from '../_lib/regions';
 import docs from './README.md';
 import vocabulary from './terms.json';
 import { quote } from '../../_lib/message';

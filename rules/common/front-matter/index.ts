@@ -1,49 +1,20 @@
 import { isMap, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
 import { z } from 'zod';
-import { KIND_ALIASES, kindFromName } from '../../../src/core/rule-api';
+import { closest, KIND_ALIASES, kindFromName, ROLE_ALIASES, roleFromName } from '../../../src/core/rule-api';
 import { lineEndAt } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
 import { ARTIFACT_KINDS, type ArtifactKind, type Fix } from '../../../src/core/rule-api';
 import docs from './README.md';
-import roleNames from './roles.json';
 import { quote } from '../../_lib/message';
 
-/** Short names first, as the message lists them. */
-const ROLE_VALUES = [0, 1, 2].flatMap((i) => [roleNames.po[i], roleNames.pm[i]]).filter((v): v is string => v !== undefined);
 const TYPE_VALUES = [...ARTIFACT_KINDS, ...Object.keys(KIND_ALIASES)];
 
-const roleName = z.string().refine((v) => ROLE_VALUES.includes(v.trim().toLowerCase()));
+const roleName = z.string().refine((v) => roleFromName(v) !== undefined);
 /** Only the keys backlog-lint reads; any other key belongs to the site generator and is allowed. */
 const frontMatterSchema = z.looseObject({
   type: z.string().refine((v) => kindFromName(v) !== undefined).optional(),
   role: z.union([roleName, z.array(roleName)]).optional(),
 });
-
-/** Edit distance where swapping two neighbours ("stroy") counts as one edit. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number): number => (d[i] as number[])[j] as number;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = v;
-    }
-  }
-  return at(a.length, b.length);
-}
-
-/** The valid value closest to a typo ("prdd" → "prd"), when one is close enough to be the intent. */
-function closest(value: unknown, candidates: readonly string[]): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const v = value.trim().toLowerCase();
-  let best: { name: string; d: number } | undefined;
-  for (const name of candidates) {
-    const d = distance(v, name);
-    if (d <= Math.max(1, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
-  }
-  return best?.name;
-}
 
 const list = (values: readonly string[]): string => values.join(', ');
 
@@ -110,8 +81,8 @@ export default defineRule({
       };
       const end = trimmedEnd(valueStart + ((node as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range?.[1] ?? 0));
       const span = { start: valueStart + (pair.key.range?.[0] ?? 0), end };
-      const [valid, canonical] = key === 'type' ? [TYPE_VALUES, (s: string) => kindFromName(s) ?? s] : [ROLE_VALUES, (s: string) => s];
-      const near = closest(value, valid);
+      const [valid, canonical] = key === 'type' ? [TYPE_VALUES, (s: string) => kindFromName(s) ?? s] : [ROLE_ALIASES, (s: string) => s];
+      const near = typeof value === 'string' ? closest(value.trim(), valid) : undefined;
       const suggestion = near === undefined ? undefined : canonical(near);
       // `type:` belongs to other tools too (Hugo's "type: post", GitHub's issue-form "type: Bug"): a value
       // is ours only when it is a near miss of one of our names, or a list that names one of them.

@@ -3,7 +3,7 @@ import { defineRule } from '../../../src/core/rule-api';
 import { offsets, plainText, termAlternation } from '../../../src/core/rule-api';
 import { lineEndAt } from '../../../src/core/rule-api';
 import { matchProse, proseRanges, type Range } from '../../_lib/prose';
-import { artifactAt } from '../_shared/regions';
+import { artifactAt } from '../_lib/regions';
 import { firstFew, quote } from '../../_lib/message';
 import docs from './README.md';
 import html from './html-elements.json';

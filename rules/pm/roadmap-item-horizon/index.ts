@@ -2,7 +2,7 @@ import { insertionFix } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
 import docs from './README.md';
 import template from './template.md';
-import { reportPlan } from '../_shared/roadmap';
+import { reportPlan } from '../_lib/roadmap';
 
 /** A horizon written into the title: "Q3: SSO", "SSO (Next)", "SSO [2027]". */
 const TITLE_HORIZON = /\b(?:q[1-4]|h[12])\b|\b20\d{2}\b|[([](?:now|next|later)[)\]]/i;

@@ -2,7 +2,7 @@ import { insertionFix } from '../../../src/core/rule-api';
 import type { RoadmapItem } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
 import type { Fix } from '../../../src/core/rule-api';
-import { reportPlan, textWithout } from '../_shared/roadmap';
+import { reportPlan, textWithout } from '../_lib/roadmap';
 import docs from './README.md';
 import vocabulary from './why-cues.json';
 import template from './template.md';

@@ -2,7 +2,7 @@ import type { Criterion } from '../../../src/core/rule-api';
 import type { Span } from '../../../src/core/rule-api';
 import { memoByText } from '../../../src/core/rule-api';
 import { defineRule, termAlternation } from '../../../src/core/rule-api';
-import { backlogStories, inEnglish } from '../_shared/stories';
+import { backlogStories, inEnglish } from '../_lib/stories';
 import docs from './README.md';
 import ambiguous from '../../common/ambiguous-language/terms.json';
 import words from './words.json';

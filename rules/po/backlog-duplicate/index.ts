@@ -1,6 +1,6 @@
 import type { Story } from '../../../src/core/rule-api';
 import { defineRule, type CrossFileItem } from '../../../src/core/rule-api';
-import { normalize, tokens, wellFormedStories } from '../_shared/stories';
+import { normalize, tokens, wellFormedStories } from '../_lib/stories';
 import { memoByText } from '../../../src/core/rule-api';
 import docs from './README.md';
 import { firstDuplicates, type Entry } from './similarity';

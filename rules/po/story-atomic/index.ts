@@ -1,6 +1,6 @@
 import type { Span } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
-import { inEnglish, wellFormedStories } from '../_shared/stories';
+import { inEnglish, wellFormedStories } from '../_lib/stories';
 import docs from './README.md';
 import lexicon from './verbs.json';
 import { quote } from '../../_lib/message';

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/core/rule-api';
-import { benefitSentence, wellFormedStories } from '../_shared/stories';
+import { benefitSentence, wellFormedStories } from '../_lib/stories';
 import docs from './README.md';
 import template from './template.md';
 import jobTemplate from './template.job.md';

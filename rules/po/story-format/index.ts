@@ -1,7 +1,7 @@
 import type { Story } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
 import { isPlaceholderStatement } from '../../../src/core/rule-api';
-import { backlogStories } from '../_shared/stories';
+import { backlogStories } from '../_lib/stories';
 import { quote } from '../../_lib/message';
 import docs from './README.md';
 

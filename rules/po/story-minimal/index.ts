@@ -1,6 +1,6 @@
 import type { Span } from '../../../src/core/rule-api';
 import { defineRule } from '../../../src/core/rule-api';
-import { benefitSentence, inEnglish, wellFormedStories } from '../_shared/stories';
+import { benefitSentence, inEnglish, wellFormedStories } from '../_lib/stories';
 import docs from './README.md';
 import { quote } from '../../_lib/message';
 

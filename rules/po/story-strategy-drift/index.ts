@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/core/rule-api';
-import { backlogStories } from '../_shared/stories';
+import { backlogStories } from '../_lib/stories';
 import { memoByText } from '../../../src/core/rule-api';
 import docs from './README.md';
 import terms from './terms.json';

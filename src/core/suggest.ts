@@ -1,8 +1,14 @@
-/** "Did you mean …?" for misspelt keys and rule ids. */
+/**
+ * "Did you mean …?", one policy for every near miss: misspelt config keys and rule ids, and the front
+ * matter's `type:` and `role:` values.
+ */
 
-/** The closest candidate within a small edit distance, or undefined. */
+/**
+ * The closest candidate within a small edit distance (case ignored), or undefined. About one typo per four
+ * characters of what was typed, at least one: short words do not suggest nonsense, and in front matter a near
+ * miss decides whether `type:` is reported at all, so a wider limit would claim other tools' values as typos.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  // Allow about one typo per four characters, at least one, so short keys do not suggest nonsense.
   const limit = Math.max(1, Math.floor(word.length / 4));
   let best: string | undefined;
   let bestDistance = limit + 1;
