@@ -2,6 +2,7 @@
  * The engine: one parse, one classification, then every enabled rule of every enabled pack over the
  * shared model. Pure and synchronous: the CLI, the editor and the tests call the same function.
  */
+import { leadingBoms, shiftForBoms } from './bom';
 import { classify } from './classify';
 import { lineEndingOf } from './fixes';
 import type { IncrementalParser } from './incremental-parse';
@@ -214,27 +215,6 @@ function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverit
   if (fix) finding.fix = fix;
   if (input.suggestions?.length) finding.suggestions = input.suggestions.map((f) => withEol(f, eol) as Fix);
   return finding;
-}
-
-/** Moves a finding found in BOM-less text back onto the text with its `n` leading BOMs (on line 1). */
-function shiftForBoms(f: Finding, n: number): Finding {
-  const shift = (x: number): number => x + n;
-  const edits = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: [shift(e.range[0]), shift(e.range[1])] as [number, number] })) });
-  return {
-    ...f,
-    range: [shift(f.range[0]), shift(f.range[1])],
-    column: f.line === 1 ? f.column + n : f.column,
-    endColumn: f.endLine === 1 ? f.endColumn + n : f.endColumn,
-    fix: f.fix && edits(f.fix),
-    suggestions: f.suggestions?.map(edits),
-  };
-}
-
-/** How many BOMs `text` starts with. */
-function leadingBoms(text: string): number {
-  let n = 0;
-  while (text.charCodeAt(n) === 0xfeff) n++;
-  return n;
 }
 
 /**
