@@ -121,11 +121,22 @@ export function severityOf(rule: Rule<any>, config: EffectiveConfig): ActiveSeve
   return config.rules[rule.meta.id]?.severity ?? rule.meta.severity;
 }
 
+/** Each rule's parsed options per resolved config: parsed once per config, not on every lint of every file. */
+const parsedOptions = new WeakMap<EffectiveConfig, Map<Rule<any>, unknown>>();
+
 function optionsOf(rule: Rule<any>, config: EffectiveConfig): unknown {
   if (!rule.options) return undefined;
+  let byRule = parsedOptions.get(config);
+  if (!byRule) {
+    byRule = new Map();
+    parsedOptions.set(config, byRule);
+  }
+  if (byRule.has(rule)) return byRule.get(rule);
   const parsed = rule.options.safeParse(config.rules[rule.meta.id]?.options ?? {});
   // The config layer reports invalid options with their key path; here the rule falls back to its defaults.
-  return parsed.success ? parsed.data : rule.options.parse({});
+  const options = parsed.success ? parsed.data : rule.options.parse({});
+  byRule.set(rule, options);
+  return options;
 }
 
 function withEol(fix: Fix | undefined, eol: string): Fix | undefined {
