@@ -11,7 +11,7 @@ import { DEFAULT_MAX_TIME_PER_FILE_MS } from '../core/time-budget';
 import type { LintResult } from '../core/types';
 import { format } from '../formatters';
 import { findMarkdownFiles } from '../cli/files';
-import { runLintJobWithin } from '../cli/lint-job';
+import { lintFileWithin } from '../cli/lint-job';
 import { readDocument } from '../cli/read';
 import type * as Public from './backlog-lint';
 
@@ -47,7 +47,7 @@ export const lintFiles: typeof Public.lintFiles = async (patterns, options = {})
       const config = await loader.forFile(file);
       if (config.ignored) continue;
       const doc = await readDocument(file, MAX_FILE_SIZE);
-      const output = runLintJobWithin({ text: doc.text, filePath: file, config, fix: false }, DEFAULT_MAX_TIME_PER_FILE_MS);
+      const output = lintFileWithin({ text: doc.text, filePath: file, config, fix: false }, DEFAULT_MAX_TIME_PER_FILE_MS);
       cross.addCollected(file, output.crossFile, output.directives, config);
       results.push(output.result);
     } catch (err) {

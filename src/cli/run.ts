@@ -13,7 +13,7 @@ import { cacheFile, LintCache, sha256, toolFingerprint } from './cache';
 import { findMarkdownFiles } from './files';
 import { inspectFiles } from './inspect';
 import { InOrder } from './in-order';
-import { overBudgetOutput, problemOutput, runLintJobWithin, type LintJob, type LintJobOutput } from './lint-job';
+import { fileOverBudget, lintFileWithin, problemOutput, type FileJob, type LintJobOutput } from './lint-job';
 import { decodeDocument, FileReadError, readDocument } from './read';
 import { ReportScope, ScopeError } from './report-scope';
 import { writeReport, type ReportTotals } from './report-stream';
@@ -70,14 +70,14 @@ function workerCount(opts: CliOptions, files: number, io: Io): number {
 const MAX_IN_THREAD_LENGTH = 2 * 1024 * 1024;
 
 /** A worker's failure to finish in time, or within its heap, as the file's problem; anything else is thrown. */
-function workerProblem(err: unknown, job: LintJob, budget: number): LintJobOutput {
-  if (err instanceof WorkerTimeoutError) return overBudgetOutput(job.filePath, budget);
+function workerProblem(err: unknown, job: FileJob, budget: number): LintJobOutput {
+  if (err instanceof WorkerTimeoutError) return fileOverBudget(job.filePath, budget);
   if (err instanceof WorkerMemoryError) return problemOutput(job.filePath, `${job.filePath}: needs more than ${LARGE_WORKER_HEAP_MB} MB of memory to lint, not linted`);
   throw err;
 }
 
 /** Lints a document in a worker of its own, with a large heap (the pool's is small). */
-async function lintLarge(script: string, job: LintJob, budget: number, since: number): Promise<LintJobOutput> {
+async function lintLarge(script: string, job: FileJob, budget: number, since: number): Promise<LintJobOutput> {
   try {
     return await runInLargeWorker(script, job, remaining(budget, since));
   } catch (err) {
@@ -86,7 +86,7 @@ async function lintLarge(script: string, job: LintJob, budget: number, since: nu
 }
 
 /** Lints in a worker; a document too large for a worker's heap gets a worker of its own. */
-async function lintInPool(pool: WorkerPool, script: string, job: LintJob, budget: number, since: number): Promise<LintJobOutput> {
+async function lintInPool(pool: WorkerPool, script: string, job: FileJob, budget: number, since: number): Promise<LintJobOutput> {
   try {
     return await pool.run(job, remaining(budget, since));
   } catch (err) {
@@ -96,9 +96,9 @@ async function lintInPool(pool: WorkerPool, script: string, job: LintJob, budget
 }
 
 /** On this thread, within the budget; a very long text in a worker of its own, where one is available. */
-function lintHere(job: LintJob, budget: number, since: number, io: Io): LintJobOutput | Promise<LintJobOutput> {
+function lintHere(job: FileJob, budget: number, since: number, io: Io): LintJobOutput | Promise<LintJobOutput> {
   if (io.workerScript && job.text.length > MAX_IN_THREAD_LENGTH) return lintLarge(io.workerScript, job, budget, since);
-  return runLintJobWithin(job, remaining(budget, since), budget);
+  return lintFileWithin(job, remaining(budget, since), budget);
 }
 
 /** What is left of a file's budget (0: none) once reading it took from `since` (performance.now()) to now. */

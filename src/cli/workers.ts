@@ -16,7 +16,7 @@
  */
 import { totalmem } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import { runLintJob, type LintJob, type LintJobOutput } from './lint-job';
+import { lintFile, type FileJob, type LintJobOutput } from './lint-job';
 
 export const WORKER_MARKER = 'backlog-lint-worker';
 
@@ -122,7 +122,7 @@ export class WorkerPool {
   }
 
   /** `timeoutMs`: this job's budget, from when a worker takes it (default: the pool's). */
-  async run(job: LintJob, timeoutMs = this.timeoutMs): Promise<LintJobOutput> {
+  async run(job: FileJob, timeoutMs = this.timeoutMs): Promise<LintJobOutput> {
     const slot = await this.acquire();
     await slot.ready;
     return new Promise((resolve, reject) => {
@@ -139,7 +139,7 @@ export class WorkerPool {
 }
 
 /** Lints one job in a worker of its own with LARGE_WORKER_HEAP_MB of heap. */
-export async function runInLargeWorker(script: string, job: LintJob, timeoutMs: number): Promise<LintJobOutput> {
+export async function runInLargeWorker(script: string, job: FileJob, timeoutMs: number): Promise<LintJobOutput> {
   const pool = new WorkerPool(script, 1, timeoutMs, LARGE_WORKER_HEAP_MB);
   try {
     return await pool.run(job);
@@ -153,9 +153,9 @@ export function serveWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorker() outside a worker thread');
   port.postMessage({ ready: true } satisfies Reply);
-  port.on('message', (job: LintJob) => {
+  port.on('message', (job: FileJob) => {
     try {
-      port.postMessage({ output: runLintJob(job) } satisfies Reply);
+      port.postMessage({ output: lintFile(job) } satisfies Reply);
     } catch (err) {
       port.postMessage({ error: (err as Error).message } satisfies Reply);
     }

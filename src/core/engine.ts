@@ -2,6 +2,7 @@
  * The engine: one parse, one classification, then every enabled rule of every enabled pack over the
  * shared model. Pure and synchronous: the CLI, the editor and the tests call the same function.
  */
+import { leadingBoms, shiftForBoms } from './bom';
 import { classify } from './classify';
 import { lineEndingOf } from './fixes';
 import type { IncrementalParser } from './incremental-parse';
@@ -104,11 +105,22 @@ export function severityOf(rule: Rule<any>, config: EffectiveConfig): ActiveSeve
   return config.rules[rule.meta.id]?.severity ?? rule.meta.severity;
 }
 
+/** Each rule's parsed options per resolved config: parsed once per config, not on every lint of every file. */
+const parsedOptions = new WeakMap<EffectiveConfig, Map<Rule<any>, unknown>>();
+
 function optionsOf(rule: Rule<any>, config: EffectiveConfig): unknown {
   if (!rule.options) return undefined;
+  let byRule = parsedOptions.get(config);
+  if (!byRule) {
+    byRule = new Map();
+    parsedOptions.set(config, byRule);
+  }
+  if (byRule.has(rule)) return byRule.get(rule);
   const parsed = rule.options.safeParse(config.rules[rule.meta.id]?.options ?? {});
   // The config layer reports invalid options with their key path; here the rule falls back to its defaults.
-  return parsed.success ? parsed.data : rule.options.parse({});
+  const options = parsed.success ? parsed.data : rule.options.parse({});
+  byRule.set(rule, options);
+  return options;
 }
 
 function withEol(fix: Fix | undefined, eol: string): Fix | undefined {
@@ -194,27 +206,6 @@ function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverit
   if (fix) finding.fix = fix;
   if (input.suggestions?.length) finding.suggestions = input.suggestions.map((f) => withEol(f, eol) as Fix);
   return finding;
-}
-
-/** Moves a finding found in BOM-less text back onto the text with its `n` leading BOMs (on line 1). */
-function shiftForBoms(f: Finding, n: number): Finding {
-  const shift = (x: number): number => x + n;
-  const edits = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: [shift(e.range[0]), shift(e.range[1])] as [number, number] })) });
-  return {
-    ...f,
-    range: [shift(f.range[0]), shift(f.range[1])],
-    column: f.line === 1 ? f.column + n : f.column,
-    endColumn: f.endLine === 1 ? f.endColumn + n : f.endColumn,
-    fix: f.fix && edits(f.fix),
-    suggestions: f.suggestions?.map(edits),
-  };
-}
-
-/** How many BOMs `text` starts with. */
-function leadingBoms(text: string): number {
-  let n = 0;
-  while (text.charCodeAt(n) === 0xfeff) n++;
-  return n;
 }
 
 /**

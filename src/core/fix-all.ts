@@ -1,7 +1,7 @@
 /** Fix everything fixable, pass after pass (overlapping fixes wait for the next pass), as ESLint's --fix does. */
 import { TooComplexError } from './limits';
 import { applyFixes } from './fixes';
-import { lintText, type LintOptions } from './engine';
+import { lintDocument, type DocumentLint, type LintOptions } from './engine';
 import type { Finding, Fix, LintResult, TextEdit } from './types';
 
 /** Enough for every fix of one document; guards against two rules undoing each other forever. */
@@ -11,8 +11,11 @@ export interface FixAllResult {
   text: string;
   /** Fixes applied, over all passes. */
   applied: Fix[];
-  /** The lint of the final text: what remains. */
-  result: LintResult;
+  /**
+   * The lint of the final text: what remains, with what checks across files need. A caller reports it as
+   * it is: linting the fixed text again would only repeat the last pass's lint.
+   */
+  lint: DocumentLint;
   /** Each pass: the text it started from and the fixes applied to it (for callers that check the edits). */
   passes: { text: string; applied: Fix[] }[];
   /**
@@ -50,23 +53,23 @@ export function fixAll(text: string, options: LintOptions): FixAllResult {
   // Withheld findings as `rule@offset` in the current text, remapped after each pass.
   let blocked: { ruleId: string; offset: number }[] = [];
   let current = text;
-  let result = lintText(current, options);
+  let lint = lintDocument(current, options);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const candidates = result.findings.filter((f) => f.fix && !blocked.some((b) => b.ruleId === f.ruleId && b.offset === f.range[0]));
+    const candidates = lint.result.findings.filter((f) => f.fix && !blocked.some((b) => b.ruleId === f.ruleId && b.offset === f.range[0]));
     if (candidates.length === 0) break;
     const out = applyFixes(current, candidates.map((f) => f.fix as Fix));
     if (out.applied.length === 0 || out.text === current) break;
     const edits = out.applied.flatMap((f) => f.edits);
-    let next: LintResult;
+    let next: DocumentLint;
     try {
-      next = lintText(out.text, options);
+      next = lintDocument(out.text, options);
     } catch (err) {
       if (!(err instanceof TooComplexError)) throw err;
       // Together these fixes would nest the text past the structural limits: none of them is applied.
       withheld.push(...candidates);
       break;
     }
-    const failed = ineffective(candidates, out.applied, edits, next);
+    const failed = ineffective(candidates, out.applied, edits, next.result);
     if (failed.length > 0) {
       // Retry the pass without them: the other fixes of this pass may still be good.
       withheld.push(...failed);
@@ -77,7 +80,7 @@ export function fixAll(text: string, options: LintOptions): FixAllResult {
     applied.push(...out.applied);
     blocked = blocked.map((b) => ({ ...b, offset: mapOffset(b.offset, edits, 'before') }));
     current = out.text;
-    result = next;
+    lint = next;
   }
-  return { text: current, applied, result, passes, withheld };
+  return { text: current, applied, lint, passes, withheld };
 }

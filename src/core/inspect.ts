@@ -3,6 +3,7 @@
  * sections and roadmap items classification found. Answers "why is my file a PRD?" (`--inspect`) and lets
  * the evaluation measure the reading apart from the rules. Same parse, classification and config as linting.
  */
+import { withoutBoms } from './bom';
 import { classify } from './classify';
 import { sectionKinds } from './classify/sections';
 import type { ParsedDocument } from './document';
@@ -53,9 +54,9 @@ export interface InspectOptions {
   config: EffectiveConfig;
 }
 
-/** Parses and classifies one document's text (BOM-less, as the CLI reads it) and describes the reading. */
+/** Parses and classifies one document's text (leading BOMs stripped, as the engine does) and describes the reading. */
 export function inspectText(text: string, options: InspectOptions): InspectReport {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = withoutBoms(text);
   const doc = parseMarkdown(source, options.filePath);
   return describeModel(doc, classify(doc, options), options);
 }

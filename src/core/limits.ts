@@ -16,6 +16,7 @@
  * The limits sit far above what real documents use (nesting beyond 8 levels is rare) and low enough that
  * a document at the limits parses about as fast per byte as ordinary Markdown (scripts/stress/parse-limits.stress.ts).
  */
+import { leadingBoms } from './bom';
 
 /** Lists and block quotes nested deeper than this are too complex. */
 export const MAX_CONTAINER_DEPTH = 32;
@@ -92,7 +93,7 @@ function markerWidth(text: string, i: number, end: number): number {
   return j - i;
 }
 
-/** Throws TooComplexError when `text` (without the BOM the engine strips) goes over a limit; linear in its length. */
+/** Throws TooComplexError when `text` goes over a limit; linear in its length. */
 export function checkStructure(text: string, options: StructureOptions = {}): void {
   if (text.length > MAX_TEXT_LENGTH) {
     throw new TooComplexError(`too large to lint: ${text.length} characters, over the hard limit of ${MAX_TEXT_LENGTH}`, 1);
@@ -107,12 +108,9 @@ export function checkStructure(text: string, options: StructureOptions = {}): vo
   let tableRows = false;
   let previousBlank = true;
   let line = 1;
-  // The parser drops a BOM of its own (after the one the engine strips): it must not hide the first line's
-  // markers. Every leading BOM is skipped, not just that one, so that adding a BOM never changes the verdict;
-  // a third BOM, which the parser keeps as text, only makes the count over-estimate.
-  let first = 0;
-  while (text.charCodeAt(first) === 0xfeff) first++;
-  for (let start = first; start <= text.length; line++) {
+  // Leading BOMs (which the engine strips before the parse, bom.ts) must not hide the first line's markers
+  // from a caller that passes them: adding a BOM never changes the verdict.
+  for (let start = leadingBoms(text); start <= text.length; line++) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
     // The container prefix: spaces, tabs (to the next multiple of 4), `>` and list markers.

@@ -13,6 +13,7 @@
  *   counts as evidence.
  * test/unit/prefilter.test.ts runs both paths over fixtures and generated documents.
  */
+import { withoutBoms } from './bom';
 import { kindFromFileName } from './classify/kind';
 import { SECTION_CUES } from './classify/sections';
 import { STORY_CUE } from './classify/statement';
@@ -91,8 +92,8 @@ function candidateLines(text: string): string[] {
 /** True when classification would certainly find no artifact: the document can be reported clean unparsed. */
 export function cannotBeArtifact(text: string, filePath: string | undefined, config: EffectiveConfig): boolean {
   if (config.artifact || kindFromFileName(filePath)) return false;
-  // Every leading BOM: the engine strips one and the parser a second, so front matter can follow two.
-  const body = text.replace(/^\uFEFF+/, '');
+  // Every leading BOM, as the engine strips them (bom.ts): front matter can follow any number.
+  const body = withoutBoms(text);
   if (body.startsWith('---')) return false;
   if (STANDALONE_I.test(body) || STORY_CUE.test(body)) return false;
   return !candidateLines(body).some(isEvidence);

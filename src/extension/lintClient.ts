@@ -15,7 +15,8 @@ import { ConfigError, type FileConfig } from '../config';
 import type { EffectiveConfig } from '../core/types';
 import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../core/time-budget';
 import { reviveConfigError, type LoaderSpec } from './configRequest';
-import { LintSession, problemOutput, type ConfigReply, type LintOutput, type SessionReply, type SessionRequest } from './lintSession';
+import { overBudgetOutput, type LintJobOutput } from '../core/lint-job';
+import { EDITOR_REPORTING, LintSession, type ConfigReply, type SessionReply, type SessionRequest } from './lintSession';
 
 type Pending = { request: SessionRequest; budgetMs: number; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
 
@@ -52,7 +53,7 @@ export class LintClient implements vscode.Disposable {
    * pauses would otherwise queue a full lint per pause, and the last keystroke's lint would wait for all.
    */
   async lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false,
-    budgetMs = this.budgetMs): Promise<LintOutput | undefined> {
+    budgetMs = this.budgetMs): Promise<LintJobOutput | undefined> {
     if (key === undefined) return this.lintNow(key, text, filePath, config, crossFile, budgetMs);
     if (this.running.has(key)) {
       this.waiting.get(key)?.(false);
@@ -76,14 +77,14 @@ export class LintClient implements vscode.Disposable {
   }
 
   private async lintNow(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile: boolean,
-    budgetMs: number): Promise<LintOutput> {
+    budgetMs: number): Promise<LintJobOutput> {
     try {
-      return (await this.send({ op: 'lint', key, text, filePath, config, crossFile }, budgetMs)) as LintOutput;
+      return (await this.send({ op: 'lint', key, text, filePath, config, crossFile, budgetMs }, budgetMs)) as LintJobOutput;
     } catch (err) {
       if (!(err instanceof TimeBudgetError)) throw err;
       // The worker that held this document's parser is gone, or the host's parser was stopped midway.
       if (key !== undefined) this.local?.handle({ op: 'forget', key });
-      return problemOutput(filePath, `${err.message}, not linted (raise the limit with the backlogLint.maxTimePerFileMs setting)`);
+      return overBudgetOutput({ filePath, reporting: EDITOR_REPORTING }, err.ms);
     }
   }
 

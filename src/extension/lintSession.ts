@@ -7,49 +7,30 @@
  */
 import { builtinRules as allRules, rulesFor } from '../rule-set';
 import { ConfigError, createConfigLoader, nodeFileSystem, type ConfigLoader, type FileConfig } from '../config';
-import type { Directives } from '../core/cross-file';
-import { lintDocument } from '../core/engine';
-import { fixAll } from '../core/fix-all';
 import { IncrementalParser } from '../core/incremental-parse';
 import { LintReuse } from '../core/incremental-lint';
-import { TooComplexError } from '../core/limits';
-import type { CrossFileItem } from '../core/rule';
-import type { EffectiveConfig, LintResult } from '../core/types';
+import { runLintJob, type DocumentState, type JobReporting, type LintJob, type LintJobOutput } from '../core/lint-job';
+import type { EffectiveConfig } from '../core/types';
 import { configErrorData, type ConfigErrorData, type LoaderSpec } from './configRequest';
 
 export type SessionRequest =
-  | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig; crossFile: boolean }
+  /** `budgetMs`: the lint's time budget (0: none); text sure to need more is refused before its parse. */
+  | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig; crossFile: boolean; budgetMs: number }
   | { op: 'fixAll'; text: string; filePath: string; config: EffectiveConfig }
   | { op: 'forget'; key: string }
   /** `loader`: identifies the options, so each set keeps its own cache of parsed config files. */
   | { op: 'config'; loader: string; spec: LoaderSpec; filePath: string }
   | { op: 'clearConfigs' };
 
-export interface LintOutput {
-  result: LintResult;
-  /** Per rule id, what the file contributes to checks across files (workspace lint). */
-  crossFile: [string, CrossFileItem[]][];
-  directives: Directives;
-}
-
 export type ConfigReply = { config: FileConfig } | { configError: ConfigErrorData };
 
-export type SessionReply = LintOutput | { text: string } | ConfigReply | null;
+export type SessionReply = LintJobOutput | { text: string } | ConfigReply | null;
 
-/** The output for a document that was not linted, with what stopped it (shown on its line, or the first). */
-export function problemOutput(filePath: string, message: string, line?: number): LintOutput {
-  const problem = line === undefined ? { message } : { message, line };
-  return { result: { filePath, artifact: null, findings: [], suppressed: [], problem }, crossFile: [], directives: [] };
-}
+/** A document not linted is shown on its own line (or the first), so its message need not name it. */
+export const EDITOR_REPORTING: JobReporting = { namesFile: false, raiseBudget: 'the backlogLint.maxTimePerFileMs setting' };
 
 /** Parsers (and lint reuse) of the documents linted most recently; an older one is dropped, and rebuilt by a full parse. */
 const KEPT_PARSERS = 16;
-
-/** A document's parse and lint across its edits: what a keystroke can reuse. */
-interface DocumentState {
-  parser: IncrementalParser;
-  reuse: LintReuse;
-}
 
 /** Config loaders kept at most (one per folder and settings); past it they start over. */
 const MAX_LOADERS = 64;
@@ -68,24 +49,23 @@ export class LintSession {
         return null;
       case 'lint':
         return this.lint(request);
-      case 'fixAll':
-        // The CLI's --fix loop, so "fix all" here and `backlog-lint --fix` give the same text.
-        return { text: fixAll(request.text, { filePath: request.filePath, config: request.config, rules: rulesFor(request.config) }).text };
+      case 'fixAll': {
+        // The CLI's --fix job, so "fix all" here and `backlog-lint --fix` give the same text.
+        const { text, filePath, config } = request;
+        return { text: this.run({ text, filePath, config, fix: true }).fixed ?? text };
+      }
       case 'forget':
         this.parsers.delete(request.key);
         return null;
     }
   }
 
-  private lint({ key, text, filePath, config, crossFile }: Extract<SessionRequest, { op: 'lint' }>): LintOutput {
-    try {
-      const state = key === undefined ? undefined : this.stateFor(key);
-      const lint = lintDocument(text, { filePath, config, rules: rulesFor(config), crossFile, parser: state?.parser, reuse: state?.reuse });
-      return { result: lint.result, crossFile: [...lint.crossFile], directives: lint.directives };
-    } catch (err) {
-      if (!(err instanceof TooComplexError)) throw err;
-      return problemOutput(filePath, `${err.message}, not linted`, err.line);
-    }
+  private lint({ key, text, filePath, config, crossFile, budgetMs }: Extract<SessionRequest, { op: 'lint' }>): LintJobOutput {
+    return this.run({ text, filePath, config, crossFile, budgetMs, fix: false }, key === undefined ? undefined : this.stateFor(key));
+  }
+
+  private run(job: Omit<LintJob, 'reporting'>, state?: DocumentState): LintJobOutput {
+    return runLintJob({ ...job, reporting: EDITOR_REPORTING }, rulesFor(job.config), state);
   }
 
   /** Files are read with the CLI's node host: regular files only, size-capped, never blocking on a FIFO. */

@@ -138,11 +138,11 @@ export function checkDocument(text: string, config: EffectiveConfig, filePath = 
     checkSpliced(pass.text, after, pass.applied.flatMap((f) => f.edits));
   });
   if (fixed.passes.length > 0) {
-    // fixed.result is the lint of fixed.text: check it rather than linting again.
+    // fixed.lint.result is the lint of fixed.text: check it rather than linting again.
     const lines = lineCount(fixed.text);
-    for (const f of [...fixed.result.findings, ...fixed.result.suppressed]) checkFinding(f, fixed.text, lines);
+    for (const f of [...fixed.lint.result.findings, ...fixed.lint.result.suppressed]) checkFinding(f, fixed.text, lines);
     const withheld = new Set(fixed.withheld.map(withheldKey));
-    const left = fixed.result.findings.filter((f) => f.fix && !withheld.has(withheldKey(f)));
+    const left = fixed.lint.result.findings.filter((f) => f.fix && !withheld.has(withheldKey(f)));
     if (left.length > 0) fail(`fixable findings left after --fix: ${left.map(fixKey).join(', ')}`);
     const style = eolStyle(text);
     if (style !== 'other' && eolStyle(fixed.text) !== style) fail(`fixing changed the line endings from ${style} to ${eolStyle(fixed.text)}`);

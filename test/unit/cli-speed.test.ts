@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LintCache } from '../../src/cli/cache';
-import { runLintJob } from '../../src/cli/lint-job';
+import { lintFile } from '../../src/cli/lint-job';
 import { selectShard, parseShard } from '../../src/cli/shard';
 import { testConfig } from '../helpers/config';
 import { REPO_ROOT } from '../helpers/rule-suite';
@@ -97,7 +97,7 @@ describe('CLI speed options', function () {
   it('discards a cache written by another build of the tool', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-cache-')), 'cache.json');
     const config = testConfig();
-    const output = runLintJob({ text: story(1, false), filePath: '/x/backlog.md', config, fix: false });
+    const output = lintFile({ text: story(1, false), filePath: '/x/backlog.md', config, fix: false });
     const cache = await LintCache.open(file, '0.1.0+aaaa');
     cache.set('/x/backlog.md', 'hash', config, output);
     await cache.save();

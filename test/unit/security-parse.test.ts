@@ -16,7 +16,7 @@ import { fixAll } from '../helpers/lint';
 import { checkStructure, MAX_CONTAINER_DEPTH, MAX_INLINE_DEPTH, MAX_TEXT_LENGTH, TooComplexError } from '../../src/core/limits';
 import { runWithin, TimeBudgetError } from '../../src/core/time-budget';
 import { parseCliArgs } from '../../src/cli/args';
-import { runLintJob, runLintJobWithin } from '../../src/cli/lint-job';
+import { lintFile, lintFileWithin } from '../../src/cli/lint-job';
 import { decodeDocument, FileReadError, HARD_MAX_FILE_SIZE } from '../../src/cli/read';
 import { WorkerPool, WorkerTimeoutError } from '../../src/cli/workers';
 import { checkDocument } from '../fuzz/properties';
@@ -66,7 +66,7 @@ describe('security: structural limits before the parse', () => {
       assert.ok(err, 'not refused');
       assert.equal(err.line, line);
       assert.match(err.message, /^too complex to lint: /);
-      const out = runLintJob({ text, filePath: 'x.story.md', config, fix: true });
+      const out = lintFile({ text, filePath: 'x.story.md', config, fix: true });
       assert.equal(out.result.findings.length, 0);
       assert.equal(out.result.problem?.line, line);
       assert.match(out.result.problem?.message ?? '', new RegExp(`^x\\.story\\.md:${line}: too complex to lint: .*, not linted$`));
@@ -115,7 +115,7 @@ describe('security: structural limits before the parse', () => {
   it('is not fooled by a second BOM, which the parser drops too (found by npm run fuzz)', () => {
     const text = `${'>- '.repeat(40)}${STORY}`;
     assert.equal(refusal(`\uFEFF${text}`)?.line, 1);
-    assert.ok(runLintJob({ text: `\uFEFF\uFEFF${text}`, filePath: 'x.story.md', config, fix: false }).result.problem);
+    assert.ok(lintFile({ text: `\uFEFF\uFEFF${text}`, filePath: 'x.story.md', config, fix: false }).result.problem);
   });
 
   it('gives the same verdict with one BOM more, however many the text starts with (found by npm run fuzz)', () => {
@@ -150,7 +150,7 @@ describe('security: structural limits before the parse', () => {
     assert.ok(err && err.line > 1 && err.line < 800, `line ${err?.line}`);
     // Plain prose of the same length gets the same budget and is tried.
     checkStructure('Plain words and nothing else. '.repeat(heavy.length / 30), { budgetMs: 20 });
-    assert.ok(runLintJob({ text: heavy, filePath: 'x.story.md', config, fix: false, budgetMs: 20 }).result.problem);
+    assert.ok(lintFile({ text: heavy, filePath: 'x.story.md', config, fix: false, budgetMs: 20 }).result.problem);
   });
 
   it('refuses text over the hard length limit', () => {
@@ -178,9 +178,9 @@ describe('security: time budget per file', () => {
 
   it('reports a file over its budget as a problem that names the flag', () => {
     const text = `${STORY}\n\n`.repeat(4000);
-    const out = runLintJobWithin({ text, filePath: 'big.story.md', config, fix: false }, 1);
+    const out = lintFileWithin({ text, filePath: 'big.story.md', config, fix: false }, 1);
     assert.match(out.result.problem?.message ?? '', overBudget('big\\.story\\.md'));
-    assert.equal(runLintJobWithin({ text: STORY, filePath: 'x.story.md', config, fix: false }, 60000).result.problem, undefined);
+    assert.equal(lintFileWithin({ text: STORY, filePath: 'x.story.md', config, fix: false }, 60000).result.problem, undefined);
   });
 
   it('terminates a worker that does not answer in time, and the next job gets a new worker', async function () {
