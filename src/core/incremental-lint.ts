@@ -37,10 +37,14 @@ interface Cached {
 
 interface SectionState {
   range: TopSection;
-  /** The stories the model holds in the section. */
+  /** Where the section starts now, found once per lint rather than once per rule. */
+  line: number;
+  column: number;
+  /**
+   * The stories the model holds in the section: the same section can hold other stories when the
+   * document's groups change, and then its results are not reused.
+   */
   stories: Story[];
-  /** Which stories the model holds here: the same section can hold other stories when the document's groups change. */
-  signature: string;
   fresh: boolean;
   byRule: Map<string, Cached>;
 }
@@ -62,6 +66,31 @@ function moveFinding(f: Finding, d: number, lines: number, firstLine: number, co
   if (f.fix) out.fix = moveFix(f.fix, d);
   if (f.suggestions) out.suggestions = f.suggestions.map((s) => moveFix(s, d));
   return out;
+}
+
+/** Whether a section holds the stories it held before, at the same places within it and of the same templates. */
+function sameStories(old: SectionState, stories: readonly Story[], start: number): boolean {
+  if (old.stories.length !== stories.length) return false;
+  const d = start - old.range.start;
+  return stories.every((st, i) => {
+    const was = old.stories[i] as Story;
+    return st.span.start === was.span.start + d && st.span.end === was.span.end + d && st.statement.template === was.statement.template;
+  });
+}
+
+/** The sections (in document order) whose heading starts in [start, end), found by binary search. */
+function sectionsWithin(sections: readonly Section[], start: number, end: number): Section[] {
+  const firstAt = (offset: number): number => {
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sections[mid] as Section).heading.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sections.slice(firstAt(start), firstAt(end));
 }
 
 export class LintReuse {
@@ -99,11 +128,12 @@ export class LintReuse {
       const first = s;
       while (s < stories.length && (stories[s] as Story).span.start < range.end) s++;
       const own = stories.slice(first, s);
-      const signature = own.map((st) => `${st.span.start - range.start}:${st.span.end - range.start}:${st.statement.template}`).join(',');
       const head = doc.root.children[range.from] as RootContent;
       const old = this.kept.get(head);
-      const fresh = (sections.fresh[k] as boolean) || !old || old.signature !== signature;
-      const state: SectionState = { range, stories: own, signature, fresh, byRule: fresh ? new Map() : (old as SectionState).byRule };
+      const fresh = (sections.fresh[k] as boolean) || !old || !sameStories(old, own, range.start);
+      const { line, column } = doc.lines.positionAt(range.start);
+      const byRule = fresh ? new Map() : (old as SectionState).byRule;
+      const state: SectionState = { range, line, column, stories: own, fresh, byRule };
       next.set(head, state);
       return state;
     });
@@ -125,20 +155,24 @@ export class LintReuse {
     const key = JSON.stringify(settings);
     const out = check(this.preamble);
     for (const section of this.sections) {
-      const { range } = section;
+      const { range, line, column } = section;
       const cached = section.byRule.get(ruleId);
-      const at = doc.lines.positionAt(range.start);
       if (cached && cached.key === key && cached.probes.every(([text, answer]) => doc.text.includes(text) === answer)) {
         const d = range.start - cached.start;
-        const findings = d === 0 && at.line === cached.line ? cached.findings : cached.findings.map((f) => moveFinding(f, d, at.line - cached.line, cached.line, at.column - cached.column));
-        section.byRule.set(ruleId, { ...cached, start: range.start, line: at.line, column: at.column, findings });
+        // Updated in place: this runs for every section and rule on every keystroke.
+        if (cached.findings.length > 0 && (d !== 0 || line !== cached.line)) {
+          cached.findings = cached.findings.map((f) => moveFinding(f, d, line - cached.line, cached.line, column - cached.column));
+        }
+        cached.start = range.start;
+        cached.line = line;
+        cached.column = column;
         this.stats.reused++;
-        out.push(...findings);
+        for (const f of cached.findings) out.push(f);
         continue;
       }
       const probes: [string, boolean][] = [];
       const findings = check(this.view(doc, model, range, section.stories, probes));
-      section.byRule.set(ruleId, { key, start: range.start, line: at.line, column: at.column, findings, probes });
+      section.byRule.set(ruleId, { key, start: range.start, line, column, findings, probes });
       this.stats.checked++;
       out.push(...findings);
     }
@@ -151,7 +185,7 @@ export class LintReuse {
     const top = model.sections.length === 1 && !inRange(model.sections[0] as Section) ? (model.sections[0] as Section).children : model.sections;
     return {
       doc: { ...doc, root: { ...doc.root, children: doc.root.children.slice(range.from, range.to) } },
-      model: { ...model, stories, backlog: model.backlog && { ...model.backlog, stories }, sections: top.filter(inRange) },
+      model: { ...model, stories, backlog: model.backlog && { ...model.backlog, stories }, sections: sectionsWithin(top, range.start, range.end) },
       range: { start: range.start, end: range.end },
       documentIncludes: (text) => {
         const answer = doc.text.includes(text);

@@ -22,10 +22,21 @@ function shapeOf(story: Story, text: string, distinguishWant: boolean): string {
   return `connextra:${word}`;
 }
 
-/** The innermost heading section holding `offset`, or null before the first heading. */
+/**
+ * The innermost heading section holding `offset`, or null before the first heading. Sections are in
+ * document order and do not overlap, so a binary search finds it: a backlog has thousands of them.
+ */
 function sectionAt(sections: readonly Section[], offset: number): Section | null {
-  const hit = sections.find((s) => s.span.start <= offset && offset < s.span.end);
-  return hit ? (sectionAt(hit.children, offset) ?? hit) : null;
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sections[mid] as Section;
+    if (offset < s.span.start) hi = mid - 1;
+    else if (offset >= s.span.end) lo = mid + 1;
+    else return sectionAt(s.children, offset) ?? s;
+  }
+  return null;
 }
 
 function describe(shape: string): string {
