@@ -5,6 +5,7 @@
 //   docs        the rule id in Problems opens the bundled docs in their own tab, which stays on file switch
 //   config      a broken config: the error on the key in Problems, a relative path, the toast closed on fix
 //   status      the status bar item shows the error icon when the file has errors
+//   preview     template slots as fixes write them (\\<role>) show as <role> in the Markdown preview, and are reported
 // Exit 0 = every check passed, 1 = a check failed, 2 = bad arguments or setup.
 // Usage: node scripts/vscode/ui-editor.mjs --vsix FILE [--run-dir DIR]
 import fs from 'node:fs';
@@ -54,6 +55,9 @@ fs.writeFileSync(path.join(ws, 'stories', 'login.md'),
   '# LOG-1: Log in\n\nAs a returning customer, I want to log in with my email, so that I can see my past orders.\n');
 fs.mkdirSync(path.join(ws, 'docs'));
 fs.writeFileSync(path.join(ws, 'docs', 'lists.prd.md'), PRD);
+// As the story template writes it: a bare <role> would be an HTML tag to the preview, and vanish.
+const SLOTS = 'As a \\<role>, I want \\<goal>, so that \\<benefit>.';
+fs.writeFileSync(path.join(ws, 'stories', 'slots.md'), `# SLOT-1: A story still to write\n\n${SLOTS}\n`);
 writeUserSettings(run);
 
 const T = timer();
@@ -109,6 +113,25 @@ try {
   const iconOk = hasError ? /codicon-error/.test(statusHtml) : /codicon-(warning|info|check)/.test(statusHtml);
   check('status bar icon follows the worst severity', iconOk, `errors in Problems: ${hasError}; item: ${statusHtml.replace(/<[^>]+>/g, ' ').trim()}`);
   result.problemsRows = rows;
+
+  // preview: the slots show in the Markdown preview (a webview: its text is in a nested frame).
+  await openFile('stories/slots.md');
+  const slotRow = panel.locator('.monaco-list-row', { hasText: 'placeholder' }).first();
+  const slotReported = await slotRow.waitFor({ timeout: 60_000 }).then(() => true, () => false);
+  check('the template slots are reported as placeholders', slotReported, (await panel.locator('.monaco-list-row').allInnerTexts()).join(' | '));
+  await page.keyboard.press('Control+Shift+V');
+  const slotsShown = 'As a <role>, I want <goal>, so that <benefit>.';
+  const previewText = await until(async () => {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes('SLOT-1')) return text;
+    }
+    return '';
+  });
+  await shot('slots-preview');
+  check('the preview shows the slots as <role>, <goal>, <benefit>', previewText.includes(slotsShown), JSON.stringify(previewText.slice(0, 200)));
+  await page.keyboard.press('Control+W');
+  T.mark('preview');
 
   // menu: Ctrl+. on the PRD title.
   await openFile('docs/lists.prd.md');
