@@ -5,10 +5,31 @@ import type { Position, Span } from './types';
 export interface FrontMatter {
   /** The whole `---` block. */
   span: Span;
+  /** The YAML text between the fences (the line after the opening `---` to the line end before the closing one). */
+  yaml: Span;
   /** The YAML value, or undefined when it did not parse. */
   data: unknown;
-  /** YAML syntax error, when there is one. */
+  /** YAML syntax error, when there is one, at its offset in the document. */
   error?: { message: string; offset: number };
+  /**
+   * Where the keys and values are written, when the YAML is a map (absent for any other value, and with
+   * an error): its entries whose key is a string, in order, so a rule can point at a key without parsing again.
+   */
+  entries?: FrontMatterEntry[];
+}
+
+/** One `key: value` of a front matter map, with document offsets. */
+export interface FrontMatterEntry {
+  key: string;
+  /** The key as written. */
+  keyRange: { start: number; end: number };
+  /**
+   * The value as written, to the end of the value itself (a comment after it is left out); a plain
+   * scalar's end can take in the CR of a CRLF line end. Absent when the parse gave the key no value node.
+   */
+  valueRange?: { start: number; end: number };
+  /** The value is one scalar (no list or map), so a fix can replace its text. */
+  scalar: boolean;
 }
 
 export class LineIndex {

@@ -1,7 +1,7 @@
 /**
  * What classification finds in a document: the artifacts and their parts, with exact spans.
- * Rules read this model and the document's one Markdown tree; none parses the Markdown again (the
- * front-matter rule does re-read the front matter's YAML, for the key ranges the parse does not keep).
+ * Rules read this model and the document's one parse: its Markdown tree and its front matter, whose YAML
+ * is read once with where each key and value is written (document.ts); no rule parses either again.
  */
 import type { ArtifactKind, Span } from './types';
 

@@ -1,8 +1,9 @@
 /** The one parse of a document: remark (CommonMark + GFM + front matter) into mdast, YAML front matter read once. */
 import type { Nodes, Root } from 'mdast';
-import { parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, type Pair } from 'yaml';
 import { parseTree } from './gfm-lite';
-import { LineIndex, nodeSpan, type FrontMatter, type ParsedDocument } from './document';
+import { LineIndex, lineEndAt, nodeSpan, spanOf, type FrontMatter, type FrontMatterEntry, type ParsedDocument } from './document';
+import type { Span } from './types';
 import { yamlValue } from './yaml';
 
 /** Parses BOM-less text (the engine strips a BOM first, since the parser would drop it and shift every offset). */
@@ -18,22 +19,45 @@ export function documentOf(text: string, root: Root, filePath?: string, frontMat
   if (frontMatter !== undefined) {
     doc.frontMatter = frontMatter;
   } else if (first && first.type === 'yaml') {
-    const span = nodeSpan(doc, first);
-    const yamlDoc = parseDocument(first.value, { prettyErrors: false });
-    const fm: FrontMatter = { span, data: undefined };
-    const err = yamlDoc.errors[0];
-    // The YAML value starts after the opening `---` line.
-    const valueStart = text.indexOf('\n', span.start) + 1;
-    if (err) {
-      fm.error = { message: err.message.split('\n')[0] ?? err.message, offset: valueStart + (err.pos[0] ?? 0) };
-    } else {
-      const value = yamlValue(yamlDoc);
-      if ('error' in value) fm.error = { message: value.error.message, offset: valueStart + value.error.offset };
-      else fm.data = value.data;
-    }
-    doc.frontMatter = fm;
+    doc.frontMatter = frontMatterOf(doc, nodeSpan(doc, first), first.value);
   }
   return doc;
+}
+
+/** The one YAML parse of the front matter: its value, or its first error, and where its map's entries are written. */
+function frontMatterOf(doc: ParsedDocument, span: Span, value: string): FrontMatter {
+  // The YAML starts on the line after the opening `---`, whichever line ending closes that line.
+  const fenceEnd = lineEndAt(doc.text, span.start, span.end);
+  const valueStart = fenceEnd + (doc.text.startsWith('\r\n', fenceEnd) ? 2 : 1);
+  const fm: FrontMatter = { span, yaml: spanOf(doc, valueStart, valueStart + value.length), data: undefined };
+  // The YAML parser breaks lines at LF and CRLF only; Markdown also at a lone CR. Same length, same offsets.
+  const yamlDoc = parseDocument(value.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false });
+  const err = yamlDoc.errors[0];
+  if (err) {
+    fm.error = { message: err.message.split('\n')[0] ?? err.message, offset: valueStart + (err.pos[0] ?? 0) };
+    return fm;
+  }
+  const data = yamlValue(yamlDoc);
+  if ('error' in data) {
+    fm.error = { message: data.error.message, offset: valueStart + data.error.offset };
+    return fm;
+  }
+  fm.data = data.data;
+  if (isMap(yamlDoc.contents)) fm.entries = entriesOf(yamlDoc.contents.items, valueStart);
+  return fm;
+}
+
+function entriesOf(pairs: readonly Pair<unknown, unknown>[], at: number): FrontMatterEntry[] {
+  const entries: FrontMatterEntry[] = [];
+  for (const { key, value } of pairs) {
+    if (!isScalar(key) || typeof key.value !== 'string' || !key.range) continue;
+    const keyRange = { start: at + key.range[0], end: at + key.range[1] };
+    const entry: FrontMatterEntry = { key: key.value, keyRange, scalar: isScalar(value) };
+    const range = isNode(value) ? value.range : undefined;
+    if (range) entry.valueRange = { start: at + range[0], end: at + range[1] };
+    entries.push(entry);
+  }
+  return entries;
 }
 
 /**

@@ -7,7 +7,7 @@ export { defineRule, docsUrl, ruleMetaSchema } from './rule';
 export type { CrossFileItem, CrossFileReport, ReportInput, Rule, RuleContext, RuleDefinition, RuleMeta } from './rule';
 export type { ArtifactKind, Fix, Pack, Role, Span, TextEdit } from './types';
 export { ARTIFACT_KINDS, MAX_MESSAGE_LENGTH } from './types';
-export type { ParsedDocument } from './document';
+export type { FrontMatter, FrontMatterEntry, ParsedDocument } from './document';
 export { lineEndAt, nodeSpan, nodesSpan, spanOf } from './document';
 export type * from './model';
 export { insertionFix, renderBlock } from './fixes';

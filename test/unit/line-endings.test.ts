@@ -17,6 +17,10 @@ const DOCUMENTS: [string, string][] = [
   // A benefit marker at a line end ("so that" + line break) is skipped by ambiguous-language whatever the line break (fuzz-found).
   ['backlog.md', '- As a **user** , I want to !  — so that\n    2) user-friendly\n- As a  , I want to\n\n'],
   ['roadmap.md', '# Roadmap\n\n## Now\n\n- Faster checkout\n  Why: carts are abandoned\n- Saved cards\n'],
+  // Front matter: its YAML starts after the opening fence's line end, whichever it is (a lone CR was once not
+  // seen as one, and valid front matter was reported as not "key: value" lines).
+  ['login.md', '---\ntitle: Log in\ntype: story\n---\n\nAs a user, I want to log in, so that I see my orders.\n'],
+  ['login.md', '---\ntype: storyy\nrole: [po, pmm]\n---\n\nAs a user, I want to log in.\n'],
 ];
 
 const byLineColumn = (text: string, file: string) =>

@@ -1,4 +1,3 @@
-import { isMap, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
 import { z } from 'zod';
 import { closest, KIND_ALIASES, kindFromName, ROLE_ALIASES, roleFromName } from '../../../src/core/rule-api';
 import { lineEndAt } from '../../../src/core/rule-api';
@@ -34,10 +33,8 @@ export default defineRule({
     const fm = ctx.doc.frontMatter;
     if (!fm) return;
     const text = ctx.doc.text;
-    // The YAML value starts on the line after the opening `---`.
-    const valueStart = text.indexOf('\n', fm.span.start) + 1;
-    const source = text.slice(valueStart, Math.max(valueStart, text.lastIndexOf('\n', fm.span.end - 1)));
-    const declared = kindFromName(/^type:[ \t]*["']?([^"'\n#]+)/m.exec(source)?.[1]);
+    // Read from the text, so that a document whose YAML does not parse still says what it claims to be.
+    const declared = kindFromName(/^type:[ \t]*["']?([^"'\r\n#]+)/m.exec(fm.yaml.text)?.[1]);
     const artifact: ArtifactKind = declared ?? ctx.model.kind ?? 'story';
 
     if (fm.error) {
@@ -50,11 +47,12 @@ export default defineRule({
       return;
     }
     if (fm.data === null || fm.data === undefined) return;
-    const yaml = parseDocument(source);
-    if (typeof fm.data !== 'object' || Array.isArray(fm.data) || !isMap(yaml.contents)) {
+    const entries = fm.entries;
+    if (typeof fm.data !== 'object' || Array.isArray(fm.data) || !entries) {
       ctx.report({
         artifact,
-        span: { start: fm.span.start, end: valueStart - 1 },
+        // The opening fence's line, without the last character of its line end.
+        span: { start: fm.span.start, end: fm.yaml.start - 1 },
         message: 'Front matter is not "key: value" lines: write it as, for example, "type: prd"',
         rationale: 'backlog-lint reads the document\'s type and role from "key: value" front matter; any other shape hides them.',
       });
@@ -62,25 +60,22 @@ export default defineRule({
     }
     const parsed = frontMatterSchema.safeParse(fm.data);
     if (parsed.success) return;
-    const pairs = yaml.contents.items as Pair<Scalar, unknown>[];
     const reported = new Set<string>();
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]);
-      const pair = pairs.find((p) => isScalar(p.key) && p.key.value === key);
-      if (reported.has(key) || !pair || !isScalar(pair.key)) continue;
+      const entry = entries.find((e) => e.key === key);
+      if (reported.has(key) || !entry) continue;
       reported.add(key);
       const given = (fm.data as Record<string, unknown>)[key];
       // In a list of roles, the element that is wrong.
       const value = Array.isArray(given) && key === 'role' ? given.find((v) => !roleName.safeParse(v).success) : given;
-      const node = pair.value;
       // A plain scalar's range runs over the \r of a CRLF line end: stop before it, so a fix keeps the line end.
       const trimmedEnd = (at: number): number => {
         let e = at;
         while (e > 0 && (ctx.doc.text[e - 1] === '\r' || ctx.doc.text[e - 1] === ' ' || ctx.doc.text[e - 1] === '\t')) e--;
         return e;
       };
-      const end = trimmedEnd(valueStart + ((node as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range?.[1] ?? 0));
-      const span = { start: valueStart + (pair.key.range?.[0] ?? 0), end };
+      const span = { start: entry.keyRange.start, end: trimmedEnd((entry.valueRange ?? entry.keyRange).end) };
       const [valid, canonical] = key === 'type' ? [TYPE_VALUES, (s: string) => kindFromName(s) ?? s] : [ROLE_ALIASES, (s: string) => s];
       const near = typeof value === 'string' ? closest(value.trim(), valid) : undefined;
       const suggestion = near === undefined ? undefined : canonical(near);
@@ -88,8 +83,9 @@ export default defineRule({
       // is ours only when it is a near miss of one of our names, or a list that names one of them.
       if (key === 'type' && !suggestion && !(Array.isArray(value) && value.some((v) => typeof v === 'string' && kindFromName(v) !== undefined))) continue;
       let fix: Fix | undefined;
-      if (suggestion && isScalar(node) && node.range) {
-        fix = { title: `Change ${key} to "${suggestion}"`, edits: [{ range: [valueStart + node.range[0], trimmedEnd(valueStart + node.range[1])], text: suggestion }] };
+      if (suggestion && entry.scalar && entry.valueRange) {
+        const range: [number, number] = [entry.valueRange.start, trimmedEnd(entry.valueRange.end)];
+        fix = { title: `Change ${key} to "${suggestion}"`, edits: [{ range, text: suggestion }] };
       }
       const what = key === 'type' ? 'the kind of document, so the wrong checks run (or none)' : 'which role reviews the document, so its checks do not narrow to that role';
       const shape = typeof value === 'string' ? `${quote(value)} is not a known ${key}` : key === 'type' ? 'type takes one name, not a list or a number' : `${key} takes a name or a list of names`;
