@@ -13,10 +13,14 @@
  *
  * Each job has a time budget (--max-time-per-file): a worker that has not answered by then is terminated,
  * the job fails with WorkerTimeoutError, and a new worker takes the next job.
+ *
+ * The messages are those of src/core/worker-protocol.ts, as for the editor's worker.
  */
 import { totalmem } from 'node:os';
-import { parentPort, Worker } from 'node:worker_threads';
+import { serveRequests, WorkerConnection } from '../core/worker-protocol';
 import { lintFile, type FileJob, type LintJobOutput } from './lint-job';
+
+export { WorkerMemoryError } from '../core/worker-protocol';
 
 export const WORKER_MARKER = 'backlog-lint-worker';
 
@@ -33,17 +37,9 @@ const WORKER_YOUNG_HEAP_MB = 64;
  */
 export const LARGE_WORKER_HEAP_MB = Math.max(512, Math.min(4096, Math.floor(totalmem() / 4 / 2 ** 20)));
 
-export class WorkerMemoryError extends Error {}
 export class WorkerTimeoutError extends Error {}
 
-type Reply = { output: LintJobOutput } | { error: string } | { ready: true };
-
-interface Slot {
-  worker: Worker;
-  /** Settles once the worker has loaded the bundle: a job's time budget starts then, not during start-up. */
-  ready: Promise<void>;
-  job?: { resolve: (o: LintJobOutput) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
-}
+type Slot = WorkerConnection<FileJob, LintJobOutput>;
 
 export class WorkerPool {
   private readonly idle: Slot[] = [];
@@ -55,38 +51,14 @@ export class WorkerPool {
 
   /** Workers start on first use: a run that the cache answers entirely starts none. */
   private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: WORKER_MARKER, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB } });
-    let started!: () => void;
-    let failed!: (err: Error) => void;
-    const slot: Slot = { worker, ready: new Promise((resolve, reject) => {
-      started = resolve;
-      failed = reject;
-    }) };
-    // A worker that fails before it is ready rejects `ready`; nobody may be waiting on it yet.
-    slot.ready.catch(() => undefined);
-    worker.on('message', (reply: Reply) => {
-      if ('ready' in reply) {
-        started();
-        return;
-      }
-      const job = slot.job;
-      slot.job = undefined;
-      this.release(slot);
-      if (!job) return;
-      clearTimeout(job.timer);
-      if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve(reply.output);
-    });
-    worker.on('error', (err: Error & { code?: string }) => {
-      // The worker is gone: a new one takes its place on the next job.
-      const error = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err;
-      failed(error);
-      this.live.delete(slot);
-      const job = slot.job;
-      slot.job = undefined;
-      clearTimeout(job?.timer);
-      job?.reject(error);
-      this.replace();
+    const slot: Slot = new WorkerConnection<FileJob, LintJobOutput>(this.script, {
+      workerData: WORKER_MARKER,
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB },
+      // The worker is gone (its job, if any, has failed): a new one takes its place on the next job.
+      onGone: () => {
+        this.live.delete(slot);
+        this.replace();
+      },
     });
     this.live.add(slot);
     return slot;
@@ -100,12 +72,9 @@ export class WorkerPool {
 
   /** The job ran out of time: its worker is stopped (freeing all it held) and the job fails. */
   private expire(slot: Slot): void {
-    const job = slot.job;
-    if (!job || !this.live.has(slot)) return;
-    slot.job = undefined;
+    if (!this.live.has(slot)) return;
     this.live.delete(slot);
-    void slot.worker.terminate();
-    job.reject(new WorkerTimeoutError('ran out of time'));
+    for (const call of slot.terminate()) call.reject(new WorkerTimeoutError('ran out of time'));
     this.replace();
   }
 
@@ -121,20 +90,34 @@ export class WorkerPool {
     else this.idle.push(slot);
   }
 
-  /** `timeoutMs`: this job's budget, from when a worker takes it (default: the pool's). */
+  /** `timeoutMs`: this job's budget, from when a worker that has loaded its bundle takes it (default: the pool's). */
   async run(job: FileJob, timeoutMs = this.timeoutMs): Promise<LintJobOutput> {
     const slot = await this.acquire();
     await slot.ready;
     return new Promise((resolve, reject) => {
-      slot.job = { resolve, reject };
-      if (timeoutMs > 0) slot.job.timer = setTimeout(() => this.expire(slot), timeoutMs);
-      // The worker refuses at once a text sure to need more than the budget (limits.ts).
-      slot.worker.postMessage(timeoutMs > 0 ? { ...job, budgetMs: timeoutMs } : job);
+      let timer: NodeJS.Timeout | undefined;
+      const settled = () => {
+        clearTimeout(timer);
+        if (slot.alive) this.release(slot);
+      };
+      // `budgetMs` lets the worker refuse at once a text sure to need more (limits.ts).
+      slot.send(timeoutMs > 0 ? { ...job, budgetMs: timeoutMs } : job, {
+        resolve: (output) => {
+          settled();
+          resolve(output);
+        },
+        reject: (err) => {
+          settled();
+          reject(err);
+        },
+      });
+      if (timeoutMs > 0) timer = setTimeout(() => this.expire(slot), timeoutMs);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.live].map((slot) => slot.worker.terminate()));
+    await Promise.all([...this.live].map((slot) => slot.close()));
+    this.live.clear();
   }
 }
 
@@ -150,14 +133,5 @@ export async function runInLargeWorker(script: string, job: FileJob, timeoutMs: 
 
 /** The worker side: lint each job it is sent and post the output back. */
 export function serveWorker(): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveWorker() outside a worker thread');
-  port.postMessage({ ready: true } satisfies Reply);
-  port.on('message', (job: FileJob) => {
-    try {
-      port.postMessage({ output: lintFile(job) } satisfies Reply);
-    } catch (err) {
-      port.postMessage({ error: (err as Error).message } satisfies Reply);
-    }
-  });
+  serveRequests<FileJob, LintJobOutput>(lintFile);
 }

@@ -6,16 +6,17 @@
  * Each request has a time budget: a worker that has not answered by then is terminated, the document
  * is reported as taking too long, and the requests queued behind it go to a new worker, so one hostile
  * document never stalls linting for the others. In the host, the same budget stops the lint (time-budget.ts).
+ * The messages are those of src/core/worker-protocol.ts, as for the CLI's workers.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ConfigError, type FileConfig } from '../config';
 import type { EffectiveConfig } from '../core/types';
 import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../core/time-budget';
 import { reviveConfigError, type LoaderSpec } from './configRequest';
 import { overBudgetOutput, type LintJobOutput } from '../core/lint-job';
+import { WorkerConnection } from '../core/worker-protocol';
 import { EDITOR_REPORTING, LintSession, type ConfigReply, type SessionReply, type SessionRequest } from './lintSession';
 
 type Pending = { request: SessionRequest; budgetMs: number; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
@@ -24,10 +25,10 @@ type Pending = { request: SessionRequest; budgetMs: number; resolve: (reply: Ses
 const MAX_WORKER_FAILURES = 3;
 
 export class LintClient implements vscode.Disposable {
-  private worker: Worker | undefined;
+  private connection: WorkerConnection<SessionRequest, SessionReply> | undefined;
   private local: LintSession | undefined;
+  /** Requests at the worker, by the connection's id, oldest first. */
   private readonly pending = new Map<number, Pending>();
-  private sequence = 0;
   private failures = 0;
   private disposed = false;
   /** Documents (by key) with a lint at the worker now, and the newest lint of each waiting for it. */
@@ -71,9 +72,13 @@ export class LintClient implements vscode.Disposable {
     }
   }
 
-  /** Starts the worker ahead of the first lint, so loading its bundle overlaps the first document's config. */
+  /**
+   * Starts the worker ahead of the first lint, so loading its bundle overlaps the first document's config,
+   * and has it warm up until that lint comes (warm-up.ts). In the host there is no warm-up: it would hold
+   * up the editor's own work.
+   */
   start(): void {
-    if (!this.local && !this.disposed) this.workerOrUndefined();
+    if (!this.local && !this.disposed) this.connectionOrUndefined()?.notify({ op: 'warmUp' });
   }
 
   private async lintNow(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile: boolean,
@@ -106,7 +111,7 @@ export class LintClient implements vscode.Disposable {
 
   /** Config files changed: the worker's loaders read them again. */
   clearConfigs(): void {
-    if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'clearConfigs' } satisfies SessionRequest });
+    if (this.connection) this.connection.notify({ op: 'clearConfigs' });
     else this.local?.handle({ op: 'clearConfigs' });
   }
 
@@ -118,7 +123,7 @@ export class LintClient implements vscode.Disposable {
   forget(key: string): void {
     this.waiting.get(key)?.(false);
     this.waiting.delete(key);
-    if (this.worker) this.worker.postMessage({ id: ++this.sequence, request: { op: 'forget', key } satisfies SessionRequest });
+    if (this.connection) this.connection.notify({ op: 'forget', key });
     else this.local?.handle({ op: 'forget', key });
   }
 
@@ -127,15 +132,15 @@ export class LintClient implements vscode.Disposable {
     // Waiting lints go on to send(), which refuses them as shutting down.
     for (const go of this.waiting.values()) go(true);
     this.waiting.clear();
-    void this.worker?.terminate();
-    this.worker = undefined;
+    this.connection?.terminate();
+    this.connection = undefined;
     this.failAll(new Error('backlog-lint is shutting down'));
   }
 
   private send(request: SessionRequest, budgetMs = this.budgetMs): Promise<SessionReply> {
     if (this.disposed) return Promise.reject(new Error('backlog-lint is shutting down'));
-    const worker = this.local ? undefined : this.workerOrUndefined();
-    if (!worker) {
+    const connection = this.local ? undefined : this.connectionOrUndefined();
+    if (!connection) {
       const local = (this.local ??= new LintSession());
       try {
         return Promise.resolve(runWithin(() => local.handle(request), budgetMs));
@@ -143,85 +148,83 @@ export class LintClient implements vscode.Disposable {
         return Promise.reject(err);
       }
     }
-    const id = ++this.sequence;
-    return new Promise<SessionReply>((resolve, reject) => {
-      this.post(worker, id, { request, budgetMs, resolve, reject });
-    });
+    return new Promise<SessionReply>((resolve, reject) => this.post(connection, { request, budgetMs, resolve, reject }));
   }
 
-  private post(worker: Worker, id: number, job: Pending): void {
+  private post(connection: WorkerConnection<SessionRequest, SessionReply>, job: Pending): void {
+    const settled = () => {
+      clearTimeout(job.timer);
+      this.pending.delete(id);
+    };
+    const id = connection.send(job.request, {
+      resolve: (reply) => {
+        settled();
+        job.resolve(reply);
+      },
+      reject: (err) => {
+        settled();
+        job.reject(err);
+      },
+    });
     this.pending.set(id, job);
     // The budget runs from when the worker is sent the request: it serves them in order, so a request
     // queued behind another gets its budget on top of the one ahead.
-    if (job.budgetMs > 0) job.timer = setTimeout(() => this.expire(worker, id), job.budgetMs * (this.pending.size));
-    // Waiting on the worker keeps this process alive; an idle worker does not.
-    worker.ref();
-    worker.postMessage({ id, request: job.request });
+    if (job.budgetMs > 0) job.timer = setTimeout(() => this.expire(connection, id), job.budgetMs * this.pending.size);
   }
 
   /** Request `id` ran out of time: its worker is terminated, it fails, and the requests behind it move to a new worker. */
-  private expire(worker: Worker, id: number): void {
+  private expire(connection: WorkerConnection<SessionRequest, SessionReply>, id: number): void {
     const job = this.pending.get(id);
-    if (this.worker !== worker || !job) return;
-    this.worker = undefined;
-    void worker.terminate();
+    if (this.connection !== connection || !job) return;
+    this.connection = undefined;
+    connection.terminate();
     this.pending.delete(id);
-    const rest = [...this.pending.entries()].filter(([, j]) => j.request.op !== 'forget' && j.request.op !== 'clearConfigs');
-    for (const [, j] of this.pending) clearTimeout(j.timer);
+    const rest = [...this.pending.values()];
+    for (const j of rest) clearTimeout(j.timer);
     this.pending.clear();
     this.log.warn(`a lint took more than ${job.budgetMs} ms: the lint worker was stopped`);
     job.reject(new TimeBudgetError(job.budgetMs));
-    for (const [, j] of rest) {
-      const next = this.local ? undefined : this.workerOrUndefined();
-      if (next) this.post(next, ++this.sequence, { request: j.request, budgetMs: j.budgetMs, resolve: j.resolve, reject: j.reject });
-      else this.send(j.request, j.budgetMs).then(j.resolve, j.reject);
+    for (const { request, budgetMs, resolve, reject } of rest) {
+      const next = this.local ? undefined : this.connectionOrUndefined();
+      if (next) this.post(next, { request, budgetMs, resolve, reject });
+      else this.send(request, budgetMs).then(resolve, reject);
     }
   }
 
-  private workerOrUndefined(): Worker | undefined {
-    if (this.worker) return this.worker;
-    let worker: Worker;
+  private connectionOrUndefined(): WorkerConnection<SessionRequest, SessionReply> | undefined {
+    if (this.connection) return this.connection;
+    let connection: WorkerConnection<SessionRequest, SessionReply>;
     try {
       if (this.failures >= MAX_WORKER_FAILURES) throw new Error(`${this.failures} lint workers failed in a row`);
       if (!fs.existsSync(this.script)) throw new Error(`${this.script} is missing`);
-      worker = new Worker(this.script);
+      connection = new WorkerConnection<SessionRequest, SessionReply>(this.script, {
+        unrefWhenIdle: true,
+        onReply: () => {
+          this.failures = 0;
+        },
+        // A crashed worker has failed what it had; the next request starts a new one (and full parses).
+        onGone: (err) => {
+          if (this.connection !== connection) return;
+          this.connection = undefined;
+          this.failures++;
+          this.log.error('the lint worker failed:', err);
+        },
+      });
     } catch (err) {
       this.log.warn(`linting in the extension host from now on: no worker thread (${err instanceof Error ? err.message : String(err)})`);
       this.local = new LintSession();
       return undefined;
     }
-    worker.on('message', (message: { id: number; reply?: SessionReply; error?: string }) => {
-      const job = this.pending.get(message.id);
-      if (!job) return;
-      clearTimeout(job.timer);
-      this.pending.delete(message.id);
-      if (this.pending.size === 0) worker.unref();
-      this.failures = 0;
-      if (message.error !== undefined) job.reject(new Error(message.error));
-      else job.resolve(message.reply ?? null);
-    });
-    // A crashed worker fails what it had; the next request starts a new one (and full parses).
-    const gone = (err: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.failures++;
-      this.failAll(err);
-    };
-    worker.on('error', (err) => {
-      this.log.error('the lint worker failed:', err);
-      gone(err);
-    });
-    worker.on('exit', (code) => gone(new Error(`the lint worker stopped (exit code ${code})`)));
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    this.connection = connection;
+    return connection;
   }
 
   private failAll(err: Error): void {
-    for (const job of this.pending.values()) {
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    for (const job of jobs) {
       clearTimeout(job.timer);
       job.reject(err);
     }
-    this.pending.clear();
   }
 }

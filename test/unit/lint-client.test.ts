@@ -76,6 +76,32 @@ describe('lint client (editor worker thread)', () => {
     await assert.rejects(client.lint(undefined, BACKLOG, '/w/backlog.md', config), /shutting down/);
   });
 
+  it('stops a worker that overruns the budget, reports that document, and lints the ones queued behind it in a new worker', async function () {
+    this.timeout(20000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-client-budget-'));
+    const script = path.join(dir, 'worker.js');
+    // A stand-in for lint-worker.js, speaking worker-protocol.ts: hangs on the text "hang", answers any other lint.
+    fs.writeFileSync(script, `const { parentPort } = require('node:worker_threads');
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ id, request }) => { if (request.text === 'hang') for (;;); parentPort.postMessage({ id, reply: { result: { filePath: request.filePath, findings: [] }, crossFile: [], directives: [] } }); });\n`);
+    const log = quietLog();
+    const client = new LintClient(log, script, 300);
+    try {
+      const [hung, queued] = await Promise.all([
+        client.lint('file:///hang.md', 'hang', '/w/hang.md', config),
+        client.lint('file:///ok.md', 'ok', '/w/ok.md', config),
+      ]);
+      assert.match(hung?.result.problem?.message ?? '', /took more than 300 ms/);
+      assert.equal(queued?.result.filePath, '/w/ok.md');
+      assert.equal(queued?.result.problem, undefined);
+      assert.equal(client.thread, 'worker');
+      assert.deepStrictEqual(log.warnings, ['a lint took more than 300 ms: the lint worker was stopped']);
+    } finally {
+      client.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('config resolution in the worker', () => {
     let dir: string;
     beforeEach(() => {

@@ -187,10 +187,10 @@ describe('security: time budget per file', () => {
     this.timeout(30000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-pool-'));
     const script = path.join(dir, 'worker.js');
-    // A stand-in for the CLI bundle: says it is ready (the budget starts then), hangs on "hang", answers anything else.
+    // A stand-in for the CLI bundle, speaking worker-protocol.ts: says it is ready (the budget starts then), hangs on "hang", answers anything else.
     fs.writeFileSync(script, `const { parentPort } = require('node:worker_threads');
 parentPort.postMessage({ ready: true });
-parentPort.on('message', (job) => { if (job.text === 'hang') for (;;); parentPort.postMessage({ output: { result: { filePath: job.filePath }, crossFile: [], directives: [] } }); });\n`);
+parentPort.on('message', ({ id, request: job }) => { if (job.text === 'hang') for (;;); parentPort.postMessage({ id, reply: { result: { filePath: job.filePath }, crossFile: [], directives: [] } }); });\n`);
     const pool = new WorkerPool(script, 1, 300);
     try {
       const job = (text: string) => ({ text, filePath: `${text}.md`, config, fix: false });
