@@ -11,7 +11,9 @@ import { IncrementalParser } from '../core/incremental-parse';
 import { LintReuse } from '../core/incremental-lint';
 import { runLintJob, type DocumentState, type JobReporting, type LintJob, type LintJobOutput } from '../core/lint-job';
 import type { EffectiveConfig } from '../core/types';
+import { defaultConfig } from '../config/defaults';
 import { configErrorData, type ConfigErrorData, type LoaderSpec } from './configRequest';
+import { warmUp } from './warm-up';
 
 export type SessionRequest =
   /** `budgetMs`: the lint's time budget (0: none); text sure to need more is refused before its parse. */
@@ -20,7 +22,9 @@ export type SessionRequest =
   | { op: 'forget'; key: string }
   /** `loader`: identifies the options, so each set keeps its own cache of parsed config files. */
   | { op: 'config'; loader: string; spec: LoaderSpec; filePath: string }
-  | { op: 'clearConfigs' };
+  | { op: 'clearConfigs' }
+  /** Lint small generated documents until the first real lint (warm-up.ts); in a worker only. */
+  | { op: 'warmUp' };
 
 export type ConfigReply = { config: FileConfig } | { configError: ConfigErrorData };
 
@@ -38,6 +42,8 @@ const MAX_LOADERS = 64;
 export class LintSession {
   private readonly parsers = new Map<string, DocumentState>();
   private readonly loaders = new Map<string, ConfigLoader>();
+  /** A real lint has run (the warm-up stops). */
+  private linted = false;
 
   /** Synchronous except for `config`, which reads files. */
   handle(request: SessionRequest): SessionReply | Promise<SessionReply> {
@@ -57,6 +63,11 @@ export class LintSession {
       case 'forget':
         this.parsers.delete(request.key);
         return null;
+      case 'warmUp': {
+        const config = defaultConfig();
+        return warmUp((text) => runLintJob({ text, filePath: 'warm-up.md', config, fix: false, reporting: EDITOR_REPORTING }, rulesFor(config)),
+          () => this.linted);
+      }
     }
   }
 
@@ -65,6 +76,7 @@ export class LintSession {
   }
 
   private run(job: Omit<LintJob, 'reporting'>, state?: DocumentState): LintJobOutput {
+    this.linted = true;
     return runLintJob({ ...job, reporting: EDITOR_REPORTING }, rulesFor(job.config), state);
   }
 
