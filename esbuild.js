@@ -59,10 +59,10 @@ async function main() {
       minify: production,
       sourcemap: !production,
     }),
-    // The extension's lint worker thread (src/extension/lintClient.ts): the core without `vscode`.
+    // The extension's lint worker thread (src/extension/lint-client.ts): the core without `vscode`.
     build({
       ...common,
-      entryPoints: ['src/extension/lintWorker.ts'],
+      entryPoints: ['src/extension/lint-worker.ts'],
       outfile: 'dist/lint-worker.js',
       minify: production,
       sourcemap: !production,

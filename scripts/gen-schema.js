@@ -7,7 +7,7 @@ const { loadTs, writeOrCheck, root } = require('./lib/load-ts');
 const { text, pack } = loadTs(
   [
     "import { allRules } from './rules';",
-    "import { renderJsonSchema, renderPackJsonSchema } from './src/config/jsonSchema';",
+    "import { renderJsonSchema, renderPackJsonSchema } from './src/config/json-schema';",
     'export const text = renderJsonSchema(allRules);',
     'export const pack = renderPackJsonSchema();',
   ].join('\n'),

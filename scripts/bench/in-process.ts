@@ -8,7 +8,7 @@ import { classify } from '../../src/core/classify';
 import { lintDocument, lintParsed } from '../../src/core/engine';
 import { IncrementalParser } from '../../src/core/incremental-parse';
 import { LintReuse } from '../../src/core/incremental-lint';
-import { LintClient } from '../../src/extension/lintClient';
+import { LintClient } from '../../src/extension/lint-client';
 import { parseMarkdown } from '../../src/core/parse';
 import { defaultConfig } from '../../src/config/defaults';
 import { builtinRules as rules } from '../../src/rule-set';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { findMarkdownFiles, NoFilesFoundError } from '../../src/cli/files';
 import { createConfigLoader, nodeFileSystem } from '../../src/config';
 import { MAX_GLOB_STATES_PER_CONFIG } from '../../src/config/layer';
-import { compileNfa, simulationSteps } from '../../src/config/globMatch';
+import { compileNfa, simulationSteps } from '../../src/config/glob-match';
 import { allRules } from '../../rules';
 
 const HOSTILE = '*a*a*a*a*a*a*a*a*b.md';

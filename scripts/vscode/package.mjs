@@ -15,7 +15,7 @@ const { values: opt } = parseArgs({ options: { out: { type: 'string' } } });
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const out = path.resolve(opt.out ?? path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`));
 const STAGE = path.join(ROOT, 'out', 'vsix');
-// The extension host loads dist/lint-worker.js beside extension.js (src/extension/lintClient.ts).
+// The extension host loads dist/lint-worker.js beside extension.js (src/extension/lint-client.ts).
 const FILES = ['dist/extension.js', 'dist/lint-worker.js', 'syntaxes', 'schemas', pkg.icon, 'README.md', 'CHANGELOG.md', 'LICENSE'];
 
 // The release bundle: minified, no source maps.

@@ -2,7 +2,7 @@
  * Which files a CLI run lints. Each pattern is a file, a folder or a glob:
  * - a file is linted as given, whatever its extension, even when .gitignore'd (the user named it);
  * - a folder is searched recursively for `*.md` and `*.markdown` files;
- * - a glob (the config's glob syntax, src/config/globMatch.ts, relative to `cwd`, dot files included) selects
+ * - a glob (the config's glob syntax, src/config/glob-match.ts, relative to `cwd`, dot files included) selects
  *   `*.md` and `*.markdown` files; it is matched in time linear in the path, so no glob can stall the search.
  * Folder and glob searches skip `node_modules` and `.git`, files excluded by `.gitignore` files (the ones in
  * the searched folders and those above them up to the repository root) and `opts.ignores` (gitignore syntax,
@@ -16,9 +16,9 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { compileNfa, GlobSyntaxError, simulate, type Nfa } from '../config/globMatch';
+import { compileNfa, GlobSyntaxError, simulate, type Nfa } from '../config/glob-match';
 import { scanGlob } from '../config/globs';
-import { describeFileType, nodeFileSystem } from '../config/nodeFs';
+import { describeFileType, nodeFileSystem } from '../config/node-fs';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);

@@ -6,11 +6,11 @@
  * - a leading '/' or './' anchors the glob to the config folder (`/*.md` only matches top-level files);
  * - a leading '!' negates the glob;
  * - dot files and dot folders are matched like any other.
- * Matching runs in time linear in the path (globMatch.ts), so a hostile glob cannot stall a run or the editor.
+ * Matching runs in time linear in the path (glob-match.ts), so a hostile glob cannot stall a run or the editor.
  */
-import { compileNfa, simulate, type Nfa } from './globMatch';
+import { compileNfa, simulate, type Nfa } from './glob-match';
 
-export { GlobSyntaxError, MAX_GLOB_LENGTH } from './globMatch';
+export { GlobSyntaxError, MAX_GLOB_LENGTH } from './glob-match';
 
 export interface PathMatcher {
   /** NFA states, the cost of one match per path character. */

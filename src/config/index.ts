@@ -3,7 +3,7 @@ export { ConfigError, createConfigLoader, defaultConfig, nodeFileSystem } from '
 export type { ConfigLoader, ConfigLoaderOptions, FileConfig } from './loader';
 export { CONFIG_FILE_NAMES } from './discovery';
 export { DEFAULT_ACCEPTANCE_CRITERIA_LABELS } from './defaults';
-export { memoryFileSystem } from './memoryFs';
-export { buildJsonSchema, renderJsonSchema, SCHEMA_URL } from './jsonSchema';
+export { memoryFileSystem } from './memory-fs';
+export { buildJsonSchema, renderJsonSchema, SCHEMA_URL } from './json-schema';
 export { starterConfig } from './starter';
 export { printConfig } from './print';

@@ -15,7 +15,7 @@ import { createValidator, type ConfigValidator } from './validate';
 
 export { ConfigError } from './errors';
 export { defaultConfig } from './defaults';
-export { nodeFileSystem } from './nodeFs';
+export { nodeFileSystem } from './node-fs';
 export type { FileConfig } from './resolve';
 
 export interface ConfigLoaderOptions {

@@ -1,6 +1,6 @@
 /** The `.backlog-lint.jsonc` that `--init` writes. */
 import type { Rule } from '../core/rule';
-import { SCHEMA_URL } from './jsonSchema';
+import { SCHEMA_URL } from './json-schema';
 
 /**
  * A commented starter config. Given the known rules, it lists a few of them at their default severity so

@@ -1,6 +1,6 @@
 /**
  * The one message protocol between a thread and the worker threads it lints in, used by the CLI's pool
- * (src/cli/workers.ts) and the editor's worker (src/extension/lintClient.ts) alike: a request travels
+ * (src/cli/workers.ts) and the editor's worker (src/extension/lint-client.ts) alike: a request travels
  * with an id and its reply names that id; the worker says `ready` once its bundle has loaded (so a time
  * budget can start then, not during start-up); a failure comes back with its stack; a worker that runs
  * out of heap fails what it held with WorkerMemoryError. What to do about a slow or lost worker (a

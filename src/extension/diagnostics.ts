@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ActiveSeverity, FileProblem, Finding, Pack } from '../core/types';
 import { ROLE_SHORT_LABELS } from '../docs/labels';
-import { COMMANDS } from './commandIds';
+import { COMMANDS } from './command-ids';
 import { SECTION } from './settings';
 
 export const SOURCE = 'backlog-lint';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { lineEdits } from '../core/line-diff';
 import type { Fix } from '../core/types';
-import { snippetsOf } from './snippetText';
+import { snippetsOf } from './snippet-text';
 
 /** The fix's edits as they are: for fixes whose text has nothing to fill in (a disable comment). */
 export function fixToWorkspaceEdit(doc: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {

@@ -4,17 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { builtinRules as allRules, rulesFor } from '../rule-set';
-import { CodeActions } from './codeActions';
-import { COMMANDS, SHOW_PROBLEMS } from './commandIds';
-import { ConfigService } from './configService';
-import { LintClient } from './lintClient';
+import { CodeActions } from './code-actions';
+import { COMMANDS, SHOW_PROBLEMS } from './command-ids';
+import { ConfigService } from './config-service';
+import { LintClient } from './lint-client';
 import type { EditedLines } from './focus-tracker';
 import { Linter } from './linter';
-import { lintWorkspace, summaryMessage, type WorkspaceLintSummary } from './lintWorkspace';
+import { lintWorkspace, summaryMessage, type WorkspaceLintSummary } from './lint-workspace';
 import { watchDocsUrl } from './diagnostics';
-import { DOCS_SCHEME, RuleDocsProvider, RuleDocsView } from './ruleDocs';
+import { DOCS_SCHEME, RuleDocsProvider, RuleDocsView } from './rule-docs';
 import { readSettings } from './settings';
-import { StatusBar } from './statusBar';
+import { StatusBar } from './status-bar';
 import { createFromTemplate } from './templates';
 
 /** Returned from activate(): what the in-host tests read that the VS Code API cannot show them. */

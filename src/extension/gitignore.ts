@@ -1,12 +1,12 @@
 /**
  * `.gitignore` files inside a workspace folder, so "Lint workspace" skips the files the CLI skips
- * when it lints that folder. Read through the config files' host (fsHost.ts): regular files only,
+ * when it lints that folder. Read through the config files' host (fs-host.ts): regular files only,
  * size-capped, so a FIFO named `.gitignore` cannot hang the command. Files above the workspace
  * folder are not consulted (the folder is usually the repository root).
  */
 import ignore, { type Ignore } from 'ignore';
 import * as vscode from 'vscode';
-import { pathMappingFor, workspaceFsHost } from './fsHost';
+import { pathMappingFor, workspaceFsHost } from './fs-host';
 
 /** Far above any real .gitignore; a larger one is skipped (as if absent), never read. */
 const MAX_GITIGNORE_BYTES = 1024 * 1024;

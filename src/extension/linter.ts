@@ -8,15 +8,15 @@ import * as vscode from 'vscode';
 import type { ConfigError, FileConfig } from '../config';
 import type { CrossFileRun } from '../core/cross-file';
 import type { Finding, LintResult } from '../core/types';
-import type { ConfigService } from './configService';
+import type { ConfigService } from './config-service';
 import { EditorBaseline } from './baseline';
-import type { LintClient } from './lintClient';
+import type { LintClient } from './lint-client';
 import { MAX_CONFIG_BYTES } from '../config/discovery';
-import { configErrorRange } from './configRange';
+import { configErrorRange } from './config-range';
 import { outsideFocus } from '../core/focus';
 import { problemDiagnostic, SOURCE } from './diagnostics';
 import { type EditedLines, FocusTracker } from './focus-tracker';
-import { pathMappingFor, workspaceFsHost } from './fsHost';
+import { pathMappingFor, workspaceFsHost } from './fs-host';
 import { readSettings } from './settings';
 
 export interface LintSnapshot {
@@ -200,7 +200,7 @@ export class Linter implements vscode.Disposable {
     const loaded = await this.configs.forDocument(doc);
     if (this.latest.get(key) !== gen) return undefined;   // a newer lint (or a close) won
     if (loaded.kind === 'error') this.reportConfigError(doc, loaded.error);
-    // A broken config lints with the last good one (configService.ts); with none, nothing to lint with.
+    // A broken config lints with the last good one (config-service.ts); with none, nothing to lint with.
     const config = loaded.kind === 'ok' ? loaded.config : loaded.lastGood;
     if (!config) {
       this.diagnostics.delete(doc.uri);

@@ -1,8 +1,8 @@
-/** Where the editor puts a config error (src/extension/configRange.ts): on the key the loader names. */
+/** Where the editor puts a config error (src/extension/config-range.ts): on the key the loader names. */
 import * as assert from 'node:assert';
 import { allRules } from '../../rules/index';
 import { ConfigError, createConfigLoader, memoryFileSystem } from '../../src/config';
-import { configErrorRange, parseKeyPath } from '../../src/extension/configRange';
+import { configErrorRange, parseKeyPath } from '../../src/extension/config-range';
 
 async function errorFor(file: string, text: string): Promise<ConfigError> {
   const loader = createConfigLoader({ fs: memoryFileSystem({ [file]: text }), rules: allRules });

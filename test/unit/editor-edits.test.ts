@@ -1,6 +1,6 @@
 /**
  * What the editor's fixes are made of, without VS Code: "fix all" as edits of the changed lines only
- * (src/core/line-diff.ts), template placeholders as snippet tab stops (src/extension/snippetText.ts),
+ * (src/core/line-diff.ts), template placeholders as snippet tab stops (src/extension/snippet-text.ts),
  * and "disable for this line" on a table row (src/core/fixes.ts), checked against the suppression parser.
  */
 import * as assert from 'node:assert';
@@ -9,7 +9,7 @@ import { fixAll, lintText } from '../helpers/lint';
 import { disableNextLineFix, applyFixes } from '../../src/core/fixes';
 import { lineEdits } from '../../src/core/line-diff';
 import type { TextEdit } from '../../src/core/types';
-import { snippetsOf } from '../../src/extension/snippetText';
+import { snippetsOf } from '../../src/extension/snippet-text';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   let out = text;

@@ -1,5 +1,5 @@
 /**
- * The editor's lint worker (src/extension/lintClient.ts): the same results as the core in this thread,
+ * The editor's lint worker (src/extension/lint-client.ts): the same results as the core in this thread,
  * incremental across versions of one document, and linting in this thread when no worker can run.
  */
 import * as assert from 'node:assert';
@@ -12,7 +12,7 @@ import { ConfigError, createConfigLoader, nodeFileSystem } from '../../src/confi
 import { defaultConfig } from '../../src/config/defaults';
 import { lintDocument } from '../helpers/lint';
 import { fixAll } from '../helpers/lint';
-import { LintClient } from '../../src/extension/lintClient';
+import { LintClient } from '../../src/extension/lint-client';
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'dist', 'lint-worker.js');
 const BACKLOG = Array.from({ length: 30 }, (_, i) => `## S-${i}: Export ${i}\n\nAs an accountant, I want to export report ${i}, so that I can file taxes.\n`).join('\n');

@@ -15,7 +15,7 @@ import { parseCliArgs } from '../../src/cli/args';
 import { findMarkdownFiles, NoFilesFoundError, NotLintableError } from '../../src/cli/files';
 import { run } from '../../src/cli/run';
 import { ConfigError, createConfigLoader, memoryFileSystem, nodeFileSystem } from '../../src/config';
-import { compileNfa, MAX_GLOB_LENGTH, simulate, simulationSteps } from '../../src/config/globMatch';
+import { compileNfa, MAX_GLOB_LENGTH, simulate, simulationSteps } from '../../src/config/glob-match';
 import { compileGlob } from '../../src/config/globs';
 import { MAX_TEMPLATE_BYTES } from '../../src/config/templates';
 import type { FileSystemHost } from '../../src/core/types';

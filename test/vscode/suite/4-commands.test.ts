@@ -82,7 +82,7 @@ suite('commands', () => {
   test('"Lint workspace" finishes with links named *.md to a FIFO and to /dev/zero, reading neither', async function () {
     if (process.platform === 'win32') this.skip();
     // VS Code's search lists neither today; should one be listed (another search provider, a file
-    // swapped after the search), lintWorkspace.ts reads regular files only, size-capped.
+    // swapped after the search), lint-workspace.ts reads regular files only, size-capped.
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-fifo-'));
     const links = [workspaceUri('docs', 'pipe.md'), workspaceUri('docs', 'zero.md')];
     try {

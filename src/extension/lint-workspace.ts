@@ -1,7 +1,7 @@
 /**
  * "Lint workspace": every Markdown file into Problems, with a cancellable progress notification.
  * Like the CLI on a folder, it skips `node_modules` and what `.gitignore` files exclude.
- * Files are read through the same host as config files (fsHost.ts: node's fs for `file:`, so virtual
+ * Files are read through the same host as config files (fs-host.ts: node's fs for `file:`, so virtual
  * workspaces work through `vscode.workspace.fs`): regular files only, size-capped, so a FIFO or a link
  * to /dev/zero named `*.md` is skipped instead of hanging the run. They are linted with the same
  * config as open documents; open documents are linted from their editor text instead. The checks
@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { UnreadableFileError } from '../config/errors';
 import { CrossFileRun } from '../core/cross-file';
 import { builtinRules } from '../rule-set';
-import { pathMappingFor, workspaceFsHost } from './fsHost';
+import { pathMappingFor, workspaceFsHost } from './fs-host';
 import { gitignoreFilter } from './gitignore';
 import type { Linter } from './linter';
 

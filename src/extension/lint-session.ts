@@ -1,6 +1,6 @@
 /**
  * The core work the editor asks for, kept apart from `vscode` so it can run in a worker thread
- * (lintWorker.ts) or, where threads are not available, in the extension host itself (lintClient.ts).
+ * (lint-worker.ts) or, where threads are not available, in the extension host itself (lint-client.ts).
  * Each open document keeps its incremental parser, so a keystroke re-parses only what it touched.
  * Config resolution for `file:` workspaces runs here too (discovery, parsing, glob matching), so a
  * hostile config costs the worker's time budget, never the extension host's thread.
@@ -12,7 +12,7 @@ import { LintReuse } from '../core/incremental-lint';
 import { runLintJob, type DocumentState, type JobReporting, type LintJob, type LintJobOutput } from '../core/lint-job';
 import type { EffectiveConfig } from '../core/types';
 import { defaultConfig } from '../config/defaults';
-import { configErrorData, type ConfigErrorData, type LoaderSpec } from './configRequest';
+import { configErrorData, type ConfigErrorData, type LoaderSpec } from './config-request';
 import { warmUp } from './warm-up';
 
 export type SessionRequest =

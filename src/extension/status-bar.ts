@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import { ROLE_NAMES } from '../core/roles';
 import { roleNames } from '../docs/labels';
-import { SHOW_PROBLEMS } from './commandIds';
+import { SHOW_PROBLEMS } from './command-ids';
 import type { Linter } from './linter';
 
 function countsOf(findings: readonly Finding[]): string {

@@ -14,10 +14,10 @@ import type * as vscode from 'vscode';
 import { ConfigError, type FileConfig } from '../config';
 import type { EffectiveConfig } from '../core/types';
 import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../core/time-budget';
-import { reviveConfigError, type LoaderSpec } from './configRequest';
+import { reviveConfigError, type LoaderSpec } from './config-request';
 import { overBudgetOutput, type LintJobOutput } from '../core/lint-job';
 import { WorkerConnection } from '../core/worker-protocol';
-import { EDITOR_REPORTING, LintSession, type ConfigReply, type SessionReply, type SessionRequest } from './lintSession';
+import { EDITOR_REPORTING, LintSession, type ConfigReply, type SessionReply, type SessionRequest } from './lint-session';
 
 type Pending = { request: SessionRequest; budgetMs: number; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
 

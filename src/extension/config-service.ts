@@ -1,7 +1,7 @@
 /**
  * Config for a document: the core's config loader (the same discovery and merging the CLI does), then
  * the editor-only layers: settings that act like CLI flags, and Workspace Trust. For `file:` workspaces
- * the loader runs in the lint worker (lintClient.ts), within its time budget, so reading, parsing and
+ * the loader runs in the lint worker (lint-client.ts), within its time budget, so reading, parsing and
  * glob matching of a hostile config never run on the extension host's thread; other schemes (remote,
  * virtual) need `vscode.workspace.fs`, which only the host has, and resolve here with the loader's own
  * glob budgets (src/config/layer.ts). Fires `onDidChange` when a config file or a setting changes.
@@ -10,9 +10,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConfigError, createConfigLoader, defaultConfig, type FileConfig } from '../config';
 import type { Rule } from '../core/rule';
-import type { LoaderSpec } from './configRequest';
-import { pathMappingFor, workspaceFsHost, type PathMapping } from './fsHost';
-import type { LintClient } from './lintClient';
+import type { LoaderSpec } from './config-request';
+import { pathMappingFor, workspaceFsHost, type PathMapping } from './fs-host';
+import type { LintClient } from './lint-client';
 import { readSettings, SECTION, type Settings } from './settings';
 
 type Loader = ReturnType<typeof createConfigLoader>;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { disableFileFix, disableNextLineFix } from '../core/fixes';
 import type { ArtifactKind, Finding, LintResult } from '../core/types';
-import { COMMANDS } from './commandIds';
+import { COMMANDS } from './command-ids';
 import { findingFor, isOurs } from './diagnostics';
 import { applyIfCurrent, changedLinesEdit, fixToSnippetEdit, fixToWorkspaceEdit, withSlowProgress } from './edits';
 import type { Linter, LintSnapshot } from './linter';

@@ -1,5 +1,5 @@
 /**
- * Config resolution as data that crosses the worker boundary (lintSession.ts ↔ lintClient.ts): the
+ * Config resolution as data that crosses the worker boundary (lint-session.ts ↔ lint-client.ts): the
  * loader's options, and a ConfigError flattened to its fields and rebuilt on the other side, because a
  * thrown error loses its class (and so the file and key it names) when it is posted between threads.
  */

@@ -1,7 +1,0 @@
-/** The worker thread behind lintClient.ts: serves LintSession requests (a config lookup may await reads). */
-import { serveRequests } from '../core/worker-protocol';
-import { LintSession, type SessionReply, type SessionRequest } from './lintSession';
-
-const session = new LintSession();
-
-serveRequests<SessionRequest, SessionReply>((request) => session.handle(request));
