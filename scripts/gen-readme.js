@@ -5,7 +5,11 @@ const path = require('node:path');
 const { loadTs, writeOrCheck, root } = require('./lib/load-ts');
 
 const { text: table } = loadTs(
-  ["import { allRules } from './rules';", "import { rulesMarkdownTable } from './src/docs/rules-table';", 'export const text = rulesMarkdownTable(allRules);'].join('\n'),
+  [
+    "import { allRules } from './rules';",
+    "import { rulesMarkdownTable } from './src/docs/rules-table';",
+    'export const text = rulesMarkdownTable(allRules);',
+  ].join('\n'),
   'gen-readme',
 );
 const readme = path.join(root, 'README.md');
@@ -18,4 +22,8 @@ if (a === -1 || b < a) {
   console.error(`README.md needs the markers ${start} and ${end}`);
   process.exit(1);
 }
-writeOrCheck(readme, `${current.slice(0, a + start.length)}\n${table}${current.slice(b)}`, 'node scripts/gen-readme.js');
+writeOrCheck(
+  readme,
+  `${current.slice(0, a + start.length)}\n${table}${current.slice(b)}`,
+  'node scripts/gen-readme.js',
+);

@@ -17,7 +17,9 @@ for (const id of ids) {
   const dir = ['po', 'pm', 'common'].map((role) => path.join(root, 'rules', role, id)).find((d) => fs.existsSync(d));
   const tests = dir ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')) : [];
   if (tests.length === 0) {
-    const known = ['po', 'pm', 'common'].flatMap((role) => fs.readdirSync(path.join(root, 'rules', role)).filter((d) => !d.startsWith('_') && !d.includes('.')));
+    const known = ['po', 'pm', 'common'].flatMap((role) =>
+      fs.readdirSync(path.join(root, 'rules', role)).filter((d) => !d.startsWith('_') && !d.includes('.')),
+    );
     console.error(`No tests for rule '${id}'. Rules with a folder: ${known.sort().join(', ')}`);
     process.exit(2);
   }
@@ -42,5 +44,9 @@ esbuild.buildSync({
 const bundles = entries.map((e) => path.join(outdir, path.relative(root, e).replace(/\.ts$/, '.js')));
 const mocha = require.resolve('mocha/bin/mocha.js');
 // --no-config: .mocharc's spec list would add the whole suite to these files.
-const run = spawnSync(process.execPath, [mocha, '--no-config', '--enable-source-maps', '--timeout', '20000', ...bundles], { stdio: 'inherit', cwd: root });
+const run = spawnSync(
+  process.execPath,
+  [mocha, '--no-config', '--enable-source-maps', '--timeout', '20000', ...bundles],
+  { stdio: 'inherit', cwd: root },
+);
 process.exit(run.status ?? 1);

@@ -44,7 +44,12 @@ function offsetsOf(node: Nodes): Range | null {
 /** A link whose text is its own target (`<https://…>`, a bare URL, an email): nothing in it is prose. */
 function isAutolink(doc: ParsedDocument, node: Nodes & { url: string }, at: Range): boolean {
   const source = doc.text.slice(at.start, at.end);
-  return source.startsWith('<') || source === node.url || `mailto:${source}` === node.url || /^(?:https?:|www\.)/i.test(source);
+  return (
+    source.startsWith('<') ||
+    source === node.url ||
+    `mailto:${source}` === node.url ||
+    /^(?:https?:|www\.)/i.test(source)
+  );
 }
 
 function collect(doc: ParsedDocument, node: Nodes, out: Lists): void {
@@ -77,7 +82,10 @@ function collect(doc: ParsedDocument, node: Nodes, out: Lists): void {
       const last = kids[kids.length - 1] ? offsetsOf(kids[kids.length - 1] as Nodes) : null;
       const inner = first && last ? { start: first.start, end: last.end } : { start: at.end, end: at.end };
       if (inner.end > inner.start) out.quoted.push(inner);
-      for (const r of [{ start: at.start, end: inner.start }, { start: inner.end, end: at.end }]) {
+      for (const r of [
+        { start: at.start, end: inner.start },
+        { start: inner.end, end: at.end },
+      ]) {
         if (r.end > r.start) {
           out.skipHtml.push(r);
           out.keepHtml.push(r);
@@ -107,7 +115,11 @@ function entryOf(doc: ParsedDocument): { skipHtml: Excluded; keepHtml: Excluded;
   if (!entry) {
     const lists: Lists = { skipHtml: [], keepHtml: [], quoted: [] };
     collect(doc, doc.root, lists);
-    entry = { skipHtml: sortedExcluded(lists.skipHtml), keepHtml: sortedExcluded(lists.keepHtml), quoted: mergeRanges(lists.quoted) };
+    entry = {
+      skipHtml: sortedExcluded(lists.skipHtml),
+      keepHtml: sortedExcluded(lists.keepHtml),
+      quoted: mergeRanges(lists.quoted),
+    };
     cache.set(doc, entry);
   }
   return entry;
@@ -206,7 +218,12 @@ function matchesIn(re: RegExp, text: string): RegExpExecArray[] {
  * Each prose range is matched on its own, so no match spans code or a URL; callers must not mutate the
  * matches.
  */
-export function* matchProse(doc: ParsedDocument, ranges: readonly Range[], re: RegExp, options: ProseOptions = {}): Generator<{ match: RegExpExecArray; start: number; end: number }> {
+export function* matchProse(
+  doc: ParsedDocument,
+  ranges: readonly Range[],
+  re: RegExp,
+  options: ProseOptions = {},
+): Generator<{ match: RegExpExecArray; start: number; end: number }> {
   if (!re.global) throw new Error('matchProse needs a global regular expression');
   for (const span of mergeRanges(ranges)) {
     for (const r of proseRanges(doc, span, options)) {

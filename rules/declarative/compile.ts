@@ -2,7 +2,15 @@
  * Turns a validated pack (data) into rules the engine runs like any other. Nothing in a pack is code:
  * each rule kind is a check written here, parameterised by the pack's lists, labels and templates.
  */
-import { ruleMetaSchema, type ArtifactKind, type LoadedPack, type PackRuleData, type Rule, type RuleContext, type RuleMeta } from '../../src/core/rule-api';
+import {
+  ruleMetaSchema,
+  type ArtifactKind,
+  type LoadedPack,
+  type PackRuleData,
+  type Rule,
+  type RuleContext,
+  type RuleMeta,
+} from '../../src/core/rule-api';
 import { checkLimit } from './limit';
 import { checkRequireField } from './require-field';
 import { checkRequireSection, type RequireSection } from './require-section';
@@ -21,18 +29,30 @@ function artifactsOf(rule: PackRuleData): ArtifactKind[] {
     case 'require-section':
       return [rule.artifact];
     case 'require-field':
-      return rule.on === 'story' ? ['story', 'backlog'] : rule.on === 'roadmap-item' ? ['roadmap', 'roadmap-item'] : EVERY.filter((k) => k !== 'roadmap-item');
+      return rule.on === 'story'
+        ? ['story', 'backlog']
+        : rule.on === 'roadmap-item'
+          ? ['roadmap', 'roadmap-item']
+          : EVERY.filter((k) => k !== 'roadmap-item');
     case 'limit':
-      return rule.count === 'roadmap-items-per-horizon' ? ['roadmap'] : rule.count === 'stories-per-backlog' ? ['backlog'] : ['story', 'backlog'];
+      return rule.count === 'roadmap-items-per-horizon'
+        ? ['roadmap']
+        : rule.count === 'stories-per-backlog'
+          ? ['backlog']
+          : ['story', 'backlog'];
     default:
-      return rule.scope.every((s) => s === 'statement' || s === 'criteria' || s === 'story') ? ['story', 'backlog'] : EVERY;
+      return rule.scope.every((s) => s === 'statement' || s === 'criteria' || s === 'story')
+        ? ['story', 'backlog']
+        : EVERY;
   }
 }
 
 function checkOf(rule: PackRuleData, pack: LoadedPack): (ctx: RuleContext<unknown>) => void {
   switch (rule.kind) {
     case 'require-section': {
-      const sections = pack.data.rules.filter((r): r is RequireSection => r.kind === 'require-section' && r.artifact === rule.artifact);
+      const sections = pack.data.rules.filter(
+        (r): r is RequireSection => r.kind === 'require-section' && r.artifact === rule.artifact,
+      );
       const later = sections.slice(sections.findIndex((r) => r.id === rule.id) + 1);
       return (ctx) => checkRequireSection(ctx, rule, later);
     }
@@ -49,7 +69,18 @@ function checkOf(rule: PackRuleData, pack: LoadedPack): (ctx: RuleContext<unknow
 
 /** Docs for a team's rule, shown by `--explain` and the editor: what it reports, why, and where it comes from. */
 function generatedDocs(meta: RuleMeta, rule: PackRuleData, pack: LoadedPack): string {
-  return [`# ${meta.id}`, '', rule.message, '', '## Why it matters', '', rule.rationale, '', `From the pack \`${pack.data.name}\` (${pack.source}), rule kind \`${rule.kind}\`.`, ''].join('\n');
+  return [
+    `# ${meta.id}`,
+    '',
+    rule.message,
+    '',
+    '## Why it matters',
+    '',
+    rule.rationale,
+    '',
+    `From the pack \`${pack.data.name}\` (${pack.source}), rule kind \`${rule.kind}\`.`,
+    '',
+  ].join('\n');
 }
 
 export function compilePack(pack: LoadedPack, files: PackFiles = {}): Rule<any>[] {
@@ -66,8 +97,14 @@ export function compilePack(pack: LoadedPack, files: PackFiles = {}): Rule<any>[
       rationale: rule.rationale,
       fixable: (rule.kind === 'require-section' && rule.template !== undefined) || rule.kind === 'prefer-terms',
     });
-    const templates: Record<string, string> = rule.kind === 'require-section' && rule.template !== undefined ? { default: rule.template } : {};
-    const out: Rule<any> = { meta, docs: files.docs?.[id] ?? generatedDocs(meta, rule, pack), templates, check: checkOf(rule, pack) };
+    const templates: Record<string, string> =
+      rule.kind === 'require-section' && rule.template !== undefined ? { default: rule.template } : {};
+    const out: Rule<any> = {
+      meta,
+      docs: files.docs?.[id] ?? generatedDocs(meta, rule, pack),
+      templates,
+      check: checkOf(rule, pack),
+    };
     if (rule.url) out.docsUrl = rule.url;
     else if (!pack.builtin) out.docsUrl = `file://${pack.source.startsWith('/') ? '' : '/'}${pack.source}`;
     return out;

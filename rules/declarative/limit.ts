@@ -11,19 +11,26 @@ export function checkLimit(ctx: RuleContext<unknown>, rule: Limit): void {
     case 'criteria-per-story':
       for (const s of ctx.model.stories) {
         const n = s.acceptanceCriteria?.criteria.length ?? 0;
-        if (s.parent !== null && n > rule.max) ctx.report({ artifact: 'story', span: s.acceptanceCriteria?.label ?? s.statement.span, message: over(n) });
+        if (s.parent !== null && n > rule.max)
+          ctx.report({ artifact: 'story', span: s.acceptanceCriteria?.label ?? s.statement.span, message: over(n) });
       }
       return;
     case 'statement-words':
       for (const s of ctx.model.stories) {
         const n = words(s.statement.span.text);
-        if (s.parent !== null && s.statement.template !== 'invalid' && n > rule.max) ctx.report({ artifact: 'story', span: s.statement.span, message: over(n) });
+        if (s.parent !== null && s.statement.template !== 'invalid' && n > rule.max)
+          ctx.report({ artifact: 'story', span: s.statement.span, message: over(n) });
       }
       return;
     case 'stories-per-backlog': {
       const backlog = ctx.model.backlog;
       const first = backlog?.stories[rule.max];
-      if (backlog && first) ctx.report({ artifact: 'backlog', span: first.title ?? first.statement.span, message: over(backlog.stories.length) });
+      if (backlog && first)
+        ctx.report({
+          artifact: 'backlog',
+          span: first.title ?? first.statement.span,
+          message: over(backlog.stories.length),
+        });
       return;
     }
     case 'roadmap-items-per-horizon': {

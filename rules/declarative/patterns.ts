@@ -17,7 +17,6 @@ export type Matcher = (text: string, base: number) => Match[];
 /** At most this many matches per rule and text: one finding per occurrence, but never an unbounded list. */
 export const MAX_MATCHES = 100;
 
-
 /** Compiles `source` (RE2 syntax) or throws an Error saying why, for the loader to attach the key to. */
 export function compilePattern(source: string): RE2JS {
   try {
@@ -31,7 +30,9 @@ export function compilePattern(source: string): RE2JS {
 export function matcherFor(terms: readonly string[], patterns: readonly string[] = []): Matcher {
   const compiled: RE2JS[] = [];
   if (terms.length > 0) {
-    compiled.push(RE2JS.compile(`(?:^|\\b)(?:${termAlternation(terms.map((t) => t.trim()))})(?:\\b|$)`, RE2JS.CASE_INSENSITIVE));
+    compiled.push(
+      RE2JS.compile(`(?:^|\\b)(?:${termAlternation(terms.map((t) => t.trim()))})(?:\\b|$)`, RE2JS.CASE_INSENSITIVE),
+    );
   }
   for (const p of patterns) compiled.push(compilePattern(p));
   return (text, base) => {

@@ -10,9 +10,10 @@ import { compilePattern } from './patterns';
 export type RequireField = Extract<PackRuleData, { kind: 'require-field' }>;
 
 /** "Estimate: 3", "- **Estimate:** 3", "**Estimate**: 3": a label at the start of a line, then its value. */
-const FIELD_LINE = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?([^\n:：*_|]{1,60}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*([^\n]*)$/gm;
+const FIELD_LINE =
+  /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?([^\n:：*_|]{1,60}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*([^\n]*)$/gm;
 
-export type ValueCheck = (value: string) => boolean
+export type ValueCheck = (value: string) => boolean;
 
 export function valueCheck(rule: RequireField): ValueCheck {
   const shape = rule.value;
@@ -51,18 +52,33 @@ function fieldIn(text: string, names: ReadonlySet<string>): string | undefined {
 export function checkRequireField(ctx: RuleContext<unknown>, rule: RequireField): void {
   const names = new Set([rule.field, ...(rule.aliases ?? [])].map((n) => normalizeLabel(n)));
   const ok = valueCheck(rule);
-  const shape = rule.value ? ` (expected ${rule.value.type === 'one-of' ? `one of ${rule.value.values.join(', ')}` : `a ${rule.value.type}`})` : '';
-  const judge = (value: string | undefined, artifact: 'story' | 'roadmap-item' | 'prd' | 'epic' | 'business-case' | 'backlog' | 'roadmap', span: Span): void => {
+  const shape = rule.value
+    ? ` (expected ${rule.value.type === 'one-of' ? `one of ${rule.value.values.join(', ')}` : `a ${rule.value.type}`})`
+    : '';
+  const judge = (
+    value: string | undefined,
+    artifact: 'story' | 'roadmap-item' | 'prd' | 'epic' | 'business-case' | 'backlog' | 'roadmap',
+    span: Span,
+  ): void => {
     if (value === undefined || value === '') ctx.report({ artifact, span, message: rule.message });
-    else if (!ok(value)) ctx.report({ artifact, span, message: `${rule.message} "${rule.field}" is "${value.slice(0, 40)}"${shape}.` });
+    else if (!ok(value))
+      ctx.report({ artifact, span, message: `${rule.message} "${rule.field}" is "${value.slice(0, 40)}"${shape}.` });
   };
   if (rule.on === 'front-matter') {
     const data = ctx.doc.frontMatter?.data;
     const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-    const key = Object.keys(record).find((k) => names.has(normalizeLabel(k.replace(/[_-]+/g, ' '))) || names.has(normalizeLabel(k)));
+    const key = Object.keys(record).find(
+      (k) => names.has(normalizeLabel(k.replace(/[_-]+/g, ' '))) || names.has(normalizeLabel(k)),
+    );
     const kind = ctx.model.kind;
     if (kind === null) return;
-    judge(key === undefined ? undefined : fieldValue(record[key]), kind, ctx.doc.frontMatter ? { start: ctx.doc.frontMatter.span.start, end: ctx.doc.frontMatter.span.start + 3, text: '---' } : documentAnchor(ctx));
+    judge(
+      key === undefined ? undefined : fieldValue(record[key]),
+      kind,
+      ctx.doc.frontMatter
+        ? { start: ctx.doc.frontMatter.span.start, end: ctx.doc.frontMatter.span.start + 3, text: '---' }
+        : documentAnchor(ctx),
+    );
     return;
   }
   if (rule.on === 'story') {

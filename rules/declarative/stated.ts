@@ -3,10 +3,19 @@
  * "**Problem:** …", a key/value table row or a front-matter key; and where to report a missing one.
  */
 import type { RootContent, Table } from 'mdast';
-import { lineEndAt, normalizeLabel, offsets, plainText, spanOf, type RuleContext, type Span } from '../../src/core/rule-api';
+import {
+  lineEndAt,
+  normalizeLabel,
+  offsets,
+  plainText,
+  spanOf,
+  type RuleContext,
+  type Span,
+} from '../../src/core/rule-api';
 
 /** "Problem: …", "**Problem:** …", "**Problem**: …", "- Why: …" at the start of a line, with a value after it. */
-const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z' /&-]{0,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(\S.*)$/gm;
+const LABEL_LINE =
+  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z' /&-]{0,40}?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*(\S.*)$/gm;
 
 /** Tells whether a heading, label, table key or front-matter key names what a rule looks for. */
 export type LabelTest = (label: string) => boolean;
@@ -42,7 +51,8 @@ function frontMatterKey(ctx: RuleContext<unknown>, test: LabelTest): boolean {
 }
 
 /** Headings that open a document's summary: a labelled line there counts as a section. */
-const SUMMARY_TITLES = /^(?:summary|overview|tl;?dr|introduction|intro|at a glance|one[- ]pager|executive summary|description)$/;
+const SUMMARY_TITLES =
+  /^(?:summary|overview|tl;?dr|introduction|intro|at a glance|one[- ]pager|executive summary|description)$/;
 
 /**
  * The top-level nodes where a labelled statement counts: `opening` = before the first section (after
@@ -71,7 +81,12 @@ function statementNodes(ctx: RuleContext<unknown>, where: 'opening' | 'anywhere'
  * `headings` accepts) with something in it, a front-matter key, or (in the nodes `where` allows) a
  * labelled line or key/value table row (whose label `labels` accepts).
  */
-export function statesBy(ctx: RuleContext<unknown>, headings: LabelTest, labels: LabelTest, where: 'opening' | 'anywhere'): boolean {
+export function statesBy(
+  ctx: RuleContext<unknown>,
+  headings: LabelTest,
+  labels: LabelTest,
+  where: 'opening' | 'anywhere',
+): boolean {
   // A heading with nothing under it (or only a comment) states nothing yet.
   const sections = ctx.model.sectioned?.sections ?? [];
   if (sections.some((s) => headings(s.title) && s.body.text.replace(/<!--[\s\S]*?-->/g, '').trim() !== '')) return true;

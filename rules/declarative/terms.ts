@@ -33,11 +33,13 @@ function regions(ctx: RuleContext<unknown>, scopes: readonly Scope[]): Region[] 
     } else if (scope === 'criteria') {
       for (const s of ctx.model.stories) {
         if (s.parent === null) continue;
-        for (const c of s.acceptanceCriteria?.criteria ?? []) out.push({ start: c.span.start, end: c.span.end, artifact: 'story' });
+        for (const c of s.acceptanceCriteria?.criteria ?? [])
+          out.push({ start: c.span.start, end: c.span.end, artifact: 'story' });
       }
     } else {
       for (const section of ctx.model.sectioned?.sections ?? []) {
-        if (sectionKinds(section.title).includes(scope.section as never)) out.push({ start: section.body.start, end: section.body.end, artifact: docKind });
+        if (sectionKinds(section.title).includes(scope.section as never))
+          out.push({ start: section.body.start, end: section.body.end, artifact: docKind });
       }
     }
   }
@@ -46,8 +48,14 @@ function regions(ctx: RuleContext<unknown>, scopes: readonly Scope[]): Region[] 
   return out.filter((r, i) => !out.slice(0, i).some((o) => o.start <= r.start && o.end >= r.end));
 }
 
-function matchesIn(ctx: RuleContext<unknown>, scopes: readonly Scope[], match: (text: string, base: number) => Match[]): { m: Match; artifact: ArtifactKind }[] {
-  return regions(ctx, scopes).flatMap((r) => match(ctx.doc.text.slice(r.start, r.end), r.start).map((m) => ({ m, artifact: r.artifact })));
+function matchesIn(
+  ctx: RuleContext<unknown>,
+  scopes: readonly Scope[],
+  match: (text: string, base: number) => Match[],
+): { m: Match; artifact: ArtifactKind }[] {
+  return regions(ctx, scopes).flatMap((r) =>
+    match(ctx.doc.text.slice(r.start, r.end), r.start).map((m) => ({ m, artifact: r.artifact })),
+  );
 }
 
 export function forbidTermsCheck(rule: ForbidTerms): (ctx: RuleContext<unknown>) => void {
@@ -60,7 +68,9 @@ export function forbidTermsCheck(rule: ForbidTerms): (ctx: RuleContext<unknown>)
 }
 
 export function preferTermsCheck(rule: PreferTerms): (ctx: RuleContext<unknown>) => void {
-  const swap = new Map(Object.entries(rule.swap).map(([from, to]) => [from.trim().toLowerCase().replace(/\s+/g, ' '), to]));
+  const swap = new Map(
+    Object.entries(rule.swap).map(([from, to]) => [from.trim().toLowerCase().replace(/\s+/g, ' '), to]),
+  );
   const match = matcherFor([...Object.keys(rule.swap)]);
   return (ctx) => {
     for (const { m, artifact } of matchesIn(ctx, rule.scope, match)) {

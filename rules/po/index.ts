@@ -10,4 +10,14 @@ import storyFormat from './story-format';
 import storyMinimal from './story-minimal';
 import storyStrategyDrift from './story-strategy-drift';
 
-export const poRules: readonly Rule<any>[] = [storyAcceptanceCriteria, storyFormat, storyBenefit, storyMinimal, storyStrategyDrift, backlogUniform, backlogDuplicate, acceptanceCriteriaTestable, storyAtomic];
+export const poRules: readonly Rule<any>[] = [
+  storyAcceptanceCriteria,
+  storyFormat,
+  storyBenefit,
+  storyMinimal,
+  storyStrategyDrift,
+  backlogUniform,
+  backlogDuplicate,
+  acceptanceCriteriaTestable,
+  storyAtomic,
+];

@@ -34,7 +34,10 @@ function cliCommand() {
     const local = createRequire(path.join(workspace, 'package.json')).resolve('backlog-lint/package.json');
     return [process.execPath, path.join(path.dirname(local), 'dist', 'cli.js')];
   } catch {
-    const version = input('version', JSON.parse(fs.readFileSync(path.join(actionRoot, 'package.json'), 'utf8')).version);
+    const version = input(
+      'version',
+      JSON.parse(fs.readFileSync(path.join(actionRoot, 'package.json'), 'utf8')).version,
+    );
     return [process.platform === 'win32' ? 'npx.cmd' : 'npx', '--yes', `backlog-lint@${version}`];
   }
 }
@@ -57,7 +60,12 @@ const paths = input('paths', '.').split(/\s+/).filter(Boolean);
 const [command, ...prefix] = cliCommand();
 function lint(extra, capture) {
   const args = [...prefix, ...common, ...extra, '--', ...paths];
-  const res = spawnSync(command, args, { cwd: workspace, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8', env: { ...env, FORCE_COLOR: capture ? '0' : env.FORCE_COLOR } });
+  const res = spawnSync(command, args, {
+    cwd: workspace,
+    stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+    encoding: 'utf8',
+    env: { ...env, FORCE_COLOR: capture ? '0' : env.FORCE_COLOR },
+  });
   if (res.error) {
     console.log(`::error title=backlog-lint::cannot run ${command}: ${res.error.message}`);
     process.exit(2);
@@ -86,5 +94,8 @@ setOutput('exit-code', String(main.code));
 
 // Exit 2 (a broken config, an unreadable file, a bad ref) always fails: nothing was checked there.
 const fails = main.code === 2 || (main.code === 1 && failOn !== 'never');
-if (fails) console.log(`::error title=backlog-lint::backlog-lint exited with ${main.code}${main.code === 1 ? ` (fail-on: ${failOn})` : ''}`);
+if (fails)
+  console.log(
+    `::error title=backlog-lint::backlog-lint exited with ${main.code}${main.code === 1 ? ` (fail-on: ${failOn})` : ''}`,
+  );
 process.exit(fails ? 1 : 0);

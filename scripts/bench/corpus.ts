@@ -8,15 +8,144 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Random } from './random';
 
-const ROLES = ['shopper', 'store manager', 'first-time visitor', 'registered user', 'administrator', 'support agent', 'finance clerk', 'warehouse picker', 'team lead', 'guest', 'mobile user', 'partner developer', 'auditor', 'sales rep', 'subscriber'];
-const VERBS = ['export', 'filter', 'archive', 'review', 'approve', 'import', 'schedule', 'compare', 'tag', 'share', 'restore', 'search', 'print', 'sync', 'rename', 'pin', 'merge', 'track', 'preview', 'assign'];
-const OBJECTS = ['invoices', 'orders', 'shipping labels', 'customer notes', 'product photos', 'weekly reports', 'refund requests', 'price lists', 'delivery slots', 'audit logs', 'team calendars', 'stock levels', 'loyalty points', 'contracts', 'support tickets', 'payment plans', 'supplier quotes', 'return labels'];
-const QUALIFIERS = ['by date', 'from the dashboard', 'in bulk', 'on my phone', 'per region', 'for last month', 'without a spreadsheet', 'from the detail page', 'by customer', 'offline', 'in one click', 'per warehouse'];
-const BENEFITS = ['I can close the month on time', 'I spend less time on manual work', 'customers get answers faster', 'I can spot problems before they grow', 'nothing is lost between teams', 'the audit passes without rework', 'I can plan the next week', 'I do not repeat work someone already did', 'returns are handled the same day', 'I can show progress to my manager'];
-const CONDITIONS = ['the list has more than 50 entries', 'I am signed in as an editor', 'the network is offline', 'two users edit at once', 'the file is larger than 10 MB', 'a filter is active', 'the record was archived', 'my session expired'];
-const OUTCOMES = ['the result appears within 2 seconds', 'a confirmation with the record id is shown', 'the change is visible to every member of the team', 'an error names the field to correct', 'the export contains exactly the filtered rows', 'the count on the badge decreases by one', 'an email is sent to the owner within 5 minutes', 'the previous version can be restored'];
+const ROLES = [
+  'shopper',
+  'store manager',
+  'first-time visitor',
+  'registered user',
+  'administrator',
+  'support agent',
+  'finance clerk',
+  'warehouse picker',
+  'team lead',
+  'guest',
+  'mobile user',
+  'partner developer',
+  'auditor',
+  'sales rep',
+  'subscriber',
+];
+const VERBS = [
+  'export',
+  'filter',
+  'archive',
+  'review',
+  'approve',
+  'import',
+  'schedule',
+  'compare',
+  'tag',
+  'share',
+  'restore',
+  'search',
+  'print',
+  'sync',
+  'rename',
+  'pin',
+  'merge',
+  'track',
+  'preview',
+  'assign',
+];
+const OBJECTS = [
+  'invoices',
+  'orders',
+  'shipping labels',
+  'customer notes',
+  'product photos',
+  'weekly reports',
+  'refund requests',
+  'price lists',
+  'delivery slots',
+  'audit logs',
+  'team calendars',
+  'stock levels',
+  'loyalty points',
+  'contracts',
+  'support tickets',
+  'payment plans',
+  'supplier quotes',
+  'return labels',
+];
+const QUALIFIERS = [
+  'by date',
+  'from the dashboard',
+  'in bulk',
+  'on my phone',
+  'per region',
+  'for last month',
+  'without a spreadsheet',
+  'from the detail page',
+  'by customer',
+  'offline',
+  'in one click',
+  'per warehouse',
+];
+const BENEFITS = [
+  'I can close the month on time',
+  'I spend less time on manual work',
+  'customers get answers faster',
+  'I can spot problems before they grow',
+  'nothing is lost between teams',
+  'the audit passes without rework',
+  'I can plan the next week',
+  'I do not repeat work someone already did',
+  'returns are handled the same day',
+  'I can show progress to my manager',
+];
+const CONDITIONS = [
+  'the list has more than 50 entries',
+  'I am signed in as an editor',
+  'the network is offline',
+  'two users edit at once',
+  'the file is larger than 10 MB',
+  'a filter is active',
+  'the record was archived',
+  'my session expired',
+];
+const OUTCOMES = [
+  'the result appears within 2 seconds',
+  'a confirmation with the record id is shown',
+  'the change is visible to every member of the team',
+  'an error names the field to correct',
+  'the export contains exactly the filtered rows',
+  'the count on the badge decreases by one',
+  'an email is sent to the owner within 5 minutes',
+  'the previous version can be restored',
+];
 const VAGUE = ['fast', 'user-friendly', 'as appropriate', 'intuitive', 'etc.', 'seamless', 'robust'];
-const WORDS = ['the', 'team', 'customer', 'data', 'flow', 'release', 'service', 'report', 'migration', 'latency', 'quota', 'region', 'checkout', 'partner', 'catalog', 'budget', 'support', 'onboarding', 'retention', 'pipeline', 'review', 'signal', 'cohort', 'integration', 'contract', 'incident', 'policy', 'forecast', 'channel', 'invoice'];
+const WORDS = [
+  'the',
+  'team',
+  'customer',
+  'data',
+  'flow',
+  'release',
+  'service',
+  'report',
+  'migration',
+  'latency',
+  'quota',
+  'region',
+  'checkout',
+  'partner',
+  'catalog',
+  'budget',
+  'support',
+  'onboarding',
+  'retention',
+  'pipeline',
+  'review',
+  'signal',
+  'cohort',
+  'integration',
+  'contract',
+  'incident',
+  'policy',
+  'forecast',
+  'channel',
+  'invoice',
+];
 
 export type ArtifactType = 'backlog' | 'big-backlog' | 'prd' | 'roadmap' | 'epic' | 'note';
 
@@ -46,7 +175,8 @@ function statement(r: Random, faulty: boolean): string {
   const role = r.pick(ROLES);
   const want = `${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)}`;
   if (faulty && r.chance(0.3)) return `As a ${role}, I want to ${want}.`;
-  if (r.chance(0.1)) return `When I ${r.pick(VERBS)} ${r.pick(OBJECTS)}, I want to ${want}, so I can ${r.pick(BENEFITS).replace(/^I can /, '')}.`;
+  if (r.chance(0.1))
+    return `When I ${r.pick(VERBS)} ${r.pick(OBJECTS)}, I want to ${want}, so I can ${r.pick(BENEFITS).replace(/^I can /, '')}.`;
   return `As a ${role}, I want to ${want}, so that ${r.pick(BENEFITS)}.`;
 }
 
@@ -55,7 +185,10 @@ function criteria(r: Random, faulty: boolean): string[] {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     if (faulty && r.chance(0.15)) out.push(`- The page is ${r.pick(VAGUE)} and works well.`);
-    else out.push(`- Given ${r.pick(CONDITIONS)}, when I ${r.pick(VERBS)} the ${r.pick(OBJECTS)}, then ${r.pick(OUTCOMES)}.`);
+    else
+      out.push(
+        `- Given ${r.pick(CONDITIONS)}, when I ${r.pick(VERBS)} the ${r.pick(OBJECTS)}, then ${r.pick(OUTCOMES)}.`,
+      );
   }
   return out;
 }
@@ -93,7 +226,12 @@ function prd(r: Random, targetBytes: number, faulty: boolean): string {
     if (title === skip) continue;
     parts.push(`## ${title}`, '');
     if (kind === 'metrics') {
-      for (let i = 0; i < 3; i++) parts.push(faulty && i === 0 ? `- Users find ${r.pick(OBJECTS)} ${r.pick(VAGUE)}.` : `- ${r.pick(OBJECTS)} handled per day rises from ${r.int(10, 90)} to ${r.int(100, 400)} by Q${r.int(1, 4)}.`);
+      for (let i = 0; i < 3; i++)
+        parts.push(
+          faulty && i === 0
+            ? `- Users find ${r.pick(OBJECTS)} ${r.pick(VAGUE)}.`
+            : `- ${r.pick(OBJECTS)} handled per day rises from ${r.int(10, 90)} to ${r.int(100, 400)} by Q${r.int(1, 4)}.`,
+        );
       parts.push('');
     } else if (kind === 'req') {
       // Requirements carry the bulk of a PRD's size: numbered subsections of prose and lists.
@@ -102,7 +240,14 @@ function prd(r: Random, targetBytes: number, faulty: boolean): string {
         parts.push(`### R${n}: ${r.pick(VERBS)} ${r.pick(OBJECTS)}`, '', paragraph(r, r.int(2, 5)), '');
         for (let i = 0; i < r.int(2, 5); i++) parts.push(`- ${sentence(r, 5, 12)}`);
         parts.push('');
-        if (r.chance(0.2)) parts.push(`| Field | Rule |`, `| --- | --- |`, `| ${r.pick(WORDS)} | ${sentence(r, 4, 8)} |`, `| ${r.pick(WORDS)} | ${sentence(r, 4, 8)} |`, '');
+        if (r.chance(0.2))
+          parts.push(
+            `| Field | Rule |`,
+            `| --- | --- |`,
+            `| ${r.pick(WORDS)} | ${sentence(r, 4, 8)} |`,
+            `| ${r.pick(WORDS)} | ${sentence(r, 4, 8)} |`,
+            '',
+          );
         n++;
       }
       if (faulty && r.chance(0.4)) parts.push('Sprint 14: 8 story points for the import task.', '');
@@ -115,11 +260,21 @@ function prd(r: Random, targetBytes: number, faulty: boolean): string {
 }
 
 function roadmap(r: Random, rows: number, faulty: boolean): string {
-  const parts = [`# ${r.pick(WORDS)} roadmap ${2025 + r.int(0, 2)}`, '', paragraph(r, 2), '', '| Item | Why | Outcome | Horizon |', '| --- | --- | --- | --- |'];
+  const parts = [
+    `# ${r.pick(WORDS)} roadmap ${2025 + r.int(0, 2)}`,
+    '',
+    paragraph(r, 2),
+    '',
+    '| Item | Why | Outcome | Horizon |',
+    '| --- | --- | --- | --- |',
+  ];
   for (let i = 0; i < rows; i++) {
     const why = faulty && r.chance(0.1) ? '' : sentence(r, 4, 7);
-    const horizon = faulty && r.chance(0.05) ? '' : r.pick(['Now', 'Next', 'Later', 'Q1 2026', 'Q2 2026', 'Q3 2026', 'H2 2026']);
-    parts.push(`| ${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)} | ${why} | ${r.pick(OUTCOMES)} | ${horizon} |`);
+    const horizon =
+      faulty && r.chance(0.05) ? '' : r.pick(['Now', 'Next', 'Later', 'Q1 2026', 'Q2 2026', 'Q3 2026', 'H2 2026']);
+    parts.push(
+      `| ${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)} | ${why} | ${r.pick(OUTCOMES)} | ${horizon} |`,
+    );
   }
   parts.push('');
   return parts.join('\n');
@@ -127,8 +282,25 @@ function roadmap(r: Random, rows: number, faulty: boolean): string {
 
 function epic(r: Random, stories: number, faulty: boolean): string {
   const parts = [`# Epic: ${r.pick(VERBS)} ${r.pick(OBJECTS)}`, ''];
-  if (!(faulty && r.chance(0.5))) parts.push('## Objective', '', `Cut the time to ${r.pick(VERBS)} ${r.pick(OBJECTS)} from ${r.int(5, 20)} to ${r.int(1, 4)} minutes.`, '');
-  parts.push('## Success metrics', '', `- ${r.pick(OBJECTS)} per week: from ${r.int(10, 50)} to ${r.int(60, 200)}.`, '', '## Context', '', paragraph(r, r.int(4, 10)), '', '## Stories', '');
+  if (!(faulty && r.chance(0.5)))
+    parts.push(
+      '## Objective',
+      '',
+      `Cut the time to ${r.pick(VERBS)} ${r.pick(OBJECTS)} from ${r.int(5, 20)} to ${r.int(1, 4)} minutes.`,
+      '',
+    );
+  parts.push(
+    '## Success metrics',
+    '',
+    `- ${r.pick(OBJECTS)} per week: from ${r.int(10, 50)} to ${r.int(60, 200)}.`,
+    '',
+    '## Context',
+    '',
+    paragraph(r, r.int(4, 10)),
+    '',
+    '## Stories',
+    '',
+  );
   for (let i = 0; i < stories; i++) {
     parts.push(`- ${statement(r, faulty)}`);
     for (const c of criteria(r, faulty)) parts.push(`  ${c}`);
@@ -165,12 +337,38 @@ export function generateCorpus(count: number, seed = 20260101): GeneratedFile[] 
     const id = String(i).padStart(4, '0');
     let file: GeneratedFile;
     // Stories per backlog lean towards 20–30, as real backlogs do; a few are several hundred (≈ 100–250 KB).
-    if (roll < 0.005) file = { path: `${dir}/backlog-${id}.md`, type: 'big-backlog', faulty, text: backlog(r, r.int(250, 550), faulty) };
-    else if (roll < 0.4) file = { path: `${dir}/backlog-${id}.md`, type: 'backlog', faulty, text: backlog(r, 20 + Math.floor(40 * r.next() ** 2), faulty) };
-    else if (roll < 0.6) file = { path: `${dir}/specs/feature-${id}.md`, type: 'prd', faulty, text: prd(r, r.chance(0.03) ? r.int(40_000, 120_000) : r.int(9_000, 12_000), faulty) };
-    else if (roll < 0.75) file = { path: `${dir}/plans/roadmap-${id}.md`, type: 'roadmap', faulty, text: roadmap(r, r.int(100, 130), faulty) };
-    else if (roll < 0.9) file = { path: `${dir}/epics/epic-${id}.md`, type: 'epic', faulty, text: epic(r, r.int(20, 30), faulty) };
-    else file = { path: `${dir}/notes/design-${id}.md`, type: 'note', faulty: false, text: note(r, r.int(9_500, 12_000)) };
+    if (roll < 0.005)
+      file = {
+        path: `${dir}/backlog-${id}.md`,
+        type: 'big-backlog',
+        faulty,
+        text: backlog(r, r.int(250, 550), faulty),
+      };
+    else if (roll < 0.4)
+      file = {
+        path: `${dir}/backlog-${id}.md`,
+        type: 'backlog',
+        faulty,
+        text: backlog(r, 20 + Math.floor(40 * r.next() ** 2), faulty),
+      };
+    else if (roll < 0.6)
+      file = {
+        path: `${dir}/specs/feature-${id}.md`,
+        type: 'prd',
+        faulty,
+        text: prd(r, r.chance(0.03) ? r.int(40_000, 120_000) : r.int(9_000, 12_000), faulty),
+      };
+    else if (roll < 0.75)
+      file = {
+        path: `${dir}/plans/roadmap-${id}.md`,
+        type: 'roadmap',
+        faulty,
+        text: roadmap(r, r.int(100, 130), faulty),
+      };
+    else if (roll < 0.9)
+      file = { path: `${dir}/epics/epic-${id}.md`, type: 'epic', faulty, text: epic(r, r.int(20, 30), faulty) };
+    else
+      file = { path: `${dir}/notes/design-${id}.md`, type: 'note', faulty: false, text: note(r, r.int(9_500, 12_000)) };
     files.push(file);
   }
   return files;

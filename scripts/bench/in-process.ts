@@ -41,9 +41,18 @@ export function stageTimes(docs: readonly { path: string; text: string }[], runs
       all += performance.now() - t;
     }
     // lintParsed classifies again before the rules run: the rules are what it adds.
-    if (run > 0) passes.push({ parseMs: parse / docs.length, classifyMs: cls / docs.length, rulesMs: Math.max(0, all - cls) / docs.length });
+    if (run > 0)
+      passes.push({
+        parseMs: parse / docs.length,
+        classifyMs: cls / docs.length,
+        rulesMs: Math.max(0, all - cls) / docs.length,
+      });
   }
-  return { parseMs: median(passes.map((p) => p.parseMs)), classifyMs: median(passes.map((p) => p.classifyMs)), rulesMs: median(passes.map((p) => p.rulesMs)) };
+  return {
+    parseMs: median(passes.map((p) => p.parseMs)),
+    classifyMs: median(passes.map((p) => p.classifyMs)),
+    rulesMs: median(passes.map((p) => p.rulesMs)),
+  };
 }
 
 export interface EditLatency {
@@ -82,7 +91,9 @@ function percentiles(times: number[]): Percentiles {
 /** A one-character edit at a seeded place: mostly typing, sometimes a deletion. */
 function keystroke(r: Random, text: string): string {
   const at = r.int(0, text.length - 1);
-  return r.chance(0.25) ? text.slice(0, at) + text.slice(at + 1) : `${text.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${text.slice(at)}`;
+  return r.chance(0.25)
+    ? text.slice(0, at) + text.slice(at + 1)
+    : `${text.slice(0, at)}${r.pick(['a', ' ', 'e', '.'])}${text.slice(at)}`;
 }
 
 /**

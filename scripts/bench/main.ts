@@ -30,7 +30,14 @@ interface Row {
 function summarise(row: Row, files: number, mb: number): string[] {
   const seconds = median(row.runs.map((r) => r.seconds));
   const rss = median(row.runs.map((r) => r.peakRssMb));
-  return [row.tool, seconds.toFixed(2), (files / seconds).toFixed(1), (mb / seconds).toFixed(2), rss.toFixed(0), row.runs.map((r) => r.seconds.toFixed(1)).join(' / ')];
+  return [
+    row.tool,
+    seconds.toFixed(2),
+    (files / seconds).toFixed(1),
+    (mb / seconds).toFixed(2),
+    rss.toFixed(0),
+    row.runs.map((r) => r.seconds.toFixed(1)).join(' / '),
+  ];
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -44,24 +51,42 @@ async function printEditLatency(runs: number, root: string, sizes: readonly numb
   for (const stories of sizes) {
     const text = bigBacklog(stories);
     const edits = Math.max(20, Math.round((40 * runs * 1000) / Math.max(stories, 1000)));
-    console.log(`\nLoad average: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `\nLoad average: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     const edit = editLatency(text, edits);
-    console.log(`Re-lint after a one-character edit, ${edit.stories}-story backlog (${(edit.bytes / 1024).toFixed(0)} KB), ${edit.edits} edits (${edit.partialParses} re-parsed in part; section checks reused ${edit.sectionChecks.reused}, re-run ${edit.sectionChecks.checked}; findings ${edit.identical ? 'identical to' : 'DIFFERENT from'} the full lint's):`);
-    const row = (name: string, p: { p50: number; p95: number; max: number }) => [name, ...[p.p50, p.p95, p.max].map((n) => n.toFixed(1))];
+    console.log(
+      `Re-lint after a one-character edit, ${edit.stories}-story backlog (${(edit.bytes / 1024).toFixed(0)} KB), ${edit.edits} edits (${edit.partialParses} re-parsed in part; section checks reused ${edit.sectionChecks.reused}, re-run ${edit.sectionChecks.checked}; findings ${edit.identical ? 'identical to' : 'DIFFERENT from'} the full lint's):`,
+    );
+    const row = (name: string, p: { p50: number; p95: number; max: number }) => [
+      name,
+      ...[p.p50, p.p95, p.max].map((n) => n.toFixed(1)),
+    ];
     const worker = await workerLatency(text, edits, path.join(root, 'dist', 'lint-worker.js'));
-    console.log(table(['lint', 'p50 ms', 'p95 ms', 'max ms'], [
-      row('full parse + classification + rules', edit.full),
-      row('before: incremental parse + classification + rules', edit.incremental),
-      row('  of which the incremental parse', edit.incrementalParse),
-      row('  of which classification + rules', edit.incrementalRest),
-      row('after: incremental parse + sections reused', edit.reused),
-      row('  of which classification + rules', edit.reusedRest),
-      row(`editor: worker round trip (${worker.findings} findings)`, worker.roundTrip),
-      row('  of which the extension host thread is busy', worker.hostBusy),
-    ]));
+    console.log(
+      table(
+        ['lint', 'p50 ms', 'p95 ms', 'max ms'],
+        [
+          row('full parse + classification + rules', edit.full),
+          row('before: incremental parse + classification + rules', edit.incremental),
+          row('  of which the incremental parse', edit.incrementalParse),
+          row('  of which classification + rules', edit.incrementalRest),
+          row('after: incremental parse + sections reused', edit.reused),
+          row('  of which classification + rules', edit.reusedRest),
+          row(`editor: worker round trip (${worker.findings} findings)`, worker.roundTrip),
+          row('  of which the extension host thread is busy', worker.hostBusy),
+        ],
+      ),
+    );
     const target = stories <= 1000 ? 16 : 50;
-    console.log(`Ratio, p95 before ÷ after: ${(edit.incremental.p95 / edit.reused.p95).toFixed(1)}×; after: ${edit.reused.p95.toFixed(1)} ms p95 (target ≤ ${target} ms at ${stories} stories)`);
-    if (!edit.identical) throw new Error('the incremental lint with section reuse gave other findings than the full lint');
+    console.log(
+      `Ratio, p95 before ÷ after: ${(edit.incremental.p95 / edit.reused.p95).toFixed(1)}×; after: ${edit.reused.p95.toFixed(1)} ms p95 (target ≤ ${target} ms at ${stories} stories)`,
+    );
+    if (!edit.identical)
+      throw new Error('the incremental lint with section reuse gave other findings than the full lint');
   }
 }
 
@@ -69,9 +94,15 @@ export async function main(args: string[], root: string): Promise<number> {
   const count = Number(option(args, '--files') ?? 2000);
   const runs = Number(option(args, '--runs') ?? 3);
   const sizes = (option(args, '--stories') ?? '1000,5000').split(',').map(Number);
-  if (option(args, '--scale') !== undefined) return scaleRun(Number(option(args, '--scale')), runs, root, args.includes('--skip-mdl'));
+  if (option(args, '--scale') !== undefined)
+    return scaleRun(Number(option(args, '--scale')), runs, root, args.includes('--skip-mdl'));
   if (args.includes('--editor-only')) {
-    console.log(`Machine: ${os.availableParallelism()} cores, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `Machine: ${os.availableParallelism()} cores, Node ${process.version}; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     await printEditLatency(runs, root, sizes);
     return 0;
   }
@@ -79,17 +110,34 @@ export async function main(args: string[], root: string): Promise<number> {
   const cli = path.join(root, 'dist', 'cli.js');
   const mdl = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 
-  console.log(`Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
+  console.log(
+    `Load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const files = generateCorpus(count);
   const { bytes } = writeCorpus(dir, files);
   const mb = bytes / 2 ** 20;
   const kinds = new Map<string, number>();
   for (const f of files) kinds.set(f.type, (kinds.get(f.type) ?? 0) + 1);
-  console.log(`Corpus: ${files.length} files, ${mb.toFixed(1)} MB in ${dir} (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}; ${files.filter((f) => f.faulty).length} with defects)`);
+  console.log(
+    `Corpus: ${files.length} files, ${mb.toFixed(1)} MB in ${dir} (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}; ${files.filter((f) => f.faulty).length} with defects)`,
+  );
 
   const cacheDir = path.join(dir, '.bench-cache');
-  const lintArgs = (extra: string[]): string[] => [cli, '.', '--format', 'json', '--output', path.join(os.tmpdir(), `bench-report-${process.pid}.json`), ...extra];
+  const lintArgs = (extra: string[]): string[] => [
+    cli,
+    '.',
+    '--format',
+    'json',
+    '--output',
+    path.join(os.tmpdir(), `bench-report-${process.pid}.json`),
+    ...extra,
+  ];
   const cold: Row = { tool: 'backlog-lint, cold (empty cache)', runs: [] };
   const coldNoCache: Row = { tool: 'backlog-lint --no-cache', runs: [] };
   const serial: Row = { tool: 'backlog-lint --no-cache --concurrency 1', runs: [] };
@@ -114,12 +162,21 @@ export async function main(args: string[], root: string): Promise<number> {
     if (bad) throw new Error(`${row.tool} exited ${bad.exitCode}`);
   }
   const rows = [cold, warm, coldNoCache, serial, ...(markdownlint.runs.length ? [markdownlint] : [])];
-  console.log(`\n${table(['tool', 'wall s (median)', 'files/s', 'MB/s', 'peak RSS MB', 'runs (s)'], rows.map((r) => summarise(r, files.length, mb)))}\n`);
+  console.log(
+    `\n${table(
+      ['tool', 'wall s (median)', 'files/s', 'MB/s', 'peak RSS MB', 'runs (s)'],
+      rows.map((r) => summarise(r, files.length, mb)),
+    )}\n`,
+  );
   const s = (row: Row): number => median(row.runs.map((r) => r.seconds));
   const rss = (row: Row): number => median(row.runs.map((r) => r.peakRssMb));
   if (markdownlint.runs.length) {
-    console.log(`Ratio, files/s, backlog-lint cold ÷ markdownlint-cli2: ${(s(markdownlint) / s(cold)).toFixed(2)}× (target ≥ 1.5×)`);
-    console.log(`Ratio, peak RSS, backlog-lint cold ÷ markdownlint-cli2: ${(rss(cold) / rss(markdownlint)).toFixed(2)} (target ≤ 1)`);
+    console.log(
+      `Ratio, files/s, backlog-lint cold ÷ markdownlint-cli2: ${(s(markdownlint) / s(cold)).toFixed(2)}× (target ≥ 1.5×)`,
+    );
+    console.log(
+      `Ratio, peak RSS, backlog-lint cold ÷ markdownlint-cli2: ${(rss(cold) / rss(markdownlint)).toFixed(2)} (target ≤ 1)`,
+    );
   }
   console.log(`Ratio, warm ÷ cold wall time: cold is ${(s(cold) / s(warm)).toFixed(1)}× the warm run (target ≥ 10×)`);
   console.log(`Ratio, threads: --concurrency 1 takes ${(s(serial) / s(coldNoCache)).toFixed(2)}× the default\n`);
@@ -127,9 +184,25 @@ export async function main(args: string[], root: string): Promise<number> {
   const sample = files.filter((_, i) => i % 10 === 0).map((f) => ({ path: path.join(dir, f.path), text: f.text }));
   const stages = stageTimes(sample, runs);
   const avgKb = sample.reduce((n, d) => n + d.text.length, 0) / sample.length / 1024;
-  console.log(`In-process, ms per document (median of ${runs}, ${sample.length} documents of ${avgKb.toFixed(1)} KB on average):`);
-  console.log(table(['parse', 'classification', 'rules', 'total'], [[stages.parseMs, stages.classifyMs, stages.rulesMs, stages.parseMs + stages.classifyMs + stages.rulesMs].map((n) => n.toFixed(2))]));
+  console.log(
+    `In-process, ms per document (median of ${runs}, ${sample.length} documents of ${avgKb.toFixed(1)} KB on average):`,
+  );
+  console.log(
+    table(
+      ['parse', 'classification', 'rules', 'total'],
+      [
+        [stages.parseMs, stages.classifyMs, stages.rulesMs, stages.parseMs + stages.classifyMs + stages.rulesMs].map(
+          (n) => n.toFixed(2),
+        ),
+      ],
+    ),
+  );
   await printEditLatency(runs, root, sizes);
-  console.log(`\nLoad average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nLoad average at end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   return 0;
 }

@@ -10,8 +10,11 @@ import * as path from 'node:path';
 import { median, runProcess, type ProcessRun } from './measure';
 import { writeTinyFiles } from '../lib/tiny-files';
 
-
-const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 export async function scaleRun(count: number, runs: number, root: string, skipMdl: boolean): Promise<number> {
   if (!Number.isInteger(count) || count <= 0) throw new Error('--scale expects a positive whole number of files');
@@ -23,8 +26,13 @@ export async function scaleRun(count: number, runs: number, root: string, skipMd
   writeTinyFiles(dir, count);
   const cacheDir = path.join(os.tmpdir(), 'backlog-lint-bench', `scale-${count}-cache`);
   const report = (name: string): string => path.join(os.tmpdir(), 'backlog-lint-bench', `scale-${count}-${name}.json`);
-  const lint = (name: string, extra: string[]): Promise<ProcessRun> => runProcess(process.execPath, [cli, '.', '--format', 'json', '--output', report(name), ...extra], dir);
-  const rows: Record<string, ProcessRun[]> = { 'markdownlint-cli2': [], 'backlog-lint cold': [], 'backlog-lint warm': [] };
+  const lint = (name: string, extra: string[]): Promise<ProcessRun> =>
+    runProcess(process.execPath, [cli, '.', '--format', 'json', '--output', report(name), ...extra], dir);
+  const rows: Record<string, ProcessRun[]> = {
+    'markdownlint-cli2': [],
+    'backlog-lint cold': [],
+    'backlog-lint warm': [],
+  };
   for (let i = 0; i < runs; i++) {
     process.stdout.write(`run ${i + 1}/${runs} (load ${load()})\n`);
     if (!skipMdl) rows['markdownlint-cli2']?.push(await runProcess(process.execPath, [mdl, '**/*.md'], dir));
@@ -34,7 +42,9 @@ export async function scaleRun(count: number, runs: number, root: string, skipMd
   }
   await lint('serial', ['--no-cache', '--concurrency', '1']);
   const cold = fs.readFileSync(report('cold'));
-  const same = ['warm', 'serial'].map((name) => `${name} ${fs.readFileSync(report(name)).equals(cold) ? 'identical' : 'DIFFERENT'}`);
+  const same = ['warm', 'serial'].map(
+    (name) => `${name} ${fs.readFileSync(report(name)).equals(cold) ? 'identical' : 'DIFFERENT'}`,
+  );
   const cacheBytes = fs.readdirSync(cacheDir).reduce((n, f) => n + fs.statSync(path.join(cacheDir, f)).size, 0);
   console.log(`\n${count} files | tool | wall s | CPU s | peak RSS MB | files/s | runs (s)`);
   for (const [tool, list] of Object.entries(rows)) {
@@ -42,11 +52,20 @@ export async function scaleRun(count: number, runs: number, root: string, skipMd
     const bad = list.find((r) => r.exitCode > 1);
     if (bad) throw new Error(`${tool} exited ${bad.exitCode}`);
     const wall = median(list.map((r) => r.seconds));
-    const cells = [tool, wall.toFixed(1), median(list.map((r) => r.cpuSeconds)).toFixed(1), median(list.map((r) => r.peakRssMb)).toFixed(0), (count / wall).toFixed(0), list.map((r) => r.seconds.toFixed(1)).join(' / ')];
+    const cells = [
+      tool,
+      wall.toFixed(1),
+      median(list.map((r) => r.cpuSeconds)).toFixed(1),
+      median(list.map((r) => r.peakRssMb)).toFixed(0),
+      (count / wall).toFixed(0),
+      list.map((r) => r.seconds.toFixed(1)).join(' / '),
+    ];
     console.log(`| ${cells.join(' | ')} |`);
   }
   const wall = (tool: string): number => median((rows[tool] ?? []).map((r) => r.seconds));
-  console.log(`\nwarm ÷ cold: cold takes ${(wall('backlog-lint cold') / wall('backlog-lint warm')).toFixed(1)}× the warm run; cache ${(cacheBytes / count).toFixed(0)} bytes per file`);
+  console.log(
+    `\nwarm ÷ cold: cold takes ${(wall('backlog-lint cold') / wall('backlog-lint warm')).toFixed(1)}× the warm run; cache ${(cacheBytes / count).toFixed(0)} bytes per file`,
+  );
   console.log(`JSON reports against the cold run: ${same.join(', ')}`);
   console.log(`Load average at end: ${load()}`);
   return same.every((s) => s.endsWith('identical')) ? 0 : 1;

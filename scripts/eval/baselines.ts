@@ -35,7 +35,6 @@ export const conjunctionBaseline: Baseline = {
   predict: (story) => /\band\b/i.test(goalOf(story)),
 };
 
-
 /** The OpenReq `vague` lexicon (lex_lexical.json), when the corpus ships it; words and punctuation as listed. */
 export function openReqBaseline(lexiconFile: string): Baseline | null {
   if (!fs.existsSync(lexiconFile)) return null;
@@ -47,12 +46,19 @@ export function openReqBaseline(lexiconFile: string): Baseline | null {
     .sort((a, b) => b.length - a.length)
     .map((w) => (/^\w.*\w$|^\w$/.test(w) ? `\\b${escapeRegExp(w)}\\b` : escapeRegExp(w)));
   const re = new RegExp(alternatives.join('|'), 'i');
-  return { name: 'OpenReq "vague" lexicon (whole story)', check: 'ambiguous-language', predict: (story) => re.test(story) };
+  return {
+    name: 'OpenReq "vague" lexicon (whole story)',
+    check: 'ambiguous-language',
+    predict: (story) => re.test(story),
+  };
 }
 
 export function scoreBaseline(baseline: Baseline, rows: readonly LabelledRow[], check: LabelCheck): BaselineResult {
   const items = rows
     .filter((r) => (r.cells[check.column] ?? '') !== '')
-    .map((r) => ({ predicted: baseline.predict(r.story), actual: check.positive.includes(r.cells[check.column] ?? '') }));
+    .map((r) => ({
+      predicted: baseline.predict(r.story),
+      actual: check.positive.includes(r.cells[check.column] ?? ''),
+    }));
   return { name: baseline.name, check: check.name, scores: score(items) };
 }

@@ -45,10 +45,22 @@ function flatten(sections: readonly Section[]): Section[] {
 }
 
 export function evaluateDocuments(folder: string, files: readonly { name: string; text: string }[]): DocumentsResult {
-  const result: DocumentsResult = { folder, files: files.length, kinds: {}, sections: {}, stories: { inText: 0, located: 0 }, findings: {}, perFile: [] };
+  const result: DocumentsResult = {
+    folder,
+    files: files.length,
+    kinds: {},
+    sections: {},
+    stories: { inText: 0, located: 0 },
+    findings: {},
+    perFile: [],
+  };
   for (const e of EXPECTED_SECTIONS) result.sections[e.name] = { present: 0, recognised: 0, missed: [] };
   for (const { name, text } of files) {
-    const { result: lintResult, model } = lintDocument(text, { filePath: name, config: { ...defaultConfig(), artifact: 'prd' }, rules: builtinRules });
+    const { result: lintResult, model } = lintDocument(text, {
+      filePath: name,
+      config: { ...defaultConfig(), artifact: 'prd' },
+      rules: builtinRules,
+    });
     const kind = model.kind ?? 'none';
     result.kinds[kind] = (result.kinds[kind] ?? 0) + 1;
     for (const section of flatten(model.sections)) {

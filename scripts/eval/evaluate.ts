@@ -45,7 +45,10 @@ export interface Summary {
 export function runEval(corpus: string, options: EvalOptions = {}): Summary {
   const mapping = options.mapping ?? (defaultMapping as LabelMapping);
   const layout = scanCorpus(corpus);
-  const baselines = [conjunctionBaseline, ...(layout.openReqLexicon ? [openReqBaseline(layout.openReqLexicon)] : [])].filter((b) => b !== null);
+  const baselines = [
+    conjunctionBaseline,
+    ...(layout.openReqLexicon ? [openReqBaseline(layout.openReqLexicon)] : []),
+  ].filter((b) => b !== null);
 
   const labelled: Summary['labelled'] = [];
   for (const file of layout.csv) {
@@ -66,18 +69,38 @@ export function runEval(corpus: string, options: EvalOptions = {}): Summary {
     ...(options.markdown ?? []).flatMap(markdownUnder),
   ];
   const nonArtifacts = evaluateMarkdown(markdownFiles, process.cwd());
-  const realworld = layout.realworld.map((dir) => evaluateRealworld(dir, options.verdicts ?? {}, options.goldKinds ? asGoldKind : asShipped));
-  return { corpus, labelled, stories, documents, nonArtifacts, realworld, targets: targets(labelled, documents, nonArtifacts, realworld) };
+  const realworld = layout.realworld.map((dir) =>
+    evaluateRealworld(dir, options.verdicts ?? {}, options.goldKinds ? asGoldKind : asShipped),
+  );
+  return {
+    corpus,
+    labelled,
+    stories,
+    documents,
+    nonArtifacts,
+    realworld,
+    targets: targets(labelled, documents, nonArtifacts, realworld),
+  };
 }
 
-function targets(labelled: Summary['labelled'], documents: DocumentsResult[], md: MarkdownResult, realworld: RealworldResult[]): Target[] {
+function targets(
+  labelled: Summary['labelled'],
+  documents: DocumentsResult[],
+  md: MarkdownResult,
+  realworld: RealworldResult[],
+): Target[] {
   const out: Target[] = [];
   const check = (name: string) => labelled.flatMap((l) => l.checks).find((c) => c.name === name);
   const f1Target = (name: string, min: number): void => {
     const c = check(name);
     if (!c) return;
     const f1 = c.scores.f1;
-    out.push({ name: `${name} F1`, goal: `≥ ${min.toFixed(2)}`, measured: f1 === null ? '–' : f1.toFixed(2), met: f1 !== null && f1 >= min });
+    out.push({
+      name: `${name} F1`,
+      goal: `≥ ${min.toFixed(2)}`,
+      measured: f1 === null ? '–' : f1.toFixed(2),
+      met: f1 !== null && f1 >= min,
+    });
   };
   f1Target('story-atomic', 0.8);
   f1Target('story-minimal', 0.75);
@@ -94,7 +117,12 @@ function targets(labelled: Summary['labelled'], documents: DocumentsResult[], md
   }
   if (md.files > 0) {
     const per20 = (20 * md.findings) / md.files;
-    out.push({ name: 'node_modules READMEs and docs', goal: '≤ 1 finding per 20 files', measured: `${per20.toFixed(2)} per 20 files (${md.findings} in ${md.files})`, met: per20 <= 1 });
+    out.push({
+      name: 'node_modules READMEs and docs',
+      goal: '≤ 1 finding per 20 files',
+      measured: `${per20.toFixed(2)} per 20 files (${md.findings} in ${md.files})`,
+      met: per20 <= 1,
+    });
   }
   let present = 0;
   let recognised = 0;
@@ -105,7 +133,12 @@ function targets(labelled: Summary['labelled'], documents: DocumentsResult[], md
     }
   }
   if (present > 0) {
-    out.push({ name: 'KEP sections recognised (mapped as PRDs by a glob)', goal: '≥ 95 %', measured: `${((100 * recognised) / present).toFixed(1)} % (${recognised}/${present})`, met: recognised / present >= 0.95 });
+    out.push({
+      name: 'KEP sections recognised (mapped as PRDs by a glob)',
+      goal: '≥ 95 %',
+      measured: `${((100 * recognised) / present).toFixed(1)} % (${recognised}/${present})`,
+      met: recognised / present >= 0.95,
+    });
   }
   for (const r of realworld) out.push(...realworldTargets(r));
   return out;
@@ -124,20 +157,58 @@ function realworldTargets(r: RealworldResult): Target[] {
   out.push({ name: name('realworld classification'), goal: '≥ 95 %', measured: pct(c), met: atLeast(share(c), 0.95) });
   const en = r.stories.byLanguage.en;
   if (en) {
-    out.push({ name: name('realworld stories en: recall'), goal: '≥ 0.95', measured: `${two(en.recall)} (${en.tp}/${en.tp + en.fn})`, met: atLeast(en.recall, 0.95) });
-    out.push({ name: name('realworld stories en: precision'), goal: '≥ 0.97', measured: `${two(en.precision)} (${en.tp}/${en.tp + en.fp})`, met: atLeast(en.precision, 0.97) });
+    out.push({
+      name: name('realworld stories en: recall'),
+      goal: '≥ 0.95',
+      measured: `${two(en.recall)} (${en.tp}/${en.tp + en.fn})`,
+      met: atLeast(en.recall, 0.95),
+    });
+    out.push({
+      name: name('realworld stories en: precision'),
+      goal: '≥ 0.97',
+      measured: `${two(en.precision)} (${en.tp}/${en.tp + en.fp})`,
+      met: atLeast(en.precision, 0.97),
+    });
   }
   for (const [lang, rate] of Object.entries(r.stories.byLanguage).sort(([a], [b]) => a.localeCompare(b))) {
     if (lang === 'en' || rate.tp + rate.fn === 0) continue;
-    out.push({ name: name(`realworld stories ${lang}: recall`), goal: '≥ 0.90', measured: `${two(rate.recall)} (${rate.tp}/${rate.tp + rate.fn})`, met: atLeast(rate.recall, 0.9) });
+    out.push({
+      name: name(`realworld stories ${lang}: recall`),
+      goal: '≥ 0.90',
+      measured: `${two(rate.recall)} (${rate.tp}/${rate.tp + rate.fn})`,
+      met: atLeast(rate.recall, 0.9),
+    });
   }
-  out.push({ name: name('realworld PRD / epic / business-case sections'), goal: '≥ 95 %', measured: pct(r.sections.recognised), met: atLeast(share(r.sections.recognised), 0.95) });
-  for (const [role, min] of [['po', 0.9], ['pm', 0.85]] as const) {
+  out.push({
+    name: name('realworld PRD / epic / business-case sections'),
+    goal: '≥ 95 %',
+    measured: pct(r.sections.recognised),
+    met: atLeast(share(r.sections.recognised), 0.95),
+  });
+  for (const [role, min] of [
+    ['po', 0.9],
+    ['pm', 0.85],
+  ] as const) {
     const x = r.findings.byRole[role];
-    out.push({ name: name(`realworld findings ${role.toUpperCase()} precision`), goal: `≥ ${min.toFixed(2)}`, measured: x ? `${two(x.precision)} (${x.tp}/${x.findings})` : 'no findings', met: x ? atLeast(x.precision, min) : null });
+    out.push({
+      name: name(`realworld findings ${role.toUpperCase()} precision`),
+      goal: `≥ ${min.toFixed(2)}`,
+      measured: x ? `${two(x.precision)} (${x.tp}/${x.findings})` : 'no findings',
+      met: x ? atLeast(x.precision, min) : null,
+    });
   }
-  out.push({ name: name('realworld expected findings recall'), goal: '≥ 0.85', measured: `${two(share(r.findings.recall))} (${r.findings.recall.agree}/${r.findings.recall.total})`, met: atLeast(share(r.findings.recall), 0.85) });
+  out.push({
+    name: name('realworld expected findings recall'),
+    goal: '≥ 0.85',
+    measured: `${two(share(r.findings.recall))} (${r.findings.recall.agree}/${r.findings.recall.total})`,
+    met: atLeast(share(r.findings.recall), 0.85),
+  });
   const s = r.silence;
-  out.push({ name: name('realworld plain/ Markdown'), goal: '≤ 1 finding per 20 files', measured: `${per20(s.findings, s.files)} per 20 files (${s.findings} in ${s.files})`, met: s.files ? (20 * s.findings) / s.files <= 1 : null });
+  out.push({
+    name: name('realworld plain/ Markdown'),
+    goal: '≤ 1 finding per 20 files',
+    measured: `${per20(s.findings, s.files)} per 20 files (${s.findings} in ${s.files})`,
+    met: s.files ? (20 * s.findings) / s.files <= 1 : null,
+  });
   return out;
 }

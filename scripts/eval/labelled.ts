@@ -66,7 +66,8 @@ export interface LabelledResult {
   rows?: DumpRow[];
 }
 
-const pick = (header: readonly string[], names: readonly string[]): string | undefined => names.find((n) => header.includes(n));
+const pick = (header: readonly string[], names: readonly string[]): string | undefined =>
+  names.find((n) => header.includes(n));
 
 /** Rows of a labelled CSV, or null when it has no story column. */
 export function readLabelled(text: string, mapping: LabelMapping): LabelledRow[] | null {
@@ -96,7 +97,10 @@ function lintRows(rows: readonly LabelledRow[]): { perRow: Map<string, string[]>
     groups.set(r.group, [...(groups.get(r.group) ?? []), i]);
   });
   for (const [group, indexes] of groups) {
-    const doc = backlogDoc(`Backlog ${group}`, indexes.map((i) => rows[i] as LabelledRow));
+    const doc = backlogDoc(
+      `Backlog ${group}`,
+      indexes.map((i) => rows[i] as LabelledRow),
+    );
     // Named backlog.md so the document is a backlog whatever the stories look like (as a team's file would be).
     const result = lint(doc.text, `${group || 'labelled'}/backlog.md`);
     for (const f of result.findings) {
@@ -109,7 +113,13 @@ function lintRows(rows: readonly LabelledRow[]): { perRow: Map<string, string[]>
   return { perRow, findings };
 }
 
-export function evaluateLabelled(file: string, rows: readonly LabelledRow[], mapping: LabelMapping, sampleSize = 10, dump = false): LabelledResult {
+export function evaluateLabelled(
+  file: string,
+  rows: readonly LabelledRow[],
+  mapping: LabelMapping,
+  sampleSize = 10,
+  dump = false,
+): LabelledResult {
   const { perRow, findings } = lintRows(rows);
   const checks: CheckResult[] = [];
   for (const check of mapping.checks) {
@@ -118,7 +128,11 @@ export function evaluateLabelled(file: string, rows: readonly LabelledRow[], map
       const cell = r.cells[check.column];
       // An empty cell is a story the annotators did not judge on this criterion: it is neither right nor wrong.
       if (cell === undefined || cell === '') return;
-      items.push({ predicted: (perRow[i] as Map<string, string[]>).has(check.rule), actual: check.positive.includes(cell), row: i });
+      items.push({
+        predicted: (perRow[i] as Map<string, string[]>).has(check.rule),
+        actual: check.positive.includes(cell),
+        row: i,
+      });
     });
     if (items.length === 0) continue;
     const example = (i: number): Example => {
@@ -132,8 +146,14 @@ export function evaluateLabelled(file: string, rows: readonly LabelledRow[], map
       labelled: items.length,
       positives: items.filter((x) => x.actual).length,
       scores: score(items),
-      falsePositives: items.filter((x) => x.predicted && !x.actual).slice(0, sampleSize).map((x) => example(x.row)),
-      falseNegatives: items.filter((x) => !x.predicted && x.actual).slice(0, sampleSize).map((x) => example(x.row)),
+      falsePositives: items
+        .filter((x) => x.predicted && !x.actual)
+        .slice(0, sampleSize)
+        .map((x) => example(x.row)),
+      falseNegatives: items
+        .filter((x) => !x.predicted && x.actual)
+        .slice(0, sampleSize)
+        .map((x) => example(x.row)),
     });
   }
   const result: LabelledResult = { file, stories: rows.length, findings, checks };

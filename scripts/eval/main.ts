@@ -42,10 +42,10 @@ export function main(argv: readonly string[], projectRoot: string): number {
     else if (arg === '--gold-kinds') goldKinds = true;
     else if (arg === '--detail') {
       const area = value();
-      if (!(DETAIL_AREAS as readonly string[]).includes(area)) throw new Error(`--detail takes one of ${DETAIL_AREAS.join(', ')}; got '${area}'\n${USAGE}`);
+      if (!(DETAIL_AREAS as readonly string[]).includes(area))
+        throw new Error(`--detail takes one of ${DETAIL_AREAS.join(', ')}; got '${area}'\n${USAGE}`);
       details.push(area as DetailArea);
-    }
-    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${USAGE}`);
     else corpus = arg;
   }
   if (!corpus || !fs.statSync(corpus, { throwIfNoEntry: false })?.isDirectory()) {
@@ -54,7 +54,11 @@ export function main(argv: readonly string[], projectRoot: string): number {
   }
   // By default every reviewer's file: verdicts.json and the verdicts/ folder.
   const evalDir = path.join(projectRoot, 'scripts', 'eval');
-  const { verdicts, conflicts } = readVerdicts(verdictFiles(verdictPaths.length ? verdictPaths : [path.join(evalDir, 'verdicts.json'), path.join(evalDir, 'verdicts')]));
+  const { verdicts, conflicts } = readVerdicts(
+    verdictFiles(
+      verdictPaths.length ? verdictPaths : [path.join(evalDir, 'verdicts.json'), path.join(evalDir, 'verdicts')],
+    ),
+  );
   const summary = runEval(corpus, {
     mapping: labels ? (JSON.parse(fs.readFileSync(labels, 'utf8')) as LabelMapping) : undefined,
     // The README / CHANGELOG / docs of the packages installed here: real projects' ordinary Markdown.
@@ -67,7 +71,8 @@ export function main(argv: readonly string[], projectRoot: string): number {
   console.log(formatSummary(summary));
   if (conflicts.length > 0) {
     console.log(`\n${conflicts.length} findings the verdict files judge differently (counted wrong until settled):`);
-    for (const c of conflicts) console.log(`  ${c.key}: ${c.judged.map((j) => `${path.basename(j.file)} ${j.verdict}`).join(' vs ')}`);
+    for (const c of conflicts)
+      console.log(`  ${c.key}: ${c.judged.map((j) => `${path.basename(j.file)} ${j.verdict}`).join(' vs ')}`);
   }
   for (const area of details) for (const r of summary.realworld) console.log(`\n${formatDetail(r, area)}`);
   const write = (file: string, data: unknown): void => {
@@ -78,9 +83,11 @@ export function main(argv: readonly string[], projectRoot: string): number {
   write(json, { ...summary, labelled: summary.labelled.map(({ rows: _rows, ...l }) => l) });
   console.log(`\nJSON summary: ${path.relative(process.cwd(), json)}`);
   if (dump !== undefined) {
-    write(dump, summary.labelled.map((l) => ({ file: l.file, rows: l.rows ?? [] })));
+    write(
+      dump,
+      summary.labelled.map((l) => ({ file: l.file, rows: l.rows ?? [] })),
+    );
     console.log(`rows: ${path.relative(process.cwd(), dump)}`);
   }
   return 0;
 }
-

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from './lint';
 
-const PROJECT_DOC = /^(?:readme|changelog|history|changes|contributing|code_of_conduct|security|upgrading|migration)(?:[.-][\w.-]*)?\.md$/i;
+const PROJECT_DOC =
+  /^(?:readme|changelog|history|changes|contributing|code_of_conduct|security|upgrading|migration)(?:[.-][\w.-]*)?\.md$/i;
 
 /** README / CHANGELOG / docs Markdown of the packages in a node_modules folder (top level and scoped). */
 export function packageMarkdown(nodeModules: string): string[] {
@@ -78,7 +79,11 @@ export function evaluateMarkdown(files: readonly string[], relativeTo: string): 
     result.flagged.push({
       file: path.relative(relativeTo, file),
       artifact: lintResult.artifact,
-      findings: lintResult.findings.map((f) => ({ rule: f.ruleId, line: f.line, text: text.slice(f.range[0], f.range[1]).slice(0, 80) })),
+      findings: lintResult.findings.map((f) => ({
+        rule: f.ruleId,
+        line: f.line,
+        text: text.slice(f.range[0], f.range[1]).slice(0, 80),
+      })),
     });
   }
   return result;

@@ -23,7 +23,10 @@ export function score(items: readonly { predicted: boolean; actual: boolean }[])
   // An undefined ratio (nothing predicted, nothing labelled) is reported as null, never as a flattering 1 or 0.
   const precision = tp + fp > 0 ? tp / (tp + fp) : null;
   const recall = tp + fn > 0 ? tp / (tp + fn) : null;
-  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : null;
   return { tp, fp, fn, tn, precision, recall, f1 };
 }
 

@@ -12,7 +12,10 @@ const STORY_START = /^(?:as\s+(?:a|an|the)?\s*\S|when\s+\S)/i;
 
 /** The stories of a one-story-per-line file, or null when most lines are not stories (a word list, say). */
 export function storyLines(text: string, file: string): StoryEntry[] | null {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const stories = lines.map((l) => l.replace(ID_PREFIX, ''));
   if (stories.length === 0 || stories.filter((s) => STORY_START.test(s)).length * 2 < stories.length) return null;
   return stories.map((story, i) => ({ id: `${file}:${i + 1}`, story }));
@@ -39,7 +42,11 @@ export interface StoriesResult {
   rules: Record<string, RuleRate>;
 }
 
-export function evaluateStories(folder: string, files: readonly { name: string; stories: StoryEntry[] }[], sampleSize = 8): StoriesResult {
+export function evaluateStories(
+  folder: string,
+  files: readonly { name: string; stories: StoryEntry[] }[],
+  sampleSize = 8,
+): StoriesResult {
   const all: Record<string, SampleFinding[]> = {};
   const flagged: Record<string, Set<string>> = {};
   let stories = 0;
@@ -50,7 +57,12 @@ export function evaluateStories(folder: string, files: readonly { name: string; 
       const at = storyOf(doc, f);
       const entry = entries[at];
       const id = entry ? entry.id : `${name}:title`;
-      (all[f.ruleId] ??= []).push({ id, story: entry?.story ?? '', finding: doc.text.slice(f.range[0], f.range[1]), message: f.message });
+      (all[f.ruleId] ??= []).push({
+        id,
+        story: entry?.story ?? '',
+        finding: doc.text.slice(f.range[0], f.range[1]),
+        message: f.message,
+      });
       (flagged[f.ruleId] ??= new Set()).add(id);
     }
   }

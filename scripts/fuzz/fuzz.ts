@@ -58,7 +58,15 @@ interface SliceReport {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { out: path.join('out', 'fuzz-failures'), runs: 100_000, from: 0, seed: Date.now() % 2 ** 31, seedDirs: [], workers: os.availableParallelism(), maxFailures: 20 };
+  const args: Args = {
+    out: path.join('out', 'fuzz-failures'),
+    runs: 100_000,
+    from: 0,
+    seed: Date.now() % 2 ** 31,
+    seedDirs: [],
+    workers: os.availableParallelism(),
+    maxFailures: 20,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -77,7 +85,8 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs must be a positive integer');
-  if (!Number.isInteger(args.from) || args.from < 0 || args.from >= args.runs) throw new Error('--from must be an integer from 0 to --runs minus 1');
+  if (!Number.isInteger(args.from) || args.from < 0 || args.from >= args.runs)
+    throw new Error('--from must be an integer from 0 to --runs minus 1');
   return args;
 }
 
@@ -94,17 +103,33 @@ function markdownUnder(dir: string, out: string[] = []): string[] {
 const BATCH = 1000;
 
 /** Checks cases [from, to) of the run. */
-function runSlice(args: Args, from: number, to: number, progress: (done: number, failures: number) => void): SliceReport {
+function runSlice(
+  args: Args,
+  from: number,
+  to: number,
+  progress: (done: number, failures: number) => void,
+): SliceReport {
   // Real documents are mutated in pieces of at most 20 KB, so each case stays small and the rate comparable.
   const seeds = args.seedDirs.flatMap((d) => markdownUnder(d)).map((f) => fs.readFileSync(f, 'utf8').slice(0, 20_000));
   const arbitrary = fc.tuple(markdownDocument(seeds), lintConfig, fileName);
   const failures = new Map<string, Failure>();
   const withheld = new Map<string, number>();
-  const report: SliceReport = { done: 0, bytes: 0, findings: 0, fixesApplied: 0, fixedDocs: 0, withheld: [], failures: [], slowest: { ms: 0, length: 0 } };
+  const report: SliceReport = {
+    done: 0,
+    bytes: 0,
+    findings: 0,
+    fixesApplied: 0,
+    fixedDocs: 0,
+    withheld: [],
+    failures: [],
+    slowest: { ms: 0, length: 0 },
+  };
   for (let batch = from - (from % BATCH); batch < to && failures.size < args.maxFailures; batch += BATCH) {
     // Samples are drawn in order from the seed, so the first k of a longer sample are the sample of k.
     const first = Math.max(from, batch);
-    const cases = fc.sample(arbitrary, { numRuns: Math.min(batch + BATCH, to) - batch, seed: args.seed + batch }).slice(first - batch);
+    const cases = fc
+      .sample(arbitrary, { numRuns: Math.min(batch + BATCH, to) - batch, seed: args.seed + batch })
+      .slice(first - batch);
     for (const [k, [text, config, file]] of cases.entries()) {
       const index = first + k;
       const t0 = performance.now();
@@ -128,7 +153,9 @@ function runSlice(args: Args, from: number, to: number, progress: (done: number,
           // Written at once too, so a long run's first failures can be looked at (and replayed) while it goes on.
           const base = path.join(args.out, `seed-${args.seed}-case-${index}`);
           saveCase(base, kind, failure);
-          process.stderr.write(`\nnew kind of violation at case ${index}: ${kind}\n  replay: npm run fuzz -- --replay ${base}.json\n`);
+          process.stderr.write(
+            `\nnew kind of violation at case ${index}: ${kind}\n  replay: npm run fuzz -- --replay ${base}.json\n`,
+          );
         }
       }
       const ms = performance.now() - t0;
@@ -146,7 +173,16 @@ function runSlice(args: Args, from: number, to: number, progress: (done: number,
 function merge(reports: SliceReport[]): SliceReport {
   const withheld = new Map<string, number>();
   const failures = new Map<string, Failure>();
-  const total: SliceReport = { done: 0, bytes: 0, findings: 0, fixesApplied: 0, fixedDocs: 0, withheld: [], failures: [], slowest: { ms: 0, length: 0 } };
+  const total: SliceReport = {
+    done: 0,
+    bytes: 0,
+    findings: 0,
+    fixesApplied: 0,
+    fixedDocs: 0,
+    withheld: [],
+    failures: [],
+    slowest: { ms: 0, length: 0 },
+  };
   for (const r of reports) {
     total.done += r.done;
     total.bytes += r.bytes;
@@ -171,11 +207,20 @@ function merge(reports: SliceReport[]): SliceReport {
 }
 
 function print(args: Args, r: SliceReport, secs: number): number {
-  console.log(`seed ${args.seed}, ${args.from > 0 ? `cases ${args.from} to ${args.runs - 1}, ` : ''}${r.done} documents (${(r.bytes / 1e6).toFixed(1)} MB) in ${secs.toFixed(1)} s with ${args.workers} workers: ${(r.done / secs).toFixed(0)} documents/s`);
-  console.log(`${r.findings} findings; ${r.fixedDocs} documents fixed with ${r.fixesApplied} fixes; slowest document ${r.slowest.ms.toFixed(0)} ms (${r.slowest.length} characters)`);
+  console.log(
+    `seed ${args.seed}, ${args.from > 0 ? `cases ${args.from} to ${args.runs - 1}, ` : ''}${r.done} documents (${(r.bytes / 1e6).toFixed(1)} MB) in ${secs.toFixed(1)} s with ${args.workers} workers: ${(r.done / secs).toFixed(0)} documents/s`,
+  );
+  console.log(
+    `${r.findings} findings; ${r.fixedDocs} documents fixed with ${r.fixesApplied} fixes; slowest document ${r.slowest.ms.toFixed(0)} ms (${r.slowest.length} characters)`,
+  );
   if (r.withheld.length > 0) {
-    const list = r.withheld.sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(', ');
-    console.log(`fixes withheld by --fix because they did not remove their finding (rule defects, not applied): ${list}`);
+    const list = r.withheld
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ');
+    console.log(
+      `fixes withheld by --fix because they did not remove their finding (rule defects, not applied): ${list}`,
+    );
   }
   if (r.failures.length === 0) {
     console.log('every property held');
@@ -186,7 +231,9 @@ function print(args: Args, r: SliceReport, secs: number): number {
   r.failures.forEach(([kind, f], i) => {
     const base = path.join(args.out, `seed-${args.seed}-${i + 1}`);
     saveCase(base, kind, f);
-    console.log(`\n${f.count}× ${kind}\n  cases ${f.cases.join(', ')}${f.count > f.cases.length ? ', …' : ''}\n  smallest (${f.text.length} characters, linted as ${f.file}): ${base}.md\n  replay: npm run fuzz -- --replay ${base}.json`);
+    console.log(
+      `\n${f.count}× ${kind}\n  cases ${f.cases.join(', ')}${f.count > f.cases.length ? ', …' : ''}\n  smallest (${f.text.length} characters, linted as ${f.file}): ${base}.md\n  replay: npm run fuzz -- --replay ${base}.json`,
+    );
   });
   return 1;
 }
@@ -195,12 +242,20 @@ function print(args: Args, r: SliceReport, secs: number): number {
 function saveCase(base: string, kind: string, f: Failure): void {
   fs.mkdirSync(path.dirname(base), { recursive: true });
   fs.writeFileSync(`${base}.md`, f.text);
-  fs.writeFileSync(`${base}.json`, `${JSON.stringify({ kind, file: f.file, config: f.config, text: f.text }, null, 2)}\n`);
+  fs.writeFileSync(
+    `${base}.json`,
+    `${JSON.stringify({ kind, file: f.file, config: f.config, text: f.text }, null, 2)}\n`,
+  );
 }
 
 /** Checks one saved case again and prints what it breaks, or that it now holds. */
 function replay(file: string): number {
-  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { kind: string; file: string; config: EffectiveConfig; text: string };
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    kind: string;
+    file: string;
+    config: EffectiveConfig;
+    text: string;
+  };
   try {
     checkDocument(saved.text, saved.config, saved.file, { crlfEquivalence: true });
   } catch (err) {
@@ -222,14 +277,19 @@ async function main(): Promise<number> {
     done.map(
       (_, w) =>
         new Promise<SliceReport>((resolve, reject) => {
-          const worker = new Worker(__filename, { workerData: { args, from: args.from + w * per, to: Math.min(args.runs, args.from + (w + 1) * per) }, execArgv: process.execArgv });
+          const worker = new Worker(__filename, {
+            workerData: { args, from: args.from + w * per, to: Math.min(args.runs, args.from + (w + 1) * per) },
+            execArgv: process.execArgv,
+          });
           worker.on('message', (m: { progress?: [number, number]; report?: SliceReport }) => {
             if (m.report) resolve(m.report);
             if (m.progress) {
               [done[w], failing[w]] = m.progress;
               const n = done.reduce((a, b) => a + b, 0);
               const secs = (performance.now() - started) / 1000;
-              process.stderr.write(`\r${n} documents, ${(n / secs).toFixed(0)} documents/s, ${failing.reduce((a, b) => a + b, 0)} failure kinds   `);
+              process.stderr.write(
+                `\r${n} documents, ${(n / secs).toFixed(0)} documents/s, ${failing.reduce((a, b) => a + b, 0)} failure kinds   `,
+              );
             }
           });
           worker.on('error', reject);

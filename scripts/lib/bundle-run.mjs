@@ -10,7 +10,10 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** `entry`: an entry file, or `{ contents }` for a few lines of TypeScript resolved from the repo root. */
 export async function bundleAndRun(name, entry, { env = {}, nodeArgs = [] } = {}) {
   const outfile = await bundle(name, entry);
-  const { status } = spawnSync(process.execPath, [...nodeArgs, outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const { status } = spawnSync(process.execPath, [...nodeArgs, outfile, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   process.exit(status ?? 2);
 }
 
@@ -18,7 +21,9 @@ export async function bundleAndRun(name, entry, { env = {}, nodeArgs = [] } = {}
 export async function bundle(name, entry) {
   const outfile = path.join(root, 'out', 'scripts', `${name}.js`);
   await esbuild.build({
-    ...(typeof entry === 'string' ? { entryPoints: [path.join(root, entry)] } : { stdin: { contents: entry.contents, resolveDir: root, loader: 'ts' } }),
+    ...(typeof entry === 'string'
+      ? { entryPoints: [path.join(root, entry)] }
+      : { stdin: { contents: entry.contents, resolveDir: root, loader: 'ts' } }),
     outfile,
     bundle: true,
     platform: 'node',

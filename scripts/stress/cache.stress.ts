@@ -37,15 +37,23 @@ const story = (n: number, ac: boolean): string =>
 function project(dir: string): void {
   for (let i = 0; i < 6; i++) {
     const stories = [story(i * 10 + 1, i % 2 === 0), story(i * 10 + 2, true)];
-    if (i < 2) stories.push('## S-dup: Archive\n\nAs an admin, I want to archive old invoices, so that search stays quick.\n');
+    if (i < 2)
+      stories.push('## S-dup: Archive\n\nAs an admin, I want to archive old invoices, so that search stays quick.\n');
     fs.writeFileSync(path.join(dir, `backlog-${i}.md`), `# Backlog ${i}\n\n${stories.join('\n')}`);
   }
-  fs.writeFileSync(path.join(dir, 'prd.md'), '# PRD: Faster exports\n\n## Problem\n\nExports are slow.\n\n## Scope\n\n- CSV only\n');
+  fs.writeFileSync(
+    path.join(dir, 'prd.md'),
+    '# PRD: Faster exports\n\n## Problem\n\nExports are slow.\n\n## Scope\n\n- CSV only\n',
+  );
   fs.writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\nThe build runs on every push.\n');
 }
 
 function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -80,9 +88,12 @@ export async function main(argv: string[]): Promise<number> {
       const crash = (r.status !== 0 && r.status !== 1) || /\n\s+at /.test(r.stderr);
       if (crash) crashed++;
       else if (r.stdout !== expected) changed++;
-      if ((crash || r.stdout !== expected) && failures.length < 5) failures.push(`byte ${at} bit ${bit}: ${crash ? 'crashed' : 'changed the report'}`);
+      if ((crash || r.stdout !== expected) && failures.length < 5)
+        failures.push(`byte ${at} bit ${bit}: ${crash ? 'crashed' : 'changed the report'}`);
     }
-    console.log(`cache bit flips: ${flips} flips of a ${original.length}-byte cache, ${crashed} crashed, ${changed} changed the report${failures.length ? ` (${failures.join('; ')})` : ''}`);
+    console.log(
+      `cache bit flips: ${flips} flips of a ${original.length}-byte cache, ${crashed} crashed, ${changed} changed the report${failures.length ? ` (${failures.join('; ')})` : ''}`,
+    );
     return crashed + changed === 0 ? 0 : 1;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,13 @@ interface Options {
 
 function options(argv: string[]): Options {
   const opts: Options = { edits: 20000, files: 256, perRun: 8, intervalMs: 2, seed: 1 };
-  const keys: Record<string, keyof Options> = { '--edits': 'edits', '--files': 'files', '--per-run': 'perRun', '--interval-ms': 'intervalMs', '--seed': 'seed' };
+  const keys: Record<string, keyof Options> = {
+    '--edits': 'edits',
+    '--files': 'files',
+    '--per-run': 'perRun',
+    '--interval-ms': 'intervalMs',
+    '--seed': 'seed',
+  };
   for (let i = 0; i < argv.length; i++) {
     const key = keys[argv[i] as string];
     if (key === undefined) continue;
@@ -118,7 +124,10 @@ export async function main(argv: string[]): Promise<number> {
     fs.writeFileSync(file, SEED_TEXT);
   }
 
-  const writer = new Worker(WRITER, { eval: true, workerData: { files, edits: opts.edits, intervalMs: opts.intervalMs, seed: opts.seed } });
+  const writer = new Worker(WRITER, {
+    eval: true,
+    workerData: { files, edits: opts.edits, intervalMs: opts.intervalMs, seed: opts.seed },
+  });
   let written: number[][] | undefined;
   let writerError: Error | undefined;
   writer.on('message', (m: number[][]) => (written = m));
@@ -126,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
   const writerDone = new Promise((resolve) => writer.on('exit', resolve));
 
   let state = opts.seed * 7919 + 1;
-  const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+  const random = (): number => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
   let runs = 0;
   let replaced = 0;
   let reported = 0;
@@ -142,9 +151,16 @@ export async function main(argv: string[]): Promise<number> {
     }
   };
   while (!finished) {
-    const chosen = [...new Set(Array.from({ length: opts.perRun }, () => files[Math.floor(random() * files.length)] as string))];
+    const chosen = [
+      ...new Set(Array.from({ length: opts.perRun }, () => files[Math.floor(random() * files.length)] as string)),
+    ];
     const before = chosen.map((f) => fs.statSync(f).ino);
-    tally(await fixOnce(dir, chosen.map((f) => path.relative(dir, f))));
+    tally(
+      await fixOnce(
+        dir,
+        chosen.map((f) => path.relative(dir, f)),
+      ),
+    );
     replaced += chosen.filter((f, i) => fs.statSync(f).ino !== before[i]).length;
     runs++;
   }
@@ -168,10 +184,16 @@ export async function main(argv: string[]): Promise<number> {
     leftovers.push(...extra.filter((f) => !copies.includes(f)).map((f) => path.join(folder, f)));
     const copyText = copies.map((f) => fs.readFileSync(path.join(folder, f), 'utf8')).join('\n');
     const lines = fs.readFileSync(file, 'utf8').split('\n');
-    const mine = (written[i] ?? []).flatMap((n) => chunk(n).split('\n').filter((l) => l.includes('edit-')));
+    const mine = (written[i] ?? []).flatMap((n) =>
+      chunk(n)
+        .split('\n')
+        .filter((l) => l.includes('edit-')),
+    );
     const present = new Set(lines);
     for (const n of written[i] ?? []) {
-      const missing = chunk(n).split('\n').filter((l) => l.includes('edit-') && !present.has(l));
+      const missing = chunk(n)
+        .split('\n')
+        .filter((l) => l.includes('edit-') && !present.has(l));
       if (missing.length === 0) continue;
       if (missing.every((l) => copyText.includes(l))) inConflictCopies++;
       else lost++;
@@ -183,7 +205,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   const edits = written.reduce((n, w) => n + w.length, 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const pass = lost === 0 && lostBytes === 0 && misordered === 0 && otherProblems.length === 0 && leftovers.length === 0 && edits >= opts.edits;
+  const pass =
+    lost === 0 &&
+    lostBytes === 0 &&
+    misordered === 0 &&
+    otherProblems.length === 0 &&
+    leftovers.length === 0 &&
+    edits >= opts.edits;
   console.log(
     `concurrent-fix: ${pass ? 'PASS' : 'FAIL'} ${edits} edits to ${opts.files} files during ${runs} --fix runs ` +
       `(${replaced} files rewritten by --fix): ${lost} edits lost silently, ${lostBytes} bytes lost, ${misordered} files out of order, ` +

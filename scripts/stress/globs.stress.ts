@@ -40,27 +40,36 @@ export async function main(argv: string[]): Promise<number> {
       fs.mkdirSync(path.join(project, 'sub'), { recursive: true });
       fs.writeFileSync(path.join(project, name), '');
       fs.writeFileSync(path.join(project, 'sub', name), '');
-      fs.writeFileSync(path.join(project, '.backlog-lint.json'), JSON.stringify({
-        artifacts: { [HOSTILE]: 'story' },
-        ignores: [HOSTILE],
-        overrides: [{ files: [HOSTILE, `**/${HOSTILE}`], roles: ['pm'] }],
-      }));
+      fs.writeFileSync(
+        path.join(project, '.backlog-lint.json'),
+        JSON.stringify({
+          artifacts: { [HOSTILE]: 'story' },
+          ignores: [HOSTILE],
+          overrides: [{ files: [HOSTILE, `**/${HOSTILE}`], roles: ['pm'] }],
+        }),
+      );
       const loader = createConfigLoader({ fs: nodeFileSystem(), rules: allRules });
-      record(`config(${n})`, await timed(async () => {
-        await loader.forFile(path.join(project, name));
-        await loader.forFile(path.join(project, 'sub', name));
-      }));
-      record(`cli-glob(${n})`, await timed(async () => {
-        await findMarkdownFiles([`**/${HOSTILE}`], { cwd: project }).catch((err: unknown) => {
-          if (!(err instanceof NoFilesFoundError)) throw err;
-        });
-      }));
+      record(
+        `config(${n})`,
+        await timed(async () => {
+          await loader.forFile(path.join(project, name));
+          await loader.forFile(path.join(project, 'sub', name));
+        }),
+      );
+      record(
+        `cli-glob(${n})`,
+        await timed(async () => {
+          await findMarkdownFiles([`**/${HOSTILE}`], { cwd: project }).catch((err: unknown) => {
+            if (!(err instanceof NoFilesFoundError)) throw err;
+          });
+        }),
+      );
     }
     // The budget's worst case: every state of the config's globs active on every character of a long path.
     const budget = path.join(dir, 'budget');
     fs.mkdirSync(budget);
     const globs: string[] = [];
-    for (let states = 0; ;) {
+    for (let states = 0; ; ) {
       const glob = `**/${'*a'.repeat(400)}b${globs.length}`;
       states += compileNfa(glob).size;
       if (states > MAX_GLOB_STATES_PER_CONFIG) break;
@@ -69,13 +78,19 @@ export async function main(argv: string[]): Promise<number> {
     fs.writeFileSync(path.join(budget, '.backlog-lint.json'), JSON.stringify({ ignores: globs }));
     const deep = path.join(budget, `${'a'.repeat(249)}/`.repeat(16), 'x.md');
     const budgetLoader = createConfigLoader({ fs: nodeFileSystem(), rules: allRules });
-    record('budget: load + first match', await timed(async () => {
-      await budgetLoader.forFile(deep);
-    }));
+    record(
+      'budget: load + first match',
+      await timed(async () => {
+        await budgetLoader.forFile(deep);
+      }),
+    );
     // The config is cached now: this is what each lint of that file costs (in the editor, per keystroke).
-    record('budget: match (4,000-char path)', await timed(async () => {
-      await budgetLoader.forFile(deep);
-    }));
+    record(
+      'budget: match (4,000-char path)',
+      await timed(async () => {
+        await budgetLoader.forFile(deep);
+      }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

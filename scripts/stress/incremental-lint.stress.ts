@@ -23,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`incremental-lint: FAILED (seed ${seed}) after ${counts.edits} edits: ${String(out.errorInstance)}`);
     return 1;
   }
-  console.log(`incremental-lint: ${numRuns} documents, ${counts.edits} lints equal to a full lint (seed ${seed}, ${seconds} s); section checks reused ${counts.reused}, re-run ${counts.checked}`);
+  console.log(
+    `incremental-lint: ${numRuns} documents, ${counts.edits} lints equal to a full lint (seed ${seed}, ${seconds} s); section checks reused ${counts.reused}, re-run ${counts.checked}`,
+  );
   return 0;
 }

@@ -25,10 +25,12 @@ function option(argv: string[], name: string, fallback: number): number {
   return value;
 }
 
-
 function measure(sampler: string, docs: string, report: string): { seconds: number; mb: number; code: number | null } {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', sampler, CLI, '.', '-f', 'json', '-o', report], { cwd: docs, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-r', sampler, CLI, '.', '-f', 'json', '-o', report], {
+    cwd: docs,
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const m = /peak-rss (\d+)/.exec(r.stderr);
   return { seconds, mb: m ? Number(m[1]) / 1048576 : NaN, code: r.status };
@@ -52,7 +54,14 @@ export async function main(argv: string[]): Promise<number> {
     const same = fs.readFileSync(path.join(dir, 'cold.json')).equals(fs.readFileSync(path.join(dir, 'warm.json')));
     const cache = path.join(docs, '.backlog-lint-cache', 'cache.json');
     const cacheMb = fs.existsSync(cache) ? fs.statSync(cache).size / 1048576 : 0;
-    const ok = cold.mb <= limit && warm.mb <= limit && same && cold.code !== null && cold.code < 2 && warm.code !== null && warm.code < 2;
+    const ok =
+      cold.mb <= limit &&
+      warm.mb <= limit &&
+      same &&
+      cold.code !== null &&
+      cold.code < 2 &&
+      warm.code !== null &&
+      warm.code < 2;
     console.log(
       `many files: ${count} files, cold ${cold.seconds.toFixed(1)} s at ${cold.mb.toFixed(0)} MB peak RSS, warm ${warm.seconds.toFixed(1)} s at ${warm.mb.toFixed(0)} MB, ` +
         `cache ${cacheMb.toFixed(1)} MB, warm report ${same ? 'equal to' : 'DIFFERENT from'} cold (limit ${limit} MB; load ${os.loadavg()[0]?.toFixed(1)}): ${ok ? 'pass' : 'FAIL'}`,

@@ -16,7 +16,8 @@ const LIMIT_MS = 5000;
 const TEN_MB = 10 * 1024 * 1024;
 
 const fill = (unit: string, size: number): string => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
-const nestedList = (levels: number): string => `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n')}\n`;
+const nestedList = (levels: number): string =>
+  `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n')}\n`;
 
 const CASES: [string, () => string][] = [
   ['list nested 400 levels', () => nestedList(400)],
@@ -40,7 +41,14 @@ interface Outcome {
 }
 
 function lint(cli: string, file: string, budgetMs: number | undefined): Outcome {
-  const args = [cli, '--no-cache', '--format', 'json', ...(budgetMs === undefined ? [] : ['--max-time-per-file', String(budgetMs)]), file];
+  const args = [
+    cli,
+    '--no-cache',
+    '--format',
+    'json',
+    ...(budgetMs === undefined ? [] : ['--max-time-per-file', String(budgetMs)]),
+    file,
+  ];
   const started = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
@@ -48,7 +56,9 @@ function lint(cli: string, file: string, budgetMs: number | undefined): Outcome 
   try {
     const [result] = JSON.parse(r.stdout) as { messages: { message: string; fatal?: boolean }[] }[];
     const fatal = result?.messages.find((m) => m.fatal);
-    what = fatal ? fatal.message.replace(/^.*?: (?=too|took|needs)/, '') : `linted, ${result?.messages.length ?? 0} findings`;
+    what = fatal
+      ? fatal.message.replace(/^.*?: (?=too|took|needs)/, '')
+      : `linted, ${result?.messages.length ?? 0} findings`;
   } catch {
     what += `: ${(r.stderr || r.stdout).split('\n')[0]}`;
   }
@@ -74,11 +84,19 @@ export async function main(argv: string[]): Promise<number> {
       const file = path.join(dir, 'case.story.md');
       fs.writeFileSync(file, make());
       const o = lint(cli, file, budget);
-      const ok = o.ms - startup <= LIMIT_MS && (o.code === 0 || o.code === 1 || (o.code === 2 && /^(too complex|took more than|needs more than)/.test(o.what)));
+      const ok =
+        o.ms - startup <= LIMIT_MS &&
+        (o.code === 0 ||
+          o.code === 1 ||
+          (o.code === 2 && /^(too complex|took more than|needs more than)/.test(o.what)));
       if (!ok) failures++;
-      console.error(`  ${ok ? 'ok  ' : 'FAIL'} ${name}: ${(o.ms / 1000).toFixed(2)} s (${(fs.statSync(file).size / 1e6).toFixed(2)} MB): ${o.what}`);
+      console.error(
+        `  ${ok ? 'ok  ' : 'FAIL'} ${name}: ${(o.ms / 1000).toFixed(2)} s (${(fs.statSync(file).size / 1e6).toFixed(2)} MB): ${o.what}`,
+      );
     }
-    console.log(`parse-limits: ${failures === 0 ? 'PASS' : 'FAIL'}, ${failures} of the hostile documents took over ${LIMIT_MS / 1000} s of lint time (CLI start-up ${(startup / 1000).toFixed(2)} s taken off) or crashed`);
+    console.log(
+      `parse-limits: ${failures === 0 ? 'PASS' : 'FAIL'}, ${failures} of the hostile documents took over ${LIMIT_MS / 1000} s of lint time (CLI start-up ${(startup / 1000).toFixed(2)} s taken off) or crashed`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

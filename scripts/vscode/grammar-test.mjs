@@ -20,7 +20,10 @@ const files = {
   [contributed.scopeName]: path.join(ROOT, contributed.path),
 };
 const registry = new tm.Registry({
-  onigLib: Promise.resolve({ createOnigScanner: (s) => new onig.OnigScanner(s), createOnigString: (s) => new onig.OnigString(s) }),
+  onigLib: Promise.resolve({
+    createOnigScanner: (s) => new onig.OnigScanner(s),
+    createOnigString: (s) => new onig.OnigString(s),
+  }),
   loadGrammar: async (scope) => files[scope] && tm.parseRawGrammar(fs.readFileSync(files[scope], 'utf8'), files[scope]),
   getInjections: (scope) => (contributed.injectTo.includes(scope) ? [contributed.scopeName] : []),
 });
@@ -30,22 +33,46 @@ const grammar = await registry.loadGrammar('text.html.markdown');
 const doc = [
   ['# ABC-123: Log in', { 'ABC-123': 'variable.other.constant.story-id' }],
   ['', {}],
-  ['As a <role>, I want to log in, so that I see my UTF-8 orders.', {
-    'As a': 'entity.name.type.story', role: 'variable.parameter.placeholder', 'I want to': 'entity.name.type.story',
-    'so that': 'entity.name.type.story', 'UTF-8': '' }],
+  [
+    'As a <role>, I want to log in, so that I see my UTF-8 orders.',
+    {
+      'As a': 'entity.name.type.story',
+      role: 'variable.parameter.placeholder',
+      'I want to': 'entity.name.type.story',
+      'so that': 'entity.name.type.story',
+      'UTF-8': '',
+    },
+  ],
   ['', {}],
-  ['- Given <context>, when I log in, then I see **PROJ-9**', {
-    Given: 'keyword.control.gherkin', context: 'variable.parameter.placeholder', when: 'keyword.control.gherkin',
-    // biome-ignore lint/suspicious/noThenProperty: the Gherkin word "then" and its scope, not a thenable
-    then: 'keyword.control.gherkin', 'PROJ-9': 'variable.other.constant.story-id' }],
+  [
+    '- Given <context>, when I log in, then I see **PROJ-9**',
+    {
+      Given: 'keyword.control.gherkin',
+      context: 'variable.parameter.placeholder',
+      when: 'keyword.control.gherkin',
+      // biome-ignore lint/suspicious/noThenProperty: the Gherkin word "then" and its scope, not a thenable
+      then: 'keyword.control.gherkin',
+      'PROJ-9': 'variable.other.constant.story-id',
+    },
+  ],
   ['1. And the list stays a list <br>', { And: 'keyword.control.gherkin', br: '' }],
-  ['When I travel, I want to book, so I can rest. https://x.io/ABC-12', {
-    When: 'entity.name.type.story', 'so I can': 'entity.name.type.story', 'ABC-12': '' }],
+  [
+    'When I travel, I want to book, so I can rest. https://x.io/ABC-12',
+    {
+      When: 'entity.name.type.story',
+      'so I can': 'entity.name.type.story',
+      'ABC-12': '',
+    },
+  ],
   // biome-ignore lint/suspicious/noThenProperty: the Gherkin word "then" and its scope, not a thenable
   ['- When I log in, then I see my orders', { When: 'keyword.control.gherkin', then: 'keyword.control.gherkin' }],
   ['Scenario: sign in', { Scenario: 'keyword.control.gherkin' }],
-  ['<!-- backlog-lint-disable-next-line story-acceptance-criteria -->', {
-    'backlog-lint-disable-next-line': 'entity.name.tag.directive' }],
+  [
+    '<!-- backlog-lint-disable-next-line story-acceptance-criteria -->',
+    {
+      'backlog-lint-disable-next-line': 'entity.name.tag.directive',
+    },
+  ],
   ['`Given ABC-1 in code`', { Given: '', 'ABC-1': '' }],
   ['```', {}],
   ['Given As a ABC-2 <x>', { Given: '', 'As a': '', 'ABC-2': '', x: '' }],
@@ -66,7 +93,9 @@ for (const [line, expected] of doc) {
     const got = ours(text);
     const ok = scope ? got.includes(scope) : got.length === 0;
     if (!ok) failures++;
-    console.log(`${ok ? 'PASS' : 'FAIL'} ${JSON.stringify(text)} in ${JSON.stringify(line)}: ${scope || 'no scope'}${ok ? '' : ` (got ${got.join(' ') || 'none'})`}`);
+    console.log(
+      `${ok ? 'PASS' : 'FAIL'} ${JSON.stringify(text)} in ${JSON.stringify(line)}: ${scope || 'no scope'}${ok ? '' : ` (got ${got.join(' ') || 'none'})`}`,
+    );
   }
   if (line.startsWith('- Given')) {
     const listed = tokens[0]?.scopes.some((s) => s.startsWith('markup.list.unnumbered'));

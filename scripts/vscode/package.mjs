@@ -16,7 +16,16 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const out = path.resolve(opt.out ?? path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`));
 const STAGE = path.join(ROOT, 'out', 'vsix');
 // The extension host loads dist/lint-worker.js beside extension.js (src/extension/lint-client.ts).
-const FILES = ['dist/extension.js', 'dist/lint-worker.js', 'syntaxes', 'schemas', pkg.icon, 'README.md', 'CHANGELOG.md', 'LICENSE'];
+const FILES = [
+  'dist/extension.js',
+  'dist/lint-worker.js',
+  'syntaxes',
+  'schemas',
+  pkg.icon,
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+];
 
 // The release bundle: minified, no source maps.
 execFileSync('npm', ['run', '--silent', 'vscode:prepublish'], { cwd: ROOT, stdio: 'inherit' });
@@ -33,9 +42,11 @@ for (const [, img] of readme.matchAll(/\]\((images\/[^)\s]+)\)/g)) {
 }
 // The manifest without what only the repository needs (npm's allow-list, build scripts, the CLI).
 const { files, scripts, bin, devDependencies, allowScripts, ...manifest } = pkg;
-manifest.devDependencies = { '@types/vscode': devDependencies['@types/vscode'] };   // vsce checks it against engines
+manifest.devDependencies = { '@types/vscode': devDependencies['@types/vscode'] }; // vsce checks it against engines
 fs.writeFileSync(path.join(STAGE, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', out],
-  { cwd: STAGE, stdio: 'inherit' });
+execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', out], {
+  cwd: STAGE,
+  stdio: 'inherit',
+});
 console.log(`${path.relative(process.cwd(), out) || out}: ${(fs.statSync(out).size / 1024).toFixed(0)} KiB`);

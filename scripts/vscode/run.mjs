@@ -26,24 +26,77 @@ const runs = path.join(HARNESS_HOME, 'runs');
 const node = process.execPath;
 
 const STEPS = {
-  'in-host': [node, path.join(here, 'ext-tests.mjs'), '--ext', ROOT, '--tests', tests, '--workspace', workspace,
-    '--run-dir', path.join(runs, 'in-host')],
-  restricted: [node, path.join(here, 'ext-tests.mjs'), '--ext', ROOT, '--tests', tests, '--workspace', workspace,
-    '--restricted', '--env', JSON.stringify({ MOCHA_GREP: 'workspace trust' }), '--run-dir', path.join(runs, 'restricted')],
+  'in-host': [
+    node,
+    path.join(here, 'ext-tests.mjs'),
+    '--ext',
+    ROOT,
+    '--tests',
+    tests,
+    '--workspace',
+    workspace,
+    '--run-dir',
+    path.join(runs, 'in-host'),
+  ],
+  restricted: [
+    node,
+    path.join(here, 'ext-tests.mjs'),
+    '--ext',
+    ROOT,
+    '--tests',
+    tests,
+    '--workspace',
+    workspace,
+    '--restricted',
+    '--env',
+    JSON.stringify({ MOCHA_GREP: 'workspace trust' }),
+    '--run-dir',
+    path.join(runs, 'restricted'),
+  ],
   grammar: [node, path.join(here, 'grammar-test.mjs')],
   package: [node, path.join(here, 'package.mjs'), '--out', vsix],
-  ui: [node, path.join(here, 'ui-test.mjs'), '--vsix', vsix, '--workspace', workspace, '--file', 'stories/login.md',
-    '--diagnostic', 'Story has no acceptance criteria', '--fix', 'Add acceptance criteria template',
-    '--expect', '## Acceptance criteria\\n\\n- Given \\<context>, when \\<action>, then \\<observable outcome>\\n',
-    '--run-dir', path.join(runs, 'ui')],
-  'ui-restricted': [node, path.join(here, 'ui-test.mjs'), '--vsix', vsix, '--workspace', workspace,
-    '--file', 'stories/login.md', '--diagnostic', 'Story has no acceptance criteria', '--restricted',
-    '--run-dir', path.join(runs, 'ui-restricted')],
+  ui: [
+    node,
+    path.join(here, 'ui-test.mjs'),
+    '--vsix',
+    vsix,
+    '--workspace',
+    workspace,
+    '--file',
+    'stories/login.md',
+    '--diagnostic',
+    'Story has no acceptance criteria',
+    '--fix',
+    'Add acceptance criteria template',
+    '--expect',
+    '## Acceptance criteria\\n\\n- Given \\<context>, when \\<action>, then \\<observable outcome>\\n',
+    '--run-dir',
+    path.join(runs, 'ui'),
+  ],
+  'ui-restricted': [
+    node,
+    path.join(here, 'ui-test.mjs'),
+    '--vsix',
+    vsix,
+    '--workspace',
+    workspace,
+    '--file',
+    'stories/login.md',
+    '--diagnostic',
+    'Story has no acceptance criteria',
+    '--restricted',
+    '--run-dir',
+    path.join(runs, 'ui-restricted'),
+  ],
   'ui-editor': [node, path.join(here, 'ui-editor.mjs'), '--vsix', vsix, '--run-dir', path.join(runs, 'ui-editor')],
   'ui-fixes': [node, path.join(here, 'ui-fixes.mjs'), '--vsix', vsix, '--run-dir', path.join(runs, 'ui-fixes')],
 };
 const only = opt.only ? opt.only.split(',') : Object.keys(STEPS);
-for (const name of only) if (!STEPS[name]) { console.error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`); process.exit(2); }
+for (const name of only)
+  if (!STEPS[name]) {
+    console.error(`unknown step ${name}; steps: ${Object.keys(STEPS).join(', ')}`);
+    process.exit(2);
+  }
 if (!fs.existsSync(tests) && only.some((s) => s === 'in-host' || s === 'restricted')) {
   console.error(`${tests} is missing: run node esbuild.js --tests first (npm run test:vscode does)`);
   process.exit(2);
@@ -57,7 +110,7 @@ for (const name of only) {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
   const code = r.status ?? (r.signal ? 128 : 2);
   results.push({ name, code, seconds: (Date.now() - t0) / 1000 });
-  if (name === 'package' && code !== 0) break;   // nothing for the UI route to install
+  if (name === 'package' && code !== 0) break; // nothing for the UI route to install
 }
 
 if (opt.screenshots && results.find((r) => r.name === 'ui')?.code === 0) {
@@ -72,7 +125,12 @@ if (opt.screenshots && results.find((r) => r.name === 'ui')?.code === 0) {
 }
 if (opt.screenshots && results.find((r) => r.name === 'ui-editor')?.code === 0) {
   const shots = path.join(runs, 'ui-editor', 'shots');
-  const wanted = { 'prd-quickfix-menu': 'vscode-quickfix-menu.png', 'rule-docs': 'vscode-rule-docs.png', 'config-error': 'vscode-config-error.png', 'theme-default': 'vscode-theme-light.png' };
+  const wanted = {
+    'prd-quickfix-menu': 'vscode-quickfix-menu.png',
+    'rule-docs': 'vscode-rule-docs.png',
+    'config-error': 'vscode-config-error.png',
+    'theme-default': 'vscode-theme-light.png',
+  };
   for (const file of fs.readdirSync(shots)) {
     const label = file.replace(/^\d+-/, '').replace(/\.png$/, '');
     if (wanted[label]) fs.copyFileSync(path.join(shots, file), path.join(ROOT, 'images', wanted[label]));
@@ -80,6 +138,7 @@ if (opt.screenshots && results.find((r) => r.name === 'ui-editor')?.code === 0) 
 }
 
 console.log('\n=== summary');
-for (const r of results) console.log(`${r.code === 0 ? 'PASS' : 'FAIL'} ${r.name.padEnd(13)} exit ${r.code}  ${r.seconds.toFixed(1)} s`);
+for (const r of results)
+  console.log(`${r.code === 0 ? 'PASS' : 'FAIL'} ${r.name.padEnd(13)} exit ${r.code}  ${r.seconds.toFixed(1)} s`);
 const failed = results.filter((r) => r.code !== 0).length + (only.length - results.length);
 process.exit(failed ? 1 : 0);

@@ -12,8 +12,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  fail, sleep, timer, makeRunDir, copyWorkspace, writeUserSettings, installVsix, startCodeServer,
-  launchBrowser, shooter, workbenchUrl, checker, recordFailure, finishRoute,
+  fail,
+  sleep,
+  timer,
+  makeRunDir,
+  copyWorkspace,
+  writeUserSettings,
+  installVsix,
+  startCodeServer,
+  launchBrowser,
+  shooter,
+  workbenchUrl,
+  checker,
+  recordFailure,
+  finishRoute,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, 'run-dir': { type: 'string' } } });
@@ -51,8 +63,10 @@ const run = makeRunDir(opt['run-dir'], 'ui-editor');
 const ws = copyWorkspace(null, run);
 fs.mkdirSync(path.join(ws, 'stories'));
 fs.writeFileSync(path.join(ws, 'stories', 'pay-by-card.md'), SHOWCASE);
-fs.writeFileSync(path.join(ws, 'stories', 'login.md'),
-  '# LOG-1: Log in\n\nAs a returning customer, I want to log in with my email, so that I can see my past orders.\n');
+fs.writeFileSync(
+  path.join(ws, 'stories', 'login.md'),
+  '# LOG-1: Log in\n\nAs a returning customer, I want to log in with my email, so that I can see my past orders.\n',
+);
 fs.mkdirSync(path.join(ws, 'docs'));
 fs.writeFileSync(path.join(ws, 'docs', 'lists.prd.md'), PRD);
 // As the story template writes it: a bare <role> would be an HTML tag to the preview, and vanish.
@@ -62,10 +76,16 @@ writeUserSettings(run);
 
 const T = timer();
 const result = { run, checks: [], timings_ms: T.marks };
-let server, browser, page, shot = async () => {};
+let server,
+  browser,
+  page,
+  shot = async () => {};
 const check = checker(result);
 const until = async (fn, ms = 30_000) => {
-  for (const t0 = Date.now(); Date.now() - t0 < ms; await sleep(200)) { const v = await fn(); if (v) return v; }
+  for (const t0 = Date.now(); Date.now() - t0 < ms; await sleep(200)) {
+    const v = await fn();
+    if (v) return v;
+  }
   return fn();
 };
 
@@ -73,7 +93,10 @@ async function openFile(rel) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
   await page.keyboard.type(rel);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: path.basename(rel) }).waitFor({ timeout: 30_000 });
 }
@@ -86,7 +109,8 @@ const problemsPanel = async () => {
 };
 
 try {
-  installVsix(run, opt.vsix); T.mark('install_vsix');
+  installVsix(run, opt.vsix);
+  T.mark('install_vsix');
   server = await startCodeServer(run, ws, ['--disable-workspace-trust']);
   ({ ctx: browser, page } = await launchBrowser(run));
   shot = shooter(page, run);
@@ -97,7 +121,11 @@ try {
   // theme: the showcase story.
   await openFile('stories/pay-by-card.md');
   const panel = await problemsPanel();
-  await panel.locator('.monaco-list-row', { hasText: 'placeholder' }).first().waitFor({ timeout: 60_000 }).catch(() => {});
+  await panel
+    .locator('.monaco-list-row', { hasText: 'placeholder' })
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(() => {});
   // One theme (the workbench default): switching themes from the driver did not take effect in
   // code-server 4.139 (neither the user settings file nor the theme picker); see the README's gaps.
   await sleep(1000);
@@ -111,14 +139,25 @@ try {
   const rows = await panel.locator('.monaco-list-row').allInnerTexts();
   const hasError = (await panel.locator('.monaco-list-row .codicon-error').count()) > 0;
   const iconOk = hasError ? /codicon-error/.test(statusHtml) : /codicon-(warning|info|check)/.test(statusHtml);
-  check('status bar icon follows the worst severity', iconOk, `errors in Problems: ${hasError}; item: ${statusHtml.replace(/<[^>]+>/g, ' ').trim()}`);
+  check(
+    'status bar icon follows the worst severity',
+    iconOk,
+    `errors in Problems: ${hasError}; item: ${statusHtml.replace(/<[^>]+>/g, ' ').trim()}`,
+  );
   result.problemsRows = rows;
 
   // preview: the slots show in the Markdown preview (a webview: its text is in a nested frame).
   await openFile('stories/slots.md');
   const slotRow = panel.locator('.monaco-list-row', { hasText: 'placeholder' }).first();
-  const slotReported = await slotRow.waitFor({ timeout: 60_000 }).then(() => true, () => false);
-  check('the template slots are reported as placeholders', slotReported, (await panel.locator('.monaco-list-row').allInnerTexts()).join(' | '));
+  const slotReported = await slotRow.waitFor({ timeout: 60_000 }).then(
+    () => true,
+    () => false,
+  );
+  check(
+    'the template slots are reported as placeholders',
+    slotReported,
+    (await panel.locator('.monaco-list-row').allInnerTexts()).join(' | '),
+  );
   await page.keyboard.press('Control+Shift+V');
   const slotsShown = 'As a <role>, I want <goal>, so that <benefit>.';
   const previewText = await until(async () => {
@@ -129,7 +168,11 @@ try {
     return '';
   });
   await shot('slots-preview');
-  check('the preview shows the slots as <role>, <goal>, <benefit>', previewText.includes(slotsShown), JSON.stringify(previewText.slice(0, 200)));
+  check(
+    'the preview shows the slots as <role>, <goal>, <benefit>',
+    previewText.includes(slotsShown),
+    JSON.stringify(previewText.slice(0, 200)),
+  );
   await page.keyboard.press('Control+W');
   T.mark('preview');
 
@@ -143,7 +186,13 @@ try {
     await prdRow.dblclick();
     await sleep(500);
     await page.keyboard.press('Control+Period');
-    shown = await menuItems.first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    shown = await menuItems
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!shown) await page.keyboard.press('Escape');
   }
   await shot('prd-quickfix-menu');
@@ -151,42 +200,74 @@ try {
   result.menu = all;
   // Ours end with the last docs entry; VS Code's Markdown actions ("Insert bold text", …) follow.
   const titles = all.slice(0, all.findLastIndex((t) => t.startsWith('Show documentation')) + 1);
-  const kind = (t) => (t.startsWith('Fix all') ? 1 : t.startsWith('Disable ') ? 2 : t.startsWith('Show documentation') ? 3 : 0);
+  const kind = (t) =>
+    t.startsWith('Fix all') ? 1 : t.startsWith('Disable ') ? 2 : t.startsWith('Show documentation') ? 3 : 0;
   const kinds = titles.map(kind);
-  check('quick-fix menu: fixes, Fix all, Disable per rule, docs', shown && kinds.join() === [...kinds].sort().join() && kinds.includes(2) && kinds.includes(3),
-    titles.join(' | '));
-  check('whole-document findings offer "for this file"', titles.filter((t) => kind(t) === 2).every((t) => t.endsWith('for this file')), titles.join(' | '));
+  check(
+    'quick-fix menu: fixes, Fix all, Disable per rule, docs',
+    shown && kinds.join() === [...kinds].sort().join() && kinds.includes(2) && kinds.includes(3),
+    titles.join(' | '),
+  );
+  check(
+    'whole-document findings offer "for this file"',
+    titles.filter((t) => kind(t) === 2).every((t) => t.endsWith('for this file')),
+    titles.join(' | '),
+  );
   await page.keyboard.press('Escape');
 
   // docs: the rule id link in Problems opens our docs tab; it stays when another file is opened.
-  const code = panel.locator('.monaco-list-row .marker-code, .monaco-list-row .code-link, .monaco-list-row a.monaco-link').first();
+  const code = panel
+    .locator('.monaco-list-row .marker-code, .monaco-list-row .code-link, .monaco-list-row a.monaco-link')
+    .first();
   await code.waitFor({ timeout: 30_000 });
   const ruleId = (await code.innerText()).trim().replace(/[()]/g, '');
   await code.click();
   const docsTab = page.locator('.tabs-container .tab', { hasText: `Rule: ${ruleId}` });
-  const opened = await docsTab.first().waitFor({ timeout: 20_000 }).then(() => true, () => false);
+  const opened = await docsTab
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   await sleep(1500);
   await shot('rule-docs');
   check('the rule id in Problems opens the bundled docs in a tab of their own', opened, ruleId);
   await openFile('stories/login.md');
   await sleep(1000);
-  check('the docs tab stays when another file is opened', await docsTab.count() > 0);
+  check('the docs tab stays when another file is opened', (await docsTab.count()) > 0);
 
   // config: broken, then fixed.
   const config = path.join(ws, '.backlog-lint.json');
   fs.writeFileSync(config, '{\n  "rules": {\n    "story-acceptance-criteria": "eror"\n  }\n}\n');
   const configRow = panel.locator('.monaco-list-row', { hasText: 'rules.story-acceptance-criteria' }).first();
-  const seen = await configRow.waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  const seen = await configRow.waitFor({ timeout: 30_000 }).then(
+    () => true,
+    () => false,
+  );
   const label = seen ? await configRow.getAttribute('aria-label') : '';
   const toast = page.locator('.notification-toast', { hasText: 'Backlog Lint: .backlog-lint.json' });
-  const toastShown = await toast.first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  const toastShown = await toast
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   // For the screenshot only: Quick Open may not list a file written a moment ago.
   await openFile('.backlog-lint.json').catch(() => page.keyboard.press('Escape'));
   await sleep(1000);
   await shot('config-error');
-  check('the config error is in Problems, on the key (line 3, column 5)', seen && /line 3 and character 5/.test(label ?? ''), label ?? '');
-  check('the notification names the config by its relative path', toastShown && !(await toast.first().innerText()).includes(ws),
-    toastShown ? await toast.first().innerText() : 'no toast');
+  check(
+    'the config error is in Problems, on the key (line 3, column 5)',
+    seen && /line 3 and character 5/.test(label ?? ''),
+    label ?? '',
+  );
+  check(
+    'the notification names the config by its relative path',
+    toastShown && !(await toast.first().innerText()).includes(ws),
+    toastShown ? await toast.first().innerText() : 'no toast',
+  );
   fs.writeFileSync(config, '{\n  "rules": {\n    "story-acceptance-criteria": "error"\n  }\n}\n');
   const closed = await until(async () => (await toast.count()) === 0, 30_000);
   await shot('config-fixed');
@@ -197,5 +278,10 @@ try {
   await recordFailure(result, e, shot);
 } finally {
   result.total_ms = T.total();
-  await finishRoute(result, { browser, server, run, summary: { menu: result.menu, timings_ms: result.timings_ms, total_ms: result.total_ms } });
+  await finishRoute(result, {
+    browser,
+    server,
+    run,
+    summary: { menu: result.menu, timings_ms: result.timings_ms, total_ms: result.total_ms },
+  });
 }

@@ -11,8 +11,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ROOT, fail, sleep, makeRunDir, copyWorkspace, writeUserSettings, installVsix, startCodeServer,
-  launchBrowser, shooter, workbenchUrl, checker, recordFailure, finishRoute,
+  ROOT,
+  fail,
+  sleep,
+  makeRunDir,
+  copyWorkspace,
+  writeUserSettings,
+  installVsix,
+  startCodeServer,
+  launchBrowser,
+  shooter,
+  workbenchUrl,
+  checker,
+  recordFailure,
+  finishRoute,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, 'run-dir': { type: 'string' } } });
@@ -24,7 +36,10 @@ writeUserSettings(run);
 const result = { run, checks: [] };
 const check = checker(result);
 
-let server, browser, page, shot = async () => {};
+let server,
+  browser,
+  page,
+  shot = async () => {};
 try {
   installVsix(run, opt.vsix);
   server = await startCodeServer(run, ws, ['--disable-workspace-trust']);
@@ -52,9 +67,13 @@ try {
   const cursorLine = async () => {
     const { line } = await selection();
     return page.evaluate((line) => {
-      const number = [...document.querySelectorAll('.editor-instance .margin-view-overlays .line-numbers')].find((n) => n.textContent.trim() === String(line));
+      const number = [...document.querySelectorAll('.editor-instance .margin-view-overlays .line-numbers')].find(
+        (n) => n.textContent.trim() === String(line),
+      );
       const top = number?.parentElement?.style.top;
-      const text = top && [...document.querySelectorAll('.editor-instance .view-lines .view-line')].find((l) => l.style.top === top);
+      const text =
+        top &&
+        [...document.querySelectorAll('.editor-instance .view-lines .view-line')].find((l) => l.style.top === top);
       return text ? text.textContent.replace(/\u00a0/g, ' ') : null;
     }, line);
   };
@@ -67,7 +86,13 @@ try {
       await row.dblclick();
       await sleep(500);
       await page.keyboard.press('Control+Period');
-      if (await item.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      if (
+        await item.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await page.keyboard.press('Escape');
     }
     await shot(`menu-${title.replace(/\W+/g, '-').toLowerCase()}`);
@@ -78,7 +103,10 @@ try {
   const save = async (file, want) => {
     await page.keyboard.press('Control+S');
     let disk = '';
-    for (let i = 0; i < 100 && !disk.includes(want); i++) { await sleep(100); disk = fs.readFileSync(path.join(ws, file), 'utf8'); }
+    for (let i = 0; i < 100 && !disk.includes(want); i++) {
+      await sleep(100);
+      disk = fs.readFileSync(path.join(ws, file), 'utf8');
+    }
     return disk;
   };
 
@@ -95,19 +123,30 @@ try {
   await page.keyboard.press('Tab');
   await sleep(300);
   sel = await selection();
-  check('Tab selects the next placeholder', sel.selected === second.length && (await cursorLine()) === second, JSON.stringify(sel));
+  check(
+    'Tab selects the next placeholder',
+    sel.selected === second.length && (await cursorLine()) === second,
+    JSON.stringify(sel),
+  );
   const typed = 'Clerks lose three hours at every month end exporting invoices one by one.';
   await page.keyboard.type(typed);
   await page.keyboard.press('Escape');
   await shot('snippet-typed');
   const prd = await save('prd.md', typed);
-  check('typing replaced the placeholder, saved', prd.includes(`## Problem\n\n${first}\n\n${typed}\n`), JSON.stringify(prd.slice(prd.indexOf('## Problem'))));
+  check(
+    'typing replaced the placeholder, saved',
+    prd.includes(`## Problem\n\n${first}\n\n${typed}\n`),
+    JSON.stringify(prd.slice(prd.indexOf('## Problem'))),
+  );
 
   // fix-all: the cursor stays on its line, far from the first fix and before the last.
   await open('backlog.md');
   await page.keyboard.press('Control+Shift+M');
-  await page.locator('.markers-panel .monaco-list-row', { hasText: 'no acceptance criteria' }).first().waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Control+1');   // back to the editor
+  await page
+    .locator('.markers-panel .monaco-list-row', { hasText: 'no acceptance criteria' })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+1'); // back to the editor
   await page.keyboard.press('Control+G');
   await page.keyboard.type('199');
   await page.keyboard.press('Enter');
@@ -115,14 +154,21 @@ try {
   const before = await cursorLine();
   await page.keyboard.press('F1');
   await page.keyboard.type('Backlog Lint: Fix all in file');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Fix all in file' }).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'Fix all in file' })
+    .first()
+    .waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 30_000 });
   await sleep(500);
   await shot('fix-all');
   const after = await cursorLine();
   sel = await selection();
-  check('fix all leaves the cursor on its line, on screen', after === before && sel.line > 199 && /type 33 /.test(after ?? ''), `${JSON.stringify(before)} → ${JSON.stringify(after)} at ${JSON.stringify(sel)}`);
+  check(
+    'fix all leaves the cursor on its line, on screen',
+    after === before && sel.line > 199 && /type 33 /.test(after ?? ''),
+    `${JSON.stringify(before)} → ${JSON.stringify(after)} at ${JSON.stringify(sel)}`,
+  );
 
   // table-row: the disable comment at the end of the row, inside its last cell. The others closed
   // first, so the roadmap's problems are not scrolled out of the Problems list by the backlog's.
@@ -130,13 +176,21 @@ try {
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+W');
-  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page
+    .locator('.tabs-container .tab')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
   await open('roadmap.md');
   await quickFix('Roadmap item does not say why', 'Disable roadmap-item-why for this line');
   const row = '| Faster checkout for returning shoppers | Now | <!-- backlog-lint-disable-line roadmap-item-why --> |';
   const roadmap = await save('roadmap.md', row);
   await shot('table-row');
-  check('the disable comment ends the table row', roadmap.split('\n')[4] === row, JSON.stringify(roadmap.split('\n')[4]));
+  check(
+    'the disable comment ends the table row',
+    roadmap.split('\n')[4] === row,
+    JSON.stringify(roadmap.split('\n')[4]),
+  );
   result.ok = true;
 } catch (e) {
   await recordFailure(result, e, shot);

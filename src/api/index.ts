@@ -20,13 +20,18 @@ declare const BACKLOG_LINT_VERSION: string;
 const MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 function loaderFor(options: Public.LoadConfigOptions) {
-  return createConfigLoader({ fs: nodeFileSystem(), rules: allRules, configFile: options.configFile && path.resolve(options.configFile), roles: options.roles });
+  return createConfigLoader({
+    fs: nodeFileSystem(),
+    rules: allRules,
+    configFile: options.configFile && path.resolve(options.configFile),
+    roles: options.roles,
+  });
 }
 
-export const loadConfig: typeof Public.loadConfig = (filePath, options = {}) => loaderFor(options).forFile(path.resolve(filePath));
+export const loadConfig: typeof Public.loadConfig = (filePath, options = {}) =>
+  loaderFor(options).forFile(path.resolve(filePath));
 
-export const lintText: typeof Public.lintText = (text, options = {}) =>
-{
+export const lintText: typeof Public.lintText = (text, options = {}) => {
   const config = options.config ?? defaultConfig();
   return lintDocument(text, { filePath: options.filePath, config, rules: rulesFor(config) }).result;
 };
@@ -47,13 +52,20 @@ export const lintFiles: typeof Public.lintFiles = async (patterns, options = {})
       const config = await loader.forFile(file);
       if (config.ignored) continue;
       const doc = await readDocument(file, MAX_FILE_SIZE);
-      const output = lintFileWithin({ text: doc.text, filePath: file, config, fix: false }, DEFAULT_MAX_TIME_PER_FILE_MS);
+      const output = lintFileWithin(
+        { text: doc.text, filePath: file, config, fix: false },
+        DEFAULT_MAX_TIME_PER_FILE_MS,
+      );
       cross.addCollected(file, output.crossFile, output.directives, config);
       results.push(output.result);
     } catch (err) {
       // A broken config names its file and key (ConfigError); an unreadable file says why (FileReadError).
       const { message, file: about, keyPath } = err as Error & { file?: string; keyPath?: string };
-      const problem = { message, ...(about === undefined ? {} : { file: about }), ...(keyPath === undefined ? {} : { keyPath }) };
+      const problem = {
+        message,
+        ...(about === undefined ? {} : { file: about }),
+        ...(keyPath === undefined ? {} : { keyPath }),
+      };
       results.push({ filePath: file, artifact: null, findings: [], suppressed: [], problem });
     }
   }

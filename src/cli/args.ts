@@ -149,12 +149,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const parsed = parseArgv(argv);
   const v = parsed.values;
   const format = v.format ?? 'stylish';
-  if (!isFormatName(format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got '${format}'`);
+  if (!isFormatName(format))
+    throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got '${format}'`);
   let roles: Role[] | undefined;
   if (v.role !== undefined) {
-    roles = v.role.split(',').map((r) => r.trim().toLowerCase()).filter((r) => r !== '') as Role[];
+    roles = v.role
+      .split(',')
+      .map((r) => r.trim().toLowerCase())
+      .filter((r) => r !== '') as Role[];
     const bad = roles.filter((r) => !ROLES.includes(r));
-    if (bad.length > 0 || roles.length === 0) throw new UsageError(`--role takes ${ROLES.join(', ')} (comma-separated); got '${v.role}'`);
+    if (bad.length > 0 || roles.length === 0)
+      throw new UsageError(`--role takes ${ROLES.join(', ')} (comma-separated); got '${v.role}'`);
   }
   const concurrency = positiveInt('--concurrency', v.concurrency);
   if (concurrency === 0) throw new UsageError('--concurrency must be at least 1');
@@ -166,13 +171,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       throw new UsageError((err as Error).message);
     }
   }
-  if (v['update-baseline'] && v['prune-baseline']) throw new UsageError('--update-baseline and --prune-baseline cannot be combined');
+  if (v['update-baseline'] && v['prune-baseline'])
+    throw new UsageError('--update-baseline and --prune-baseline cannot be combined');
   if (v['no-baseline'] && (v.baseline !== undefined || v['update-baseline'] || v['prune-baseline'])) {
     throw new UsageError('--no-baseline cannot be combined with the other baseline options');
   }
   const stdin = parsed.positionals.includes('-');
-  if (stdin && (v.changed !== undefined || v['changed-lines'])) throw new UsageError('--changed cannot be combined with "-" (standard input)');
-  if (stdin && parsed.positionals.length > 1) throw new UsageError('"-" (standard input) cannot be combined with paths');
+  if (stdin && (v.changed !== undefined || v['changed-lines']))
+    throw new UsageError('--changed cannot be combined with "-" (standard input)');
+  if (stdin && parsed.positionals.length > 1)
+    throw new UsageError('"-" (standard input) cannot be combined with paths');
   return {
     patterns: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
     fix: v.fix ?? false,

@@ -5,8 +5,17 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
-  BASELINE_FILE_NAME, BaselineError, holdBack, lineTextOf, NO_TEXT, parseBaseline, pruneEntries, recordFindings,
-  serializeBaseline, type Baseline, type LineText,
+  BASELINE_FILE_NAME,
+  BaselineError,
+  holdBack,
+  lineTextOf,
+  NO_TEXT,
+  parseBaseline,
+  pruneEntries,
+  recordFindings,
+  serializeBaseline,
+  type Baseline,
+  type LineText,
 } from '../core/baseline';
 import type { LintResult } from '../core/types';
 import { relativePath } from '../formatters/paths';
@@ -46,14 +55,21 @@ export class BaselineRun {
     try {
       text = await fsp.readFile(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new BaselineError(file, undefined, (err as Error).message);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new BaselineError(file, undefined, (err as Error).message);
     }
     if (text === undefined) {
       // A baseline named on the command line must exist, unless this run writes it.
-      if (opts.mode === 'apply' && opts.file !== undefined) throw new BaselineError(file, undefined, 'no such file; create it with --update-baseline');
+      if (opts.mode === 'apply' && opts.file !== undefined)
+        throw new BaselineError(file, undefined, 'no such file; create it with --update-baseline');
       if (opts.mode === 'apply' || opts.mode === 'prune') return undefined;
     }
-    return new BaselineRun(file, text === undefined ? new Map() : parseBaseline(text, relativePath(cwd, file)), opts.mode, maxFileSize);
+    return new BaselineRun(
+      file,
+      text === undefined ? new Map() : parseBaseline(text, relativePath(cwd, file)),
+      opts.mode,
+      maxFileSize,
+    );
   }
 
   /** The result with the baselined findings left out (and, when updating or pruning, the file's entries renewed). */
@@ -90,7 +106,10 @@ export class BaselineRun {
     const folder = path.dirname(this.file);
     for (const key of [...this.baseline.keys()]) {
       if (this.seen.has(key)) continue;
-      const exists = await fsp.stat(path.resolve(folder, key)).then(() => true, () => false);
+      const exists = await fsp.stat(path.resolve(folder, key)).then(
+        () => true,
+        () => false,
+      );
       if (!exists) this.baseline.delete(key);
     }
     await writeAtomic(this.file, serializeBaseline(this.baseline));
@@ -105,10 +124,13 @@ export class BaselineRun {
       for (const entries of this.baseline.values()) for (const e of entries.values()) findings += e.count;
       lines.push(`wrote ${name}: ${plural(findings, 'finding')} in ${plural(this.baseline.size, 'file')}`);
     }
-    if (this.held > 0) lines.push(`${plural(this.held, 'finding')} held back by the baseline (${name}); --no-baseline shows them`);
+    if (this.held > 0)
+      lines.push(`${plural(this.held, 'finding')} held back by the baseline (${name}); --no-baseline shows them`);
     if (this.stale > 0 && this.mode === 'apply') {
       const verb = this.stale === 1 ? 'occurs' : 'occur';
-      lines.push(`${plural(this.stale, 'baselined finding')} no longer ${verb}; --prune-baseline drops ${this.stale === 1 ? 'it' : 'them'} so new findings cannot hide behind ${this.stale === 1 ? 'it' : 'them'}`);
+      lines.push(
+        `${plural(this.stale, 'baselined finding')} no longer ${verb}; --prune-baseline drops ${this.stale === 1 ? 'it' : 'them'} so new findings cannot hide behind ${this.stale === 1 ? 'it' : 'them'}`,
+      );
     }
     return lines.map((l) => `backlog-lint: ${l}\n`).join('');
   }

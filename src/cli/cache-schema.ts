@@ -54,7 +54,9 @@ export const cachedOutputSchema = z.strictObject({
     artifact: artifact.nullable(),
     findings: z.array(finding),
     suppressed: z.array(finding),
-    problem: z.strictObject({ message: z.string(), keyPath: z.string().optional(), file: z.string().optional() }).optional(),
+    problem: z
+      .strictObject({ message: z.string(), keyPath: z.string().optional(), file: z.string().optional() })
+      .optional(),
   }),
   crossFile: z.array(z.tuple([z.string(), z.array(crossFileItem)])),
   directives: z.array(directive),

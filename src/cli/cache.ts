@@ -21,7 +21,21 @@
  * no run holds the whole cache, as one string or as objects, and a run killed halfway leaves the old cache.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, read as fsRead, fsyncSync, mkdirSync, openSync, promises as fsp, readFileSync, readSync, rmSync, type Stats, statSync, writevSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  read as fsRead,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  promises as fsp,
+  readFileSync,
+  readSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writevSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { EffectiveConfig, LintResult } from '../core/types';
@@ -79,7 +93,9 @@ export function cacheFile(cwd: string, location: string | undefined): string {
   }
   // node_modules/.cache is where Babel, ESLint's loaders and Prettier keep caches: ignored everywhere, cached by CI setups.
   const nodeModules = path.join(cwd, 'node_modules');
-  return existsSync(nodeModules) ? path.join(nodeModules, '.cache', 'backlog-lint', FILE_NAME) : path.join(cwd, '.backlog-lint-cache', FILE_NAME);
+  return existsSync(nodeModules)
+    ? path.join(nodeModules, '.cache', 'backlog-lint', FILE_NAME)
+    : path.join(cwd, '.backlog-lint-cache', FILE_NAME);
 }
 
 const header = (tool: string): string => `${MAGIC} ${FORMAT} ${tool}`;
@@ -203,7 +219,13 @@ export class LintCache {
           return current;
         }
         const entry = parseLine(bytes, tool);
-        if (entry) cache.entries.set(entry.path, { text: entry.text, config: cache.oneConfigHash(entry.config), at, length: bytes.length });
+        if (entry)
+          cache.entries.set(entry.path, {
+            text: entry.text,
+            config: cache.oneConfigHash(entry.config),
+            at,
+            length: bytes.length,
+          });
         else cache.damaged++;
         return true;
       });
@@ -240,7 +262,8 @@ export class LintCache {
   /** The stored output for this text and config; with --fix, only when there was nothing to fix. */
   get(filePath: string, textHash: string, config: EffectiveConfig, fix: boolean): LintJobOutput | undefined {
     const entry = this.entries.get(filePath);
-    if (!entry || !('at' in entry) || entry.text !== textHash || entry.config !== this.configKey(config)) return undefined;
+    if (!entry || !('at' in entry) || entry.text !== textHash || entry.config !== this.configKey(config))
+      return undefined;
     const output = this.readOutput(filePath, entry);
     if (!output) {
       this.damaged++;
@@ -252,10 +275,14 @@ export class LintCache {
   }
 
   /** The entry's line read again, checked again (hash, key fields, shape): undefined when it fails. */
-  private readOutput(filePath: string, entry: { text: string; config: string; at: number; length: number }): LintJobOutput | undefined {
+  private readOutput(
+    filePath: string,
+    entry: { text: string; config: string; at: number; length: number },
+  ): LintJobOutput | undefined {
     const line = this.readLine(entry);
     const fields = line && parseLine(line, this.tool);
-    if (!line || !fields || fields.path !== filePath || fields.text !== entry.text || fields.config !== entry.config) return undefined;
+    if (!line || !fields || fields.path !== filePath || fields.text !== entry.text || fields.config !== entry.config)
+      return undefined;
     return parseOutput(line, filePath);
   }
 
@@ -287,8 +314,10 @@ export class LintCache {
 
   /** One line for stderr when the cache file was damaged or is not a cache, else undefined. */
   notice(): string | undefined {
-    if (this.foreign) return `the cache file ${this.file} ${this.foreign}; it was not used and is left as it is (delete it, or choose another --cache-location)`;
-    if (this.damaged > 0) return `${this.damaged} damaged ${this.damaged === 1 ? 'entry' : 'entries'} in the cache file ${this.file} dropped; those files were linted again`;
+    if (this.foreign)
+      return `the cache file ${this.file} ${this.foreign}; it was not used and is left as it is (delete it, or choose another --cache-location)`;
+    if (this.damaged > 0)
+      return `${this.damaged} damaged ${this.damaged === 1 ? 'entry' : 'entries'} in the cache file ${this.file} dropped; those files were linted again`;
     return undefined;
   }
 
@@ -385,7 +414,11 @@ function parseLine(line: Buffer, tool: string): { path: string; text: string; co
     return undefined;
   }
   if (typeof filePath !== 'string') return undefined;
-  return { path: filePath, text: line.toString('latin1', keyEnd + 1, textEnd), config: line.toString('latin1', textEnd + 1, configEnd) };
+  return {
+    path: filePath,
+    text: line.toString('latin1', keyEnd + 1, textEnd),
+    config: line.toString('latin1', textEnd + 1, configEnd),
+  };
 }
 
 /** The entry's output when it has the shape the tool writes; undefined otherwise. */

@@ -17,17 +17,26 @@ export class GitError extends Error {}
 function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     // No shell: a ref or a path is always one argument, never parsed as a command.
-    execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (!err) resolve(stdout);
-      else if ((err as NodeJS.ErrnoException).code === 'ENOENT') reject(new GitError('--changed needs the git command, which was not found'));
-      else reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
-    });
+    execFile(
+      'git',
+      ['-c', 'core.quotePath=false', ...args],
+      { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        if (!err) resolve(stdout);
+        else if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          reject(new GitError('--changed needs the git command, which was not found'));
+        else reject(new GitError(`git ${args.join(' ')} failed: ${(stderr || err.message).trim()}`));
+      },
+    );
   });
 }
 
 async function resolveCommit(top: string, ref: string): Promise<string | undefined> {
   if (ref.startsWith('-')) throw new GitError(`--changed: '${ref}' is not a git ref`);
-  return git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then((s) => s.trim(), () => undefined);
+  return git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then(
+    (s) => s.trim(),
+    () => undefined,
+  );
 }
 
 /**
@@ -37,15 +46,23 @@ async function resolveCommit(top: string, ref: string): Promise<string | undefin
 async function defaultBase(top: string, env: NodeJS.ProcessEnv): Promise<string> {
   const candidates: string[] = [];
   if (env.GITHUB_BASE_REF) candidates.push(`origin/${env.GITHUB_BASE_REF}`, env.GITHUB_BASE_REF);
-  const originHead = await git(top, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']).then((s) => s.trim(), () => '');
+  const originHead = await git(top, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']).then(
+    (s) => s.trim(),
+    () => '',
+  );
   if (originHead) candidates.push(originHead);
   candidates.push('origin/main', 'origin/master', 'main', 'master');
   for (const name of candidates) {
     const commit = await resolveCommit(top, name);
     if (!commit) continue;
-    const base = await git(top, ['merge-base', 'HEAD', commit]).then((s) => s.trim(), () => '');
+    const base = await git(top, ['merge-base', 'HEAD', commit]).then(
+      (s) => s.trim(),
+      () => '',
+    );
     if (base) return base;
-    throw new GitError(`--changed: no merge base of HEAD and ${name} (a shallow clone? fetch with 'fetch-depth: 0'), or name a ref: --changed=REF`);
+    throw new GitError(
+      `--changed: no merge base of HEAD and ${name} (a shallow clone? fetch with 'fetch-depth: 0'), or name a ref: --changed=REF`,
+    );
   }
   throw new GitError('--changed: no default branch found (origin/HEAD, main or master); name a ref: --changed=REF');
 }
@@ -59,10 +76,18 @@ export interface ChangedSet {
   lines?: Map<string, [number, number][] | 'all'>;
 }
 
-export async function findChanged(cwd: string, ref: string, withLines: boolean, env: NodeJS.ProcessEnv): Promise<ChangedSet> {
-  const top = await git(cwd, ['rev-parse', '--show-toplevel']).then((s) => s.trim(), () => {
-    throw new GitError(`--changed: ${cwd} is not inside a git repository`);
-  });
+export async function findChanged(
+  cwd: string,
+  ref: string,
+  withLines: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<ChangedSet> {
+  const top = await git(cwd, ['rev-parse', '--show-toplevel']).then(
+    (s) => s.trim(),
+    () => {
+      throw new GitError(`--changed: ${cwd} is not inside a git repository`);
+    },
+  );
   const base = ref === '' ? await defaultBase(top, env) : await resolveCommit(top, ref);
   if (!base) throw new GitError(`--changed: '${ref}' is not a commit in this repository`);
   // The work tree against the base: committed, staged and unstaged changes alike; deleted files have nothing to lint.
@@ -113,7 +138,8 @@ export function onlyChanged(results: readonly LintResult[], changed: ChangedSet)
       kept.push(result);
       continue;
     }
-    const touches = (f: { line: number; endLine: number }) => (lines ?? []).some(([a, b]) => f.line <= b && f.endLine >= a);
+    const touches = (f: { line: number; endLine: number }) =>
+      (lines ?? []).some(([a, b]) => f.line <= b && f.endLine >= a);
     kept.push({ ...result, findings: result.findings.filter(touches) });
   }
   return kept;

@@ -27,7 +27,10 @@ const MAX_GITIGNORE_BYTES = 4 * 1024 * 1024;
 const gitignoreReader = nodeFileSystem();
 
 export class NoFilesFoundError extends Error {
-  constructor(readonly pattern: string, allIgnored: boolean) {
+  constructor(
+    readonly pattern: string,
+    allIgnored: boolean,
+  ) {
     super(allIgnored ? `All files matching '${pattern}' are ignored.` : `No files matching '${pattern}' were found.`);
     this.name = 'NoFilesFoundError';
   }
@@ -38,7 +41,10 @@ export class NoFilesFoundError extends Error {
  * or a symlink whose target is missing. Said for what it is, rather than "No files matching".
  */
 export class NotLintableError extends Error {
-  constructor(readonly pattern: string, what: string) {
+  constructor(
+    readonly pattern: string,
+    what: string,
+  ) {
     super(`'${pattern}' is ${what}, not a file or folder: nothing to lint.`);
     this.name = 'NotLintableError';
   }
@@ -62,9 +68,11 @@ export async function findMarkdownFiles(patterns: string[], opts: FindOptions): 
   const cwd = path.resolve(opts.cwd);
   const filter = new IgnoreFilter(cwd, opts.ignores ?? []);
   const found = new Set<string>();
-  const onUnreadable = opts.onUnreadableFolder ?? ((p: UnreadableFolder) => {
-    throw new Error(p.message);
-  });
+  const onUnreadable =
+    opts.onUnreadableFolder ??
+    ((p: UnreadableFolder) => {
+      throw new Error(p.message);
+    });
   for (const pattern of patterns) {
     const matches = await expand(pattern, cwd, filter, onUnreadable);
     if (matches.kept.length === 0 && !(matches.folder && matches.ignored === 0)) {
@@ -85,7 +93,12 @@ interface Expansion {
 
 type OnUnreadable = (problem: UnreadableFolder) => void;
 
-async function expand(pattern: string, cwd: string, filter: IgnoreFilter, onUnreadable: OnUnreadable): Promise<Expansion> {
+async function expand(
+  pattern: string,
+  cwd: string,
+  filter: IgnoreFilter,
+  onUnreadable: OnUnreadable,
+): Promise<Expansion> {
   // On Windows users write 'docs\*.md'; globs need '/', and '\' would otherwise escape the next character.
   const normalized = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
   const absolute = path.resolve(cwd, normalized);
@@ -116,8 +129,13 @@ async function expand(pattern: string, cwd: string, filter: IgnoreFilter, onUnre
 }
 
 /** Markdown files under `root` accepted by `accept` and not ignored. Ignored folders are not entered. */
-async function walk(root: string, cwd: string, filter: IgnoreFilter, accept: (file: string) => boolean,
-  onUnreadable: OnUnreadable): Promise<Expansion> {
+async function walk(
+  root: string,
+  cwd: string,
+  filter: IgnoreFilter,
+  accept: (file: string) => boolean,
+  onUnreadable: OnUnreadable,
+): Promise<Expansion> {
   const top = await gitignoreTop(root, cwd);
   if (await filter.ignoresFolderOrParent(root, top)) return { kept: [], ignored: 1 };
   const result: Expansion = { kept: [], ignored: 0 };
@@ -126,7 +144,10 @@ async function walk(root: string, cwd: string, filter: IgnoreFilter, accept: (fi
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      onUnreadable({ folder: dir, message: `${dir}: cannot list this folder: ${describeFsError(err)}; its files were not linted` });
+      onUnreadable({
+        folder: dir,
+        message: `${dir}: cannot list this folder: ${describeFsError(err)}; its files were not linted`,
+      });
       return;
     }
     for (const entry of entries) {
@@ -168,7 +189,10 @@ class IgnoreFilter {
   private readonly gitignores = new Map<string, Promise<Ignore | undefined>>();
   private readonly extra: Ignore;
 
-  constructor(private readonly cwd: string, patterns: string[]) {
+  constructor(
+    private readonly cwd: string,
+    patterns: string[],
+  ) {
     this.extra = ignore().add(patterns);
   }
 

@@ -16,7 +16,12 @@ export interface InspectIo {
 }
 
 /** One entry per file (ignored files are left out); a file that cannot be read gets a `problem` entry. */
-export async function inspectFiles(files: readonly string[], opts: CliOptions, loader: ConfigLoader, io: InspectIo): Promise<(InspectReport | InspectProblem)[]> {
+export async function inspectFiles(
+  files: readonly string[],
+  opts: CliOptions,
+  loader: ConfigLoader,
+  io: InspectIo,
+): Promise<(InspectReport | InspectProblem)[]> {
   const out: (InspectReport | InspectProblem)[] = [];
   if (opts.stdin) {
     const name = opts.stdinFilename ? path.resolve(io.cwd, opts.stdinFilename) : path.join(io.cwd, '<stdin>');

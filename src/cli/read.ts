@@ -25,9 +25,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function sizeProblem(label: string, size: number, maxSize: number): FileReadError | undefined {
   if (size > HARD_MAX_FILE_SIZE && maxSize > HARD_MAX_FILE_SIZE) {
-    return new FileReadError(`${label}: ${size} bytes is over the hard size limit of ${HARD_MAX_FILE_SIZE} bytes (the most a parse fits in memory), not linted`);
+    return new FileReadError(
+      `${label}: ${size} bytes is over the hard size limit of ${HARD_MAX_FILE_SIZE} bytes (the most a parse fits in memory), not linted`,
+    );
   }
-  if (size > maxSize) return new FileReadError(`${label}: ${size} bytes is over the size limit of ${maxSize} bytes, not linted (raise it with --max-file-size)`);
+  if (size > maxSize)
+    return new FileReadError(
+      `${label}: ${size} bytes is over the size limit of ${maxSize} bytes, not linted (raise it with --max-file-size)`,
+    );
   return undefined;
 }
 
@@ -64,7 +69,12 @@ export async function readDocument(filePath: string, maxSize: number): Promise<R
   } catch (err) {
     if (err instanceof FileReadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : (err as Error).message;
     throw new FileReadError(`${filePath}: cannot read: ${why}`);
   }
   return decodeDocument(raw, filePath, maxSize);

@@ -12,12 +12,20 @@ import { findChanged, GitError, onlyChanged, type ChangedSet } from './changed';
 export class ScopeError extends Error {}
 
 export class ReportScope {
-  private constructor(readonly baseline: BaselineRun | undefined, readonly changed: ChangedSet | undefined) {}
+  private constructor(
+    readonly baseline: BaselineRun | undefined,
+    readonly changed: ChangedSet | undefined,
+  ) {}
 
   static async open(opts: CliOptions, cwd: string, env: NodeJS.ProcessEnv): Promise<ReportScope> {
     try {
-      const baseline = await BaselineRun.open({ file: opts.baseline, mode: opts.baselineMode, off: opts.noBaseline }, cwd, opts.maxFileSize);
-      const changed = opts.changed === undefined ? undefined : await findChanged(cwd, opts.changed, opts.changedLines, env);
+      const baseline = await BaselineRun.open(
+        { file: opts.baseline, mode: opts.baselineMode, off: opts.noBaseline },
+        cwd,
+        opts.maxFileSize,
+      );
+      const changed =
+        opts.changed === undefined ? undefined : await findChanged(cwd, opts.changed, opts.changedLines, env);
       return new ReportScope(baseline, changed);
     } catch (err) {
       if (err instanceof BaselineError || err instanceof GitError) throw new ScopeError(err.message);

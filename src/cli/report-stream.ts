@@ -27,7 +27,10 @@ class ReportSink {
   private pending: string[] = [];
   private size = 0;
 
-  private constructor(private readonly file: AtomicFile | undefined, private readonly print: (text: string) => void) {}
+  private constructor(
+    private readonly file: AtomicFile | undefined,
+    private readonly print: (text: string) => void,
+  ) {}
 
   static async open(opts: CliOptions, io: Io): Promise<ReportSink> {
     if (opts.output) return new ReportSink(await openAtomic(path.resolve(io.cwd, opts.output)), () => undefined);
@@ -68,7 +71,13 @@ function onlyErrors(result: LintResult): LintResult {
  * Formats every spooled result, each passed through `finish` first, and writes the report. Throws when the
  * report cannot be written; an --output file is then left as it was.
  */
-export async function writeReport(spool: ResultSpool, finish: (r: LintResult) => LintResult, opts: CliOptions, ctx: FormatContext, io: Io): Promise<ReportTotals> {
+export async function writeReport(
+  spool: ResultSpool,
+  finish: (r: LintResult) => LintResult,
+  opts: CliOptions,
+  ctx: FormatContext,
+  io: Io,
+): Promise<ReportTotals> {
   const stream = reportStream(opts.format, ctx);
   const shown = (r: LintResult): LintResult => (opts.quiet ? onlyErrors(r) : r);
   if (stream.scan) for await (const result of spool.results()) stream.scan(shown(finish(result)));

@@ -53,7 +53,8 @@ function problemResult(filePath: string, message: string, extra: { file?: string
 
 function problemOf(filePath: string, err: unknown): LintResult {
   if (err instanceof ConfigError) return problemResult(filePath, err.message, { file: err.file, keyPath: err.keyPath });
-  if (err instanceof FileReadError || err instanceof StaleFileError || err instanceof SkippedWriteError) return problemResult(filePath, err.message);
+  if (err instanceof FileReadError || err instanceof StaleFileError || err instanceof SkippedWriteError)
+    return problemResult(filePath, err.message);
   return problemResult(filePath, `${filePath}: ${(err as Error).message}`);
 }
 
@@ -72,7 +73,11 @@ const MAX_IN_THREAD_LENGTH = 2 * 1024 * 1024;
 /** A worker's failure to finish in time, or within its heap, as the file's problem; anything else is thrown. */
 function workerProblem(err: unknown, job: FileJob, budget: number): LintJobOutput {
   if (err instanceof WorkerTimeoutError) return fileOverBudget(job.filePath, budget);
-  if (err instanceof WorkerMemoryError) return problemOutput(job.filePath, `${job.filePath}: needs more than ${LARGE_WORKER_HEAP_MB} MB of memory to lint, not linted`);
+  if (err instanceof WorkerMemoryError)
+    return problemOutput(
+      job.filePath,
+      `${job.filePath}: needs more than ${LARGE_WORKER_HEAP_MB} MB of memory to lint, not linted`,
+    );
   throw err;
 }
 
@@ -86,7 +91,13 @@ async function lintLarge(script: string, job: FileJob, budget: number, since: nu
 }
 
 /** Lints in a worker; a document too large for a worker's heap gets a worker of its own. */
-async function lintInPool(pool: WorkerPool, script: string, job: FileJob, budget: number, since: number): Promise<LintJobOutput> {
+async function lintInPool(
+  pool: WorkerPool,
+  script: string,
+  job: FileJob,
+  budget: number,
+  since: number,
+): Promise<LintJobOutput> {
   try {
     return await pool.run(job, remaining(budget, since));
   } catch (err) {
@@ -118,7 +129,14 @@ type FileOutcome = { output: LintJobOutput; config: EffectiveConfig } | { proble
  * Lints the files into the spool, in file order, as each one is done; what checks across files need goes
  * to `cross`. Returns the problems found after a file's fix was written (by file), which replace its result.
  */
-async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, spool: ResultSpool, io: Io): Promise<Map<string, LintResult>> {
+async function lintFiles(
+  files: string[],
+  opts: CliOptions,
+  loader: ConfigLoader,
+  cross: CrossFileRun,
+  spool: ResultSpool,
+  io: Io,
+): Promise<Map<string, LintResult>> {
   const cache = await openCache(opts, io);
   try {
     return await lintWithCache(files, opts, loader, cross, spool, io, cache);
@@ -127,7 +145,15 @@ async function lintFiles(files: string[], opts: CliOptions, loader: ConfigLoader
   }
 }
 
-async function lintWithCache(files: string[], opts: CliOptions, loader: ConfigLoader, cross: CrossFileRun, spool: ResultSpool, io: Io, cache: LintCache | undefined): Promise<Map<string, LintResult>> {
+async function lintWithCache(
+  files: string[],
+  opts: CliOptions,
+  loader: ConfigLoader,
+  cross: CrossFileRun,
+  spool: ResultSpool,
+  io: Io,
+  cache: LintCache | undefined,
+): Promise<Map<string, LintResult>> {
   const writer = opts.fix ? new FixWriter(await writeRoots(opts.patterns, io.cwd)) : undefined;
   const workers = workerCount(opts, files.length, io);
   const budget = opts.maxTimePerFile;
@@ -139,7 +165,12 @@ async function lintWithCache(files: string[], opts: CliOptions, loader: ConfigLo
       spool.add(outcome.problem);
       return;
     }
-    cross.addCollected(outcome.output.result.filePath, outcome.output.crossFile, outcome.output.directives, outcome.config);
+    cross.addCollected(
+      outcome.output.result.filePath,
+      outcome.output.crossFile,
+      outcome.output.directives,
+      outcome.config,
+    );
     spool.add(outcome.output.result);
   });
   let next = 0;
@@ -160,7 +191,9 @@ async function lintWithCache(files: string[], opts: CliOptions, loader: ConfigLo
         let output = cache?.get(file, hash, config, opts.fix);
         if (!output) {
           const job = { text: doc.text, filePath: file, config, fix: opts.fix };
-          output = pool ? await lintInPool(pool, io.workerScript as string, job, budget, since) : await lintHere(job, budget, since, io);
+          output = pool
+            ? await lintInPool(pool, io.workerScript as string, job, budget, since)
+            : await lintHere(job, budget, since, io);
           // A file not linted (over its time budget, too complex) is never cached: a quieter machine or a
           // larger --max-time-per-file must get to lint it next time.
           const keep = output.result.problem ? undefined : cache;
@@ -199,7 +232,8 @@ async function lintWithCache(files: string[], opts: CliOptions, loader: ConfigLo
   } catch (err) {
     io.stderr(`backlog-lint: the cache was not written: ${(err as Error).message}\n`);
   }
-  if (io.env.BACKLOG_LINT_DEBUG) io.stderr(`linted ${spool.count} files${writer ? `, ${writer.reappended} late appends kept` : ''}\n`);
+  if (io.env.BACKLOG_LINT_DEBUG)
+    io.stderr(`linted ${spool.count} files${writer ? `, ${writer.reappended} late appends kept` : ''}\n`);
   return late;
 }
 
@@ -209,7 +243,12 @@ async function lintStdin(opts: CliOptions, loader: ConfigLoader, cross: CrossFil
     const config = await loader.forFile(name);
     const since = performance.now();
     const doc = decodeDocument(await io.readStdin(), opts.stdinFilename ?? '<stdin>', opts.maxFileSize);
-    const { result, fixed, crossFile, directives } = await lintHere({ text: doc.text, filePath: name, config, fix: opts.fix }, opts.maxTimePerFile, since, io);
+    const { result, fixed, crossFile, directives } = await lintHere(
+      { text: doc.text, filePath: name, config, fix: opts.fix },
+      opts.maxTimePerFile,
+      since,
+      io,
+    );
     cross.addCollected(name, crossFile, directives, config);
     // With --fix, standard input is fixed to standard output and the report goes to standard error.
     if (opts.fix) io.stdout((doc.bom ? '\uFEFF' : '') + (fixed ?? doc.text));
@@ -242,7 +281,12 @@ async function rulesHere(loader: ConfigLoader, io: Io): Promise<readonly Rule<an
 }
 
 export async function run(opts: CliOptions, io: Io): Promise<number> {
-  const loader = createConfigLoader({ fs: nodeFileSystem(), rules: allRules, configFile: opts.config && path.resolve(io.cwd, opts.config), roles: opts.roles });
+  const loader = createConfigLoader({
+    fs: nodeFileSystem(),
+    rules: allRules,
+    configFile: opts.config && path.resolve(io.cwd, opts.config),
+    roles: opts.roles,
+  });
   if (opts.explain || opts.listRules) {
     const rules = await rulesHere(loader, io);
     if (opts.listRules) {
@@ -312,12 +356,22 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
     }
     const extra = cross.finish();
     // A file whose fix met a late edit reports that problem instead of its findings.
-    const finish = (r: LintResult): LintResult => late.get(r.filePath) ?? withCrossFileFindings(r, extra.get(r.filePath));
+    const finish = (r: LintResult): LintResult =>
+      late.get(r.filePath) ?? withCrossFileFindings(r, extra.get(r.filePath));
     const reported = scope.active ? await narrowed(spool, finish, scope) : undefined;
-    const ctx = { cwd: io.cwd, color: useColor(opts, io), rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: io.version, heldBack: scope.heldBack, verbose: opts.verbose };
+    const ctx = {
+      cwd: io.cwd,
+      color: useColor(opts, io),
+      rules: new Map(allRules.map((r) => [r.meta.id, r])),
+      toolVersion: io.version,
+      heldBack: scope.heldBack,
+      verbose: opts.verbose,
+    };
     let totals: ReportTotals;
     try {
-      totals = reported ? await writeReport(reported, (r) => r, opts, ctx, io) : await writeReport(spool, finish, opts, ctx, io);
+      totals = reported
+        ? await writeReport(reported, (r) => r, opts, ctx, io)
+        : await writeReport(spool, finish, opts, ctx, io);
     } catch (err) {
       io.stderr(`Cannot write the report: ${(err as Error).message}\n`);
       return EXIT_TROUBLE;
@@ -338,7 +392,11 @@ export async function run(opts: CliOptions, io: Io): Promise<number> {
 }
 
 /** The results the baseline and --changed leave to report, spooled again so memory stays flat. */
-async function narrowed(spool: ResultSpool, finish: (r: LintResult) => LintResult, scope: ReportScope): Promise<ResultSpool> {
+async function narrowed(
+  spool: ResultSpool,
+  finish: (r: LintResult) => LintResult,
+  scope: ReportScope,
+): Promise<ResultSpool> {
   const out = new ResultSpool();
   try {
     for await (const result of spool.results()) {
@@ -363,8 +421,17 @@ function exitCode(totals: ReportTotals, opts: CliOptions, io: Io): number {
 }
 
 /** `--inspect`: the reading of each file as a JSON array; problems are named on standard error too (exit 2). */
-async function inspect(files: string[], unreadable: LintResult[], opts: CliOptions, loader: ConfigLoader, io: Io): Promise<number> {
-  const entries = [...unreadable.map((u) => ({ filePath: u.filePath, problem: u.problem?.message ?? '' })), ...(await inspectFiles(files, opts, loader, io))];
+async function inspect(
+  files: string[],
+  unreadable: LintResult[],
+  opts: CliOptions,
+  loader: ConfigLoader,
+  io: Io,
+): Promise<number> {
+  const entries = [
+    ...unreadable.map((u) => ({ filePath: u.filePath, problem: u.problem?.message ?? '' })),
+    ...(await inspectFiles(files, opts, loader, io)),
+  ];
   const problems = entries.filter((e) => 'problem' in e);
   for (const p of problems) io.stderr(`${p.problem}\n`);
   try {

@@ -47,7 +47,12 @@ export class WorkerPool {
   private readonly live = new Set<Slot>();
 
   /** `timeoutMs`: each job's time budget (0: none). */
-  constructor(private readonly script: string, private readonly size: number, private readonly timeoutMs = 0, private readonly heapMb = WORKER_OLD_HEAP_MB) {}
+  constructor(
+    private readonly script: string,
+    private readonly size: number,
+    private readonly timeoutMs = 0,
+    private readonly heapMb = WORKER_OLD_HEAP_MB,
+  ) {}
 
   /** Workers start on first use: a run that the cache answers entirely starts none. */
   private spawn(): Slot {

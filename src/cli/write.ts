@@ -41,7 +41,8 @@ const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 export function tempNameFor(base: string): string {
   // File names are limited to 255 bytes: a long name is shortened (by whole code points) to make room.
   let short = base;
-  while (Buffer.byteLength(short) > 160) short = short.slice(0, short.length - 1 - Number(/[\uDC00-\uDFFF]$/.test(short)));
+  while (Buffer.byteLength(short) > 160)
+    short = short.slice(0, short.length - 1 - Number(/[\uDC00-\uDFFF]$/.test(short)));
   return `.${short}.backlog-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 }
 
@@ -50,7 +51,9 @@ export function insideGitFolder(realPath: string): boolean {
   return realPath.split(/[\\/]/).some((part) => {
     const name = part.toLowerCase();
     if (name === '.git') return true;
-    return process.platform === 'win32' && (name.replace(/:.*$/s, '').replace(/[. ]+$/, '') === '.git' || name === 'git~1');
+    return (
+      process.platform === 'win32' && (name.replace(/:.*$/s, '').replace(/[. ]+$/, '') === '.git' || name === 'git~1')
+    );
   });
 }
 
@@ -73,7 +76,11 @@ export async function writeRoots(patterns: readonly string[], cwd: string): Prom
   return roots;
 }
 
-const exists = (p: string): Promise<boolean> => fsp.lstat(p).then(() => true, () => false);
+const exists = (p: string): Promise<boolean> =>
+  fsp.lstat(p).then(
+    () => true,
+    () => false,
+  );
 
 function isInside(real: string, roots: readonly string[]): boolean {
   return roots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
@@ -88,7 +95,9 @@ function describeChange(before: { size: bigint; ino: bigint }, after: BigIntStat
 
 function stale(file: string, what: string): StaleFileError {
   if (what === 'deleted') return new StaleFileError(`${file}: deleted while being fixed; not written`);
-  return new StaleFileError(`${file}: changed on disk while being fixed; not overwritten (${what}; run again to fix the new content)`);
+  return new StaleFileError(
+    `${file}: changed on disk while being fixed; not overwritten (${what}; run again to fix the new content)`,
+  );
 }
 
 const sameVersion = (a: BigIntStats, b: BigIntStats): boolean =>
@@ -145,12 +154,19 @@ export class FixWriter {
   async write(file: string, content: string, expected: Buffer): Promise<void> {
     const link = await fsp.lstat(file, { bigint: true }).catch(() => undefined);
     if (!link) throw stale(file, 'deleted');
-    if (link.isSymbolicLink()) throw new SkippedWriteError(`${file}: skipped: symlink; --fix never writes through a symlink (fix the file it points to, by its own name)`);
+    if (link.isSymbolicLink())
+      throw new SkippedWriteError(
+        `${file}: skipped: symlink; --fix never writes through a symlink (fix the file it points to, by its own name)`,
+      );
     if (!link.isFile()) throw new SkippedWriteError(`${file}: skipped: not a regular file; not written`);
     const dir = await fsp.realpath(path.dirname(file));
     const real = path.join(dir, path.basename(file));
-    if (!isInside(real, this.roots)) throw new SkippedWriteError(`${file}: skipped: its real place ${real} is outside the files and folders being linted; not written`);
-    if (insideGitFolder(real)) throw new SkippedWriteError(`${file}: skipped: inside a .git folder; --fix never writes there`);
+    if (!isInside(real, this.roots))
+      throw new SkippedWriteError(
+        `${file}: skipped: its real place ${real} is outside the files and folders being linted; not written`,
+      );
+    if (insideGitFolder(real))
+      throw new SkippedWriteError(`${file}: skipped: inside a .git folder; --fix never writes there`);
 
     let handle: fsp.FileHandle;
     try {
@@ -158,7 +174,10 @@ export class FixWriter {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw stale(file, 'deleted');
-      if (code === 'ELOOP') throw new SkippedWriteError(`${file}: skipped: symlink; --fix never writes through a symlink (fix the file it points to, by its own name)`);
+      if (code === 'ELOOP')
+        throw new SkippedWriteError(
+          `${file}: skipped: symlink; --fix never writes through a symlink (fix the file it points to, by its own name)`,
+        );
       throw err;
     }
     let watched = false;
@@ -166,10 +185,13 @@ export class FixWriter {
       const before = await handle.stat({ bigint: true });
       if (before.ino !== link.ino || before.dev !== link.dev) throw stale(file, 'replaced by another file');
       if (before.nlink > 1n) {
-        throw new SkippedWriteError(`${file}: skipped: it has ${before.nlink} hard links, and writing the fix would split them (fix it with the links removed, or fix a copy)`);
+        throw new SkippedWriteError(
+          `${file}: skipped: it has ${before.nlink} hard links, and writing the fix would split them (fix it with the links removed, or fix a copy)`,
+        );
       }
       const current = await readAll(handle, Number(before.size) + 1);
-      if (!current.equals(expected)) throw stale(file, describeChange({ size: BigInt(expected.length), ino: before.ino }, before));
+      if (!current.equals(expected))
+        throw stale(file, describeChange({ size: BigInt(expected.length), ino: before.ino }, before));
       await this.cleanFolder(dir);
       const fixedIno = await this.replace(file, real, dir, content, handle, before);
       // Windows closed the handle before the rename (see `replace`): nothing to watch there.
@@ -189,7 +211,14 @@ export class FixWriter {
   }
 
   /** Writes the temp file, checks the original once more, renames. Returns the new file's inode. */
-  private async replace(file: string, real: string, dir: string, content: string, original: fsp.FileHandle, before: BigIntStats): Promise<bigint> {
+  private async replace(
+    file: string,
+    real: string,
+    dir: string,
+    content: string,
+    original: fsp.FileHandle,
+    before: BigIntStats,
+  ): Promise<bigint> {
     const temp = path.join(dir, tempNameFor(path.basename(real)));
     try {
       const out = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
@@ -207,7 +236,8 @@ export class FixWriter {
       // The last look before the rename: a save since the first check would be lost by it.
       const now = await original.stat({ bigint: true });
       const named = await fsp.lstat(real, { bigint: true }).catch(() => undefined);
-      if (!named || !sameVersion(now, before) || !sameVersion(named, before)) throw stale(file, describeChange(before, named));
+      if (!named || !sameVersion(now, before) || !sameVersion(named, before))
+        throw stale(file, describeChange(before, named));
       // Windows may refuse to rename over a file that is open, even our own handle.
       if (process.platform === 'win32') await original.close();
       await fsp.rename(temp, real);
@@ -228,7 +258,9 @@ export class FixWriter {
       await out.chown(Number(before.uid), Number(before.gid));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
-      throw new SkippedWriteError(`${file}: skipped: owned by user ${before.uid}, group ${before.gid}; writing the fix would give it your owner or group (run --fix as its owner)`);
+      throw new SkippedWriteError(
+        `${file}: skipped: owned by user ${before.uid}, group ${before.gid}; writing the fix would give it your owner or group (run --fix as its owner)`,
+      );
     }
   }
 
@@ -264,9 +296,15 @@ export class FixWriter {
       return;
     }
     r.seen = old;
-    const copy = path.join(path.dirname(r.real), `${path.basename(r.real)}.backlog-lint-conflict-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const copy = path.join(
+      path.dirname(r.real),
+      `${path.basename(r.real)}.backlog-lint-conflict-${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
     await fsp.writeFile(copy, old, { flag: 'wx', mode: Number(r.seenStat.mode & 0o777n) });
-    this.late.set(r.file, `${r.file}: edited by another program while the fix was written; that version is saved as ${copy}`);
+    this.late.set(
+      r.file,
+      `${r.file}: edited by another program while the fix was written; that version is saved as ${copy}`,
+    );
   }
 
   /** Appends `tail` to the fixed file, if the name still leads to it (false: it does not). */
@@ -305,7 +343,13 @@ export async function removeStaleTemps(dir: string, now = Date.now()): Promise<s
     const full = path.join(dir, name);
     const st = await fsp.lstat(full).catch(() => undefined);
     if (!st?.isFile() || now - st.mtimeMs < STALE_TEMP_AGE_MS) continue;
-    if (await fsp.rm(full).then(() => true, () => false)) removed.push(full);
+    if (
+      await fsp.rm(full).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(full);
   }
   return removed;
 }

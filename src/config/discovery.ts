@@ -50,7 +50,8 @@ export async function readConfigFile(fs: FileSystemHost, file: string): Promise<
   try {
     text = await fs.readFile(file, MAX_CONFIG_BYTES);
   } catch (error) {
-    if (error instanceof UnreadableFileError) throw new ConfigError(file, '', `cannot read this config file: ${error.reason}`);
+    if (error instanceof UnreadableFileError)
+      throw new ConfigError(file, '', `cannot read this config file: ${error.reason}`);
     throw error;
   }
   // A host that does not cap its reads (memory) is still held to the limit.

@@ -19,7 +19,12 @@ export class ConfigError extends Error {
   }
 }
 
-function formatMessage(file: string, keyPath: string, detail: string, position?: { line: number; column: number }): string {
+function formatMessage(
+  file: string,
+  keyPath: string,
+  detail: string,
+  position?: { line: number; column: number },
+): string {
   const where = position ? `${file}:${position.line}:${position.column}` : file;
   return keyPath ? `${where}: ${keyPath}: ${detail}` : `${where}: ${detail}`;
 }
@@ -37,7 +42,10 @@ export function formatKeyPath(path: readonly PropertyKey[]): string {
 
 /** A file the config layer will not read: not a regular file, or larger than its cap. `reason` says which. */
 export class UnreadableFileError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'UnreadableFileError';
   }

@@ -33,26 +33,49 @@ export function builtinPreset(name: string, rules: readonly Rule<any>[]): Record
       // Everything a rule can report blocks CI: warnings and infos become errors.
       return { rules: Object.fromEntries(rules.map((r) => [r.meta.id, 'error'])) };
     case 'definition-of-ready': {
-      const ready = ['story-format', 'story-benefit', 'story-acceptance-criteria', 'placeholder', 'prd-problem', 'prd-audience', 'prd-success-metrics', 'prd-scope', 'prd-risks', 'epic-objective'];
-      return { rules: Object.fromEntries(ready.filter((id) => rules.some((r) => r.meta.id === id)).map((id) => [id, 'error'])) };
+      const ready = [
+        'story-format',
+        'story-benefit',
+        'story-acceptance-criteria',
+        'placeholder',
+        'prd-problem',
+        'prd-audience',
+        'prd-success-metrics',
+        'prd-scope',
+        'prd-risks',
+        'epic-objective',
+      ];
+      return {
+        rules: Object.fromEntries(ready.filter((id) => rules.some((r) => r.meta.id === id)).map((id) => [id, 'error'])),
+      };
     }
     default:
       return undefined;
   }
 }
 
-export function createExtendsResolver(fs: FileSystemHost, validator: ConfigValidator, rules: readonly Rule<any>[], options: LayerOptions): NonNullable<LayerOptions['resolveExtends']> {
+export function createExtendsResolver(
+  fs: FileSystemHost,
+  validator: ConfigValidator,
+  rules: readonly Rule<any>[],
+  options: LayerOptions,
+): NonNullable<LayerOptions['resolveExtends']> {
   const resolve: NonNullable<LayerOptions['resolveExtends']> = async (name, from) => {
     const fail = (detail: string) => new ConfigError(from.file, from.keyPath, detail);
-    if (from.depth >= MAX_EXTENDS_DEPTH) throw fail(`presets extend each other more than ${MAX_EXTENDS_DEPTH} deep (a cycle?)`);
+    if (from.depth >= MAX_EXTENDS_DEPTH)
+      throw fail(`presets extend each other more than ${MAX_EXTENDS_DEPTH} deep (a cycle?)`);
     const nested: LayerOptions = { ...options, resolveExtends: resolve, depth: from.depth + 1 };
     let layer: ConfigLayer | undefined;
     if (name.startsWith('backlog-lint:')) {
       const data = builtinPreset(name.slice('backlog-lint:'.length), rules);
-      if (!data) throw fail(`unknown preset '${name}' (built-in presets: ${PRESET_NAMES.map((n) => `backlog-lint:${n}`).join(', ')})`);
+      if (!data)
+        throw fail(
+          `unknown preset '${name}' (built-in presets: ${PRESET_NAMES.map((n) => `backlog-lint:${n}`).join(', ')})`,
+        );
       layer = await loadLayer(fs, validator, `${name}.json`, JSON.stringify(data), nested);
     } else {
-      if (!PACKAGE_NAME.test(name)) throw fail(`'${name}' is neither a built-in preset (backlog-lint:…) nor an npm package name`);
+      if (!PACKAGE_NAME.test(name))
+        throw fail(`'${name}' is neither a built-in preset (backlog-lint:…) nor an npm package name`);
       const { file, text } = await packageConfig(fs, from.dir, name, fail);
       layer = await loadLayer(fs, validator, file, text, nested);
     }
@@ -64,7 +87,12 @@ export function createExtendsResolver(fs: FileSystemHost, validator: ConfigValid
 }
 
 /** The config file of package `name` in the nearest node_modules above `dir`: named by its package.json's `"backlog-lint"` key, else a default file name. */
-async function packageConfig(fs: FileSystemHost, dir: string, name: string, fail: (d: string) => ConfigError): Promise<{ file: string; text: string }> {
+async function packageConfig(
+  fs: FileSystemHost,
+  dir: string,
+  name: string,
+  fail: (d: string) => ConfigError,
+): Promise<{ file: string; text: string }> {
   for (let at: string | undefined = toAbsolutePosix(dir); at !== undefined; at = parentDir(at)) {
     const pkgDir = joinPosix(at, 'node_modules', name);
     const manifest = await readConfigFile(fs, joinPosix(pkgDir, 'package.json'));
@@ -79,7 +107,8 @@ async function packageConfig(fs: FileSystemHost, dir: string, name: string, fail
     for (const candidate of candidates) {
       const file = toAbsolutePosix(joinPosix(pkgDir, candidate));
       if (!isWithin(pkgDir, file)) throw fail(`${pkgDir}/package.json points outside its package: ${candidate}`);
-      if (!/\.(?:json|ya?ml)$/.test(file)) throw fail(`${name}: only a .json, .yaml or .yml config is read from a package, not ${candidate}`);
+      if (!/\.(?:json|ya?ml)$/.test(file))
+        throw fail(`${name}: only a .json, .yaml or .yml config is read from a package, not ${candidate}`);
       const text = await readConfigFile(fs, file);
       if (text !== undefined) return { file, text };
     }

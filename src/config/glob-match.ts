@@ -45,9 +45,20 @@ const literal = (ch: string): Node => ({ t: 'char', code: ch.charCodeAt(0) });
 const literalString = (s: string): Node => ({ t: 'seq', items: [...s].map(literal) });
 
 const POSIX_CLASSES: Record<string, RegExp> = {
-  alnum: /[A-Za-z0-9]/, alpha: /[A-Za-z]/, ascii: /[\x00-\x7f]/, blank: /[ \t]/, cntrl: /[\x00-\x1f\x7f]/,
-  digit: /[0-9]/, graph: /[\x21-\x7e]/, lower: /[a-z]/, print: /[\x20-\x7e]/, punct: /[!-/:-@[-`{-~]/,
-  space: /\s/, upper: /[A-Z]/, word: /\w/, xdigit: /[A-Fa-f0-9]/,
+  alnum: /[A-Za-z0-9]/,
+  alpha: /[A-Za-z]/,
+  ascii: /[\x00-\x7f]/,
+  blank: /[ \t]/,
+  cntrl: /[\x00-\x1f\x7f]/,
+  digit: /[0-9]/,
+  graph: /[\x21-\x7e]/,
+  lower: /[a-z]/,
+  print: /[\x20-\x7e]/,
+  punct: /[!-/:-@[-`{-~]/,
+  space: /\s/,
+  upper: /[A-Z]/,
+  word: /\w/,
+  xdigit: /[A-Fa-f0-9]/,
 };
 
 class Parser {
@@ -68,7 +79,10 @@ class Parser {
       }
       if (ch === '/' && end === s.length && /^\*\*(?:\/\*\*)*$/.test(s.slice(i + 1, end))) {
         // A trailing `/**` (or `/**/**`): the folder itself or anything below it.
-        items.push({ t: 'alt', items: [EMPTY, { t: 'seq', items: [literal('/'), { t: 'rep', node: anyChar, min: 0, max: Infinity }] }] });
+        items.push({
+          t: 'alt',
+          items: [EMPTY, { t: 'seq', items: [literal('/'), { t: 'rep', node: anyChar, min: 0, max: Infinity }] }],
+        });
         i = end;
         continue;
       }
@@ -87,15 +101,25 @@ class Parser {
           continue;
         }
       }
-      if ('@?*+!'.includes(ch) && s[i + 1] === '(' || ch === '(') {
+      if (('@?*+!'.includes(ch) && s[i + 1] === '(') || ch === '(') {
         const open = ch === '(' ? i : i + 1;
         const close = this.closing(open, end, '(', ')');
         if (close !== undefined) {
-          if (ch === '!') throw new GlobSyntaxError('`!(…)` is not supported; negate the whole glob with a leading `!` instead');
-          const group: Node = { t: 'alt', items: this.split(open + 1, close, '|').map(([a, b]) => this.sequence(a, b, depth + 1)) };
-          items.push(ch === '*' ? { t: 'rep', node: group, min: 0, max: Infinity }
-            : ch === '+' ? { t: 'rep', node: group, min: 1, max: Infinity }
-              : ch === '?' ? { t: 'rep', node: group, min: 0, max: 1 } : group);
+          if (ch === '!')
+            throw new GlobSyntaxError('`!(…)` is not supported; negate the whole glob with a leading `!` instead');
+          const group: Node = {
+            t: 'alt',
+            items: this.split(open + 1, close, '|').map(([a, b]) => this.sequence(a, b, depth + 1)),
+          };
+          items.push(
+            ch === '*'
+              ? { t: 'rep', node: group, min: 0, max: Infinity }
+              : ch === '+'
+                ? { t: 'rep', node: group, min: 1, max: Infinity }
+                : ch === '?'
+                  ? { t: 'rep', node: group, min: 0, max: 1 }
+                  : group,
+          );
           i = close + 1;
           continue;
         }
@@ -222,7 +246,8 @@ function expandRange(body: string): string[] | undefined {
   const from = numeric ? Number(numeric[1]) : alpha![1]!.charCodeAt(0);
   const to = numeric ? Number(numeric[2]) : alpha![2]!.charCodeAt(0);
   const step = Math.abs(numeric?.[3] ? Number(numeric[3]) : 1) || 1;
-  if (Math.abs(to - from) / step >= MAX_RANGE_ITEMS) throw new GlobSyntaxError(`the range {${body}} has more than ${MAX_RANGE_ITEMS} items`);
+  if (Math.abs(to - from) / step >= MAX_RANGE_ITEMS)
+    throw new GlobSyntaxError(`the range {${body}} has more than ${MAX_RANGE_ITEMS} items`);
   const width = numeric && /^-?0\d/.test(numeric[1]!) ? numeric[1]!.replace('-', '').length : 0;
   const items: string[] = [];
   for (let v = from; from <= to ? v <= to : v >= to; v += from <= to ? step : -step) {
@@ -330,8 +355,13 @@ export const simulationSteps = { count: 0 };
  * after consuming it, with whether the prefix read so far is accepted; returns whether the whole is accepted.
  * Each character visits each state at most once: time O((to - from) × size).
  */
-export function simulate(nfa: Nfa, input: string, from = 0, to = input.length,
-  onBoundary?: (acceptedBefore: boolean, acceptedAfter: boolean) => void): boolean {
+export function simulate(
+  nfa: Nfa,
+  input: string,
+  from = 0,
+  to = input.length,
+  onBoundary?: (acceptedBefore: boolean, acceptedAfter: boolean) => void,
+): boolean {
   const { size, kind, out, out1, codes, tests } = nfa;
   let current = new Int32Array(size);
   let next = new Int32Array(size);

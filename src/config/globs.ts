@@ -82,8 +82,12 @@ function literalMatcher(literal: string, basename: boolean, negated: boolean): P
     matchesPathOrFolder(p) {
       // A folder candidate is `p` cut just before or just after one of its '/'.
       const candidates = p.split('/').length * 2 - 1;
-      const hit = p === literal || (literal !== '' && p.length > literal.length && p.startsWith(literal)
-        && (p[literal.length] === '/' || literal.endsWith('/')));
+      const hit =
+        p === literal ||
+        (literal !== '' &&
+          p.length > literal.length &&
+          p.startsWith(literal) &&
+          (p[literal.length] === '/' || literal.endsWith('/')));
       return negated ? candidates > 1 || !hit : hit;
     },
   };
@@ -99,7 +103,7 @@ function basenameMatcher(nfa: Nfa, negated: boolean): PathMatcher {
       return segmentMatches(p, p.lastIndexOf('/', end - 1) + 1, end);
     },
     matchesPathOrFolder(p) {
-      for (let from = 0; from <= p.length;) {
+      for (let from = 0; from <= p.length; ) {
         const slash = p.indexOf('/', from);
         const to = slash < 0 ? p.length : slash;
         if (to > from && segmentMatches(p, from, to)) return true;

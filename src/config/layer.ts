@@ -34,7 +34,10 @@ export interface LayerOptions {
   /** False: leave `templates` folders unread (Restricted Mode in the editor). */
   readTemplates: boolean;
   /** Resolves an `extends` entry to the layers it stands for (src/config/extends.ts). */
-  resolveExtends?: (name: string, from: { file: string; dir: string; keyPath: string; depth: number }) => Promise<ConfigLayer[]>;
+  resolveExtends?: (
+    name: string,
+    from: { file: string; dir: string; keyPath: string; depth: number },
+  ) => Promise<ConfigLayer[]>;
   /** How deep in a chain of `extends` this config sits (guards against cycles). */
   depth?: number;
 }
@@ -54,21 +57,30 @@ export async function loadLayer(
   const dir = parentDir(file) ?? file;
   // Packs and presets first: the rule ids they add are valid keys of `rules`.
   const raw = parsed.data as Record<string, unknown>;
-  const names = typeof raw.extends === 'string' ? [raw.extends] : Array.isArray(raw.extends) ? raw.extends.filter((n): n is string => typeof n === 'string' && n !== '') : [];
+  const names =
+    typeof raw.extends === 'string'
+      ? [raw.extends]
+      : Array.isArray(raw.extends)
+        ? raw.extends.filter((n): n is string => typeof n === 'string' && n !== '')
+        : [];
   const extended: ConfigLayer[] = [];
   for (const [i, name] of names.slice(0, 16).entries()) {
-    if (!options.resolveExtends) throw new ConfigError(file, formatKeyPath([...prefix, 'extends']), 'presets cannot be read here');
+    if (!options.resolveExtends)
+      throw new ConfigError(file, formatKeyPath([...prefix, 'extends']), 'presets cannot be read here');
     const keyPath = formatKeyPath([...prefix, 'extends', ...(typeof raw.extends === 'string' ? [] : [i])]);
     extended.push(...(await options.resolveExtends(name, { file, dir, keyPath, depth: options.depth ?? 0 })));
   }
-  const packPaths = Array.isArray(raw.packs) ? raw.packs.filter((p): p is string => typeof p === 'string' && p !== '') : [];
+  const packPaths = Array.isArray(raw.packs)
+    ? raw.packs.filter((p): p is string => typeof p === 'string' && p !== '')
+    : [];
   const packs = packPaths.length > 0 ? await loadPacks(fs, file, [...prefix, 'packs'], dir, packPaths) : [];
   const packIds = [...extended.flatMap((l) => l.packs ?? []), ...packs].flatMap(packRuleIds);
   // A namespaced id may belong to a pack a config farther up loads, so it is accepted here.
   const data = validator.validate(file, parsed.data, prefix, [...new Set([...packIds, ...namespacedIds(raw)])]);
-  const templates = data.templates && options.readTemplates
-    ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), dir, data.templates)
-    : {};
+  const templates =
+    data.templates && options.readTemplates
+      ? await loadTemplates(fs, file, formatKeyPath([...prefix, 'templates']), dir, data.templates)
+      : {};
   const globs = new GlobCompiler(file, prefix);
   return {
     file,
@@ -83,7 +95,10 @@ export async function loadLayer(
     })),
     ignores: globs.many(data.ignores ?? [], ['ignores']),
     overrides: (data.overrides ?? []).map(({ files, ...rest }, i) => ({
-      match: typeof files === 'string' ? globs.one(files, ['overrides', i, 'files']) : globs.many(files, ['overrides', i, 'files']),
+      match:
+        typeof files === 'string'
+          ? globs.one(files, ['overrides', i, 'files'])
+          : globs.many(files, ['overrides', i, 'files']),
       ...rest,
     })),
   };
@@ -91,7 +106,8 @@ export async function loadLayer(
 
 /** Rule ids of the form `pack/rule` named in `rules` and `overrides[].rules`. */
 function namespacedIds(raw: Record<string, unknown>): string[] {
-  const keys = (rules: unknown): string[] => (isPlainObject(rules) ? Object.keys(rules).filter((k) => /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/.test(k)) : []);
+  const keys = (rules: unknown): string[] =>
+    isPlainObject(rules) ? Object.keys(rules).filter((k) => /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/.test(k)) : [];
   const overrides = Array.isArray(raw.overrides) ? raw.overrides : [];
   return [...keys(raw.rules), ...overrides.flatMap((o) => (isPlainObject(o) ? keys(o.rules) : []))];
 }
@@ -107,7 +123,10 @@ export const MAX_GLOB_STATES_PER_CONFIG = 10_000;
 class GlobCompiler {
   private states = 0;
 
-  constructor(private readonly file: string, private readonly prefix: readonly string[]) {}
+  constructor(
+    private readonly file: string,
+    private readonly prefix: readonly string[],
+  ) {}
 
   one(glob: string, keyPath: PropertyKey[]): PathMatcher {
     const where = formatKeyPath([...this.prefix, ...keyPath]);
@@ -120,7 +139,11 @@ class GlobCompiler {
     }
     this.states += matcher.size;
     if (this.states > MAX_GLOB_STATES_PER_CONFIG) {
-      throw new ConfigError(this.file, where, `the globs of this config are too long or too many in all (limit: ${MAX_GLOB_STATES_PER_CONFIG.toLocaleString('en-US')} pattern states; shorten or merge them)`);
+      throw new ConfigError(
+        this.file,
+        where,
+        `the globs of this config are too long or too many in all (limit: ${MAX_GLOB_STATES_PER_CONFIG.toLocaleString('en-US')} pattern states; shorten or merge them)`,
+      );
     }
     return matcher;
   }

@@ -101,8 +101,12 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
 }
 
 /** The config of one folder: its first config file in priority order (a package.json only with our key). */
-async function findLayer(fs: FileSystemHost, validator: ConfigValidator, dir: string,
-  options: LayerOptions): Promise<ConfigLayer | undefined> {
+async function findLayer(
+  fs: FileSystemHost,
+  validator: ConfigValidator,
+  dir: string,
+  options: LayerOptions,
+): Promise<ConfigLayer | undefined> {
   for await (const { file, text } of configCandidates(fs, dir)) {
     const layer = await loadLayer(fs, validator, file, text, options);
     if (layer) return layer;
@@ -110,8 +114,12 @@ async function findLayer(fs: FileSystemHost, validator: ConfigValidator, dir: st
   return undefined;
 }
 
-async function loadExplicit(fs: FileSystemHost, validator: ConfigValidator, file: string,
-  options: LayerOptions): Promise<ConfigLayer[]> {
+async function loadExplicit(
+  fs: FileSystemHost,
+  validator: ConfigValidator,
+  file: string,
+  options: LayerOptions,
+): Promise<ConfigLayer[]> {
   const text = await readConfigFile(fs, file);
   if (text === undefined) throw new ConfigError(file, '', 'config file not found');
   const layer = await loadLayer(fs, validator, file, text, options);

@@ -69,7 +69,10 @@ async function readCapped(handle: FileHandle, cap: number, path: string): Promis
 }
 
 function tooLarge(path: string, size: number, cap: number, atLeast = false): UnreadableFileError {
-  return new UnreadableFileError(path, `larger than ${formatBytes(cap)} (${atLeast ? 'at least ' : ''}${formatBytes(size)})`);
+  return new UnreadableFileError(
+    path,
+    `larger than ${formatBytes(cap)} (${atLeast ? 'at least ' : ''}${formatBytes(size)})`,
+  );
 }
 
 /** What a path that is not a regular file is, in plain words. */

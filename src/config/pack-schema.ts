@@ -17,7 +17,10 @@ export const PACK_LIMITS = {
   template: 16 * 1024,
 } as const;
 
-const id = z.string().max(64).regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case id (story-estimate)');
+const id = z
+  .string()
+  .max(64)
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case id (story-estimate)');
 const text = z.string().min(10, 'expected at least 10 characters').max(PACK_LIMITS.text);
 const phrase = z.string().min(1).max(PACK_LIMITS.patternLength);
 const severity = z.enum(ACTIVE_SEVERITIES as [ActiveSeverity, ...ActiveSeverity[]]);
@@ -28,7 +31,11 @@ const pattern = z
   .describe('A regular expression in RE2 syntax (no backreferences or lookaround), run in linear time.');
 const sectioned = z.enum(['prd', 'epic', 'business-case']);
 /** The section kinds the classifier knows, by their vocabulary names (src/core/vocab/sections/*.json). */
-const sectionKind = z.string().min(1).max(40).regex(/^[a-z][a-z-]*$/);
+const sectionKind = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z][a-z-]*$/);
 
 const common = {
   id,
@@ -40,19 +47,35 @@ const common = {
 };
 
 const aliases = z
-  .record(z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code'), z.array(phrase).min(1).max(PACK_LIMITS.aliases))
+  .record(
+    z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code'),
+    z.array(phrase).min(1).max(PACK_LIMITS.aliases),
+  )
   .describe('Heading names per language (en, fr, de …), compared without case, numbering or markup.');
 
 export const requireSectionSchema = z.strictObject({
   ...common,
   kind: z.literal('require-section'),
   artifact: sectioned,
-  section: sectionKind.optional().describe('A section kind the classifier knows (problem, audience, metrics, scope, risks, goals …).'),
+  section: sectionKind
+    .optional()
+    .describe('A section kind the classifier knows (problem, audience, metrics, scope, risks, goals …).'),
   also: z.array(sectionKind).max(10).optional().describe('More section kinds that count as stating it.'),
   aliases: aliases.optional(),
-  where: z.enum(['opening', 'anywhere']).default('anywhere').describe('Where a labelled line ("**Problem:** …") counts: in the opening summary, or anywhere.'),
-  storiesCount: z.boolean().default(false).describe('A user story naming its role ("As a …") also states it (an audience, say).'),
-  template: z.string().min(1).max(PACK_LIMITS.template).optional().describe('Markdown the fix inserts, in the pack\'s section order.'),
+  where: z
+    .enum(['opening', 'anywhere'])
+    .default('anywhere')
+    .describe('Where a labelled line ("**Problem:** …") counts: in the opening summary, or anywhere.'),
+  storiesCount: z
+    .boolean()
+    .default(false)
+    .describe('A user story naming its role ("As a …") also states it (an audience, say).'),
+  template: z
+    .string()
+    .min(1)
+    .max(PACK_LIMITS.template)
+    .optional()
+    .describe("Markdown the fix inserts, in the pack's section order."),
   fixTitle: text.optional(),
 });
 
@@ -77,7 +100,11 @@ const scope = z.enum(['statement', 'criteria', 'story', 'document']).or(z.strict
 export const forbidTermsSchema = z.strictObject({
   ...common,
   kind: z.literal('forbid-terms'),
-  terms: z.array(phrase).min(1).max(PACK_LIMITS.terms).describe('Words or phrases, matched as whole words without case.'),
+  terms: z
+    .array(phrase)
+    .min(1)
+    .max(PACK_LIMITS.terms)
+    .describe('Words or phrases, matched as whole words without case.'),
   patterns: z.array(pattern).max(50).optional(),
   scope: z.array(scope).min(1).max(10).default(['document']),
 });
@@ -96,12 +123,22 @@ export const limitSchema = z.strictObject({
   max: z.number().int().min(0).max(100000),
 });
 
-export const packRuleSchema = z.discriminatedUnion('kind', [requireSectionSchema, requireFieldSchema, forbidTermsSchema, preferTermsSchema, limitSchema]);
+export const packRuleSchema = z.discriminatedUnion('kind', [
+  requireSectionSchema,
+  requireFieldSchema,
+  forbidTermsSchema,
+  preferTermsSchema,
+  limitSchema,
+]);
 
 export const packSchema = z
   .strictObject({
     $schema: z.string().max(500).optional(),
-    name: z.string().max(64).regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case name (acme)').describe('Prefix of its rule ids: acme/story-estimate.'),
+    name: z
+      .string()
+      .max(64)
+      .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a kebab-case name (acme)')
+      .describe('Prefix of its rule ids: acme/story-estimate.'),
     description: text.optional(),
     role: z.enum(PACKS as [Pack, ...Pack[]]).describe('The role whose reviews the pack speaks for.'),
     rules: z.array(packRuleSchema).min(1).max(PACK_LIMITS.rules),

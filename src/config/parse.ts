@@ -36,12 +36,17 @@ export function parseConfigText(
     return parseConfigSource(file, source, format);
   } catch (err) {
     // The JSON and YAML parsers recurse per level: a value nested 100,000 deep overflows the stack.
-    if (err instanceof RangeError && /call stack/i.test(err.message)) throw new ConfigError(file, '', 'nested too deeply to read (too many levels of arrays or objects)');
+    if (err instanceof RangeError && /call stack/i.test(err.message))
+      throw new ConfigError(file, '', 'nested too deeply to read (too many levels of arrays or objects)');
     throw err;
   }
 }
 
-function parseConfigSource(file: string, source: string, format: ConfigFormat): { data: unknown; keyPrefix: string[] } | undefined {
+function parseConfigSource(
+  file: string,
+  source: string,
+  format: ConfigFormat,
+): { data: unknown; keyPrefix: string[] } | undefined {
   switch (format) {
     case 'json':
       return { data: parseJsonText(file, source, false, 'JSON'), keyPrefix: [] };
@@ -74,7 +79,9 @@ function parseJsonText(file: string, text: string, lenient: boolean, label: stri
 
 /** 'CommaExpected' → 'comma expected'. */
 function describeJsonError(error: ParseError): string {
-  return printParseErrorCode(error.error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+  return printParseErrorCode(error.error)
+    .replace(/(?<=[a-z])(?=[A-Z])/g, ' ')
+    .toLowerCase();
 }
 
 function parseYamlText(file: string, text: string): unknown {
@@ -83,7 +90,8 @@ function parseYamlText(file: string, text: string): unknown {
   const first = doc.errors[0];
   if (first) throw new ConfigError(file, '', `invalid YAML: ${first.message}`, positionAt(text, first.pos[0]));
   const value = yamlValue(doc);
-  if ('error' in value) throw new ConfigError(file, '', `invalid YAML: ${value.error.message}`, positionAt(text, value.error.offset));
+  if ('error' in value)
+    throw new ConfigError(file, '', `invalid YAML: ${value.error.message}`, positionAt(text, value.error.offset));
   return value.data;
 }
 

@@ -22,7 +22,11 @@ export interface FileConfig extends EffectiveConfig {
  * - `overrides`: applied after all of that, farthest config's first, each in order, so later entries win.
  * Finally `cliRoles` (`--role`) narrows the roles: only roles in both lists run.
  */
-export function resolveFileConfig(layers: readonly ConfigLayer[], file: string, cliRoles?: readonly Role[]): FileConfig {
+export function resolveFileConfig(
+  layers: readonly ConfigLayer[],
+  file: string,
+  cliRoles?: readonly Role[],
+): FileConfig {
   const config: FileConfig = { ...defaultConfig(), ignored: false };
   const allowWords: string[] = [];
   // A config's presets (`extends`) apply just before it, so its own settings win over theirs.

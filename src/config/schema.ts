@@ -50,15 +50,15 @@ function ruleEntrySchema(rule: Rule<unknown>): z.ZodType {
 }
 
 /** A pack rule's setting: a severity, or `[severity]` (pack rules take no options). */
-const packRuleEntry = z.union([severity, z.tuple([severity], z.never({ error: 'rules from packs take no options' }))], { error: SEVERITY_MESSAGE });
+const packRuleEntry = z.union([severity, z.tuple([severity], z.never({ error: 'rules from packs take no options' }))], {
+  error: SEVERITY_MESSAGE,
+});
 
 function rulesSchema(rules: readonly Rule<any>[], packRuleIds: readonly string[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const rule of rules) shape[rule.meta.id] = ruleEntrySchema(rule).optional();
   for (const id of packRuleIds) shape[id] ??= packRuleEntry.optional();
-  return z
-    .strictObject(shape)
-    .describe('Rule id → "off" | "info" | "warning" | "error", or [severity, options].');
+  return z.strictObject(shape).describe('Rule id → "off" | "info" | "warning" | "error", or [severity, options].');
 }
 
 const rolesSchema = z
@@ -71,8 +71,18 @@ const allowWordsSchema = z
 
 /** Top-level keys, for "did you mean" suggestions. */
 export const CONFIG_KEYS = [
-  '$schema', 'root', 'roles', 'rules', 'artifacts', 'ignores', 'allowWords', 'templates',
-  'acceptanceCriteriaLabels', 'overrides', 'packs', 'extends',
+  '$schema',
+  'root',
+  'roles',
+  'rules',
+  'artifacts',
+  'ignores',
+  'allowWords',
+  'templates',
+  'acceptanceCriteriaLabels',
+  'overrides',
+  'packs',
+  'extends',
 ] as const;
 export const OVERRIDE_KEYS = ['files', 'roles', 'rules', 'allowWords'] as const;
 
@@ -113,11 +123,13 @@ export function buildConfigSchema(rules: readonly Rule<any>[], packRuleIds: read
       .array(nonEmpty)
       .max(32)
       .optional()
-      .describe('Rule packs (YAML or JSON files inside this config\'s folder tree) whose rules run as acme/<rule-id>.'),
+      .describe("Rule packs (YAML or JSON files inside this config's folder tree) whose rules run as acme/<rule-id>."),
     extends: z
       .union([nonEmpty, z.array(nonEmpty).max(16)], { error: 'expected a preset name or an array of them' })
       .optional()
-      .describe('Presets applied before this file: backlog-lint:recommended, backlog-lint:strict, backlog-lint:definition-of-ready, or an npm package in node_modules (read as JSON/YAML, never run).'),
+      .describe(
+        'Presets applied before this file: backlog-lint:recommended, backlog-lint:strict, backlog-lint:definition-of-ready, or an npm package in node_modules (read as JSON/YAML, never run).',
+      ),
   } satisfies Record<(typeof CONFIG_KEYS)[number], z.ZodType>;
   return z.strictObject(shape).describe('backlog-lint configuration');
 }

@@ -7,7 +7,9 @@ import { SCHEMA_URL } from './json-schema';
  * the file validates as written; without rules it shows the syntax in a comment.
  */
 export function starterConfig(rules: readonly Rule<any>[] = []): string {
-  const examples = rules.slice(0, 3).map((rule) => `    ${JSON.stringify(rule.meta.id)}: ${JSON.stringify(rule.meta.severity)}`);
+  const examples = rules
+    .slice(0, 3)
+    .map((rule) => `    ${JSON.stringify(rule.meta.id)}: ${JSON.stringify(rule.meta.severity)}`);
   const ruleLines = examples.length > 0 ? examples.join(',\n') : '    // "rule-id": "warning"';
   return `// backlog-lint configuration. Every key is optional; see
 // https://github.com/backlog-lint/backlog-lint#configuration

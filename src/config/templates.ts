@@ -33,7 +33,9 @@ export async function loadTemplates(
   if (!fs.readDirectory) throw fail('this host cannot list folders');
   const folder = toAbsolutePosix(joinPosix(configDir, setting));
   if (setting.startsWith('/') || /^[A-Za-z]:[\\/]/.test(setting) || !isWithin(configDir, folder)) {
-    throw fail(`the templates folder must be inside the folder of this config file (${configDir}); '${setting}' is not`);
+    throw fail(
+      `the templates folder must be inside the folder of this config file (${configDir}); '${setting}' is not`,
+    );
   }
   const realDir = await resolveReal(fs, configDir, fail);
   const realFolder = await resolveReal(fs, folder, fail);
@@ -44,12 +46,13 @@ export async function loadTemplates(
   const names = await fs.readDirectory(folder);
   if (!names) throw fail(`folder not found: ${folder}`);
   const files = names.filter((name) => name.endsWith('.md')).sort();
-  if (files.length > MAX_TEMPLATES) throw fail(`${folder} holds ${files.length} .md files; at most ${MAX_TEMPLATES} templates are read`);
+  if (files.length > MAX_TEMPLATES)
+    throw fail(`${folder} holds ${files.length} .md files; at most ${MAX_TEMPLATES} templates are read`);
   const templates: Record<string, string> = {};
   for (const name of files) {
     const file = joinPosix(folder, name);
     const realFile = await resolveReal(fs, file, fail);
-    if (realFile === undefined) continue;   // vanished since the listing
+    if (realFile === undefined) continue; // vanished since the listing
     if (realDir !== undefined && !isWithin(realDir, realFile)) {
       throw fail(`${file} is a symlink to ${realFile}, outside the folder of this config file`);
     }
@@ -57,19 +60,29 @@ export async function loadTemplates(
     try {
       text = await fs.readFile(file, MAX_TEMPLATE_BYTES);
     } catch (error) {
-      if (error instanceof UnreadableFileError) throw fail(`${error.path}: ${error.reason}; a template must be a regular file of at most ${formatBytes(MAX_TEMPLATE_BYTES)}`);
+      if (error instanceof UnreadableFileError)
+        throw fail(
+          `${error.path}: ${error.reason}; a template must be a regular file of at most ${formatBytes(MAX_TEMPLATE_BYTES)}`,
+        );
       throw error;
     }
     if (text === undefined) continue;
     // Hosts that do not cap reads (memory) are held to the same limit.
-    if (text.length > MAX_TEMPLATE_BYTES) throw fail(`${file}: larger than ${formatBytes(MAX_TEMPLATE_BYTES)}; a template must be a regular file of at most ${formatBytes(MAX_TEMPLATE_BYTES)}`);
+    if (text.length > MAX_TEMPLATE_BYTES)
+      throw fail(
+        `${file}: larger than ${formatBytes(MAX_TEMPLATE_BYTES)}; a template must be a regular file of at most ${formatBytes(MAX_TEMPLATE_BYTES)}`,
+      );
     templates[name.slice(0, -'.md'.length)] = text;
   }
   return templates;
 }
 
 /** The real path, undefined when missing or when the host has no links; an unresolvable link fails the key. */
-export async function resolveReal(fs: FileSystemHost, path: string, fail: (detail: string) => ConfigError): Promise<string | undefined> {
+export async function resolveReal(
+  fs: FileSystemHost,
+  path: string,
+  fail: (detail: string) => ConfigError,
+): Promise<string | undefined> {
   if (!fs.realPath) return path;
   try {
     const real = await fs.realPath(path);

@@ -30,7 +30,9 @@ export function createValidator(rules: readonly Rule<any>[]): ConfigValidator {
       const first = problems[0]!;
       const error = new ConfigError(file, formatKeyPath([...keyPrefix, ...first.path]), first.message);
       // Report every problem at once so a user does not fix a config one error per run.
-      const rest = problems.slice(1).map((p) => new ConfigError(file, formatKeyPath([...keyPrefix, ...p.path]), p.message));
+      const rest = problems
+        .slice(1)
+        .map((p) => new ConfigError(file, formatKeyPath([...keyPrefix, ...p.path]), p.message));
       if (rest.length > 0) error.message = [error.message, ...rest.map((e) => e.message)].join('\n');
       throw error;
     },
@@ -45,7 +47,8 @@ interface Problem {
 /** One zod issue → problems with full paths. `base` is the path of the union the issue came from, if any. */
 function describeIssue(issue: Issue, base: Path, data: unknown, ruleIds: readonly string[]): Problem[] {
   const path = [...base, ...issue.path];
-  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(data, path) === undefined;
+  const missing =
+    (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(data, path) === undefined;
   if (missing) return [{ path, message: 'required' }];
   switch (issue.code) {
     case 'invalid_union': {

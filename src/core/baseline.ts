@@ -22,7 +22,11 @@ export interface BaselineEntry {
 export type Baseline = Map<string, Map<string, BaselineEntry>>;
 
 export class BaselineError extends Error {
-  constructor(readonly file: string, readonly keyPath: string | undefined, message: string) {
+  constructor(
+    readonly file: string,
+    readonly keyPath: string | undefined,
+    message: string,
+  ) {
     super(`${file}: ${keyPath ? `${keyPath}: ` : ''}${message}`);
     this.name = 'BaselineError';
   }
@@ -42,7 +46,11 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new BaselineError(file, undefined, `not valid JSON (${(err as Error).message}); delete it and run with --update-baseline`);
+    throw new BaselineError(
+      file,
+      undefined,
+      `not valid JSON (${(err as Error).message}); delete it and run with --update-baseline`,
+    );
   }
   const parsed = baselineSchema.safeParse(data);
   if (!parsed.success) {
@@ -54,7 +62,8 @@ export function parseBaseline(text: string, file: string): Baseline {
   for (const [path, rules] of Object.entries(parsed.data.files)) {
     const entries = new Map<string, BaselineEntry>();
     for (const [ruleId, entry] of Object.entries(rules)) {
-      if (entry.count > 0) entries.set(ruleId, { count: entry.count, fingerprints: [...(entry.fingerprints ?? [])].sort() });
+      if (entry.count > 0)
+        entries.set(ruleId, { count: entry.count, fingerprints: [...(entry.fingerprints ?? [])].sort() });
     }
     if (entries.size > 0) baseline.set(path, entries);
   }
@@ -69,7 +78,8 @@ export function serializeBaseline(baseline: Baseline): string {
     const rules: Record<string, { count: number; fingerprints: string[] }> = {};
     for (const ruleId of [...entries.keys()].sort(byCodeUnit)) {
       const entry = entries.get(ruleId) as BaselineEntry;
-      if (entry.count > 0) rules[ruleId] = { count: entry.count, fingerprints: [...entry.fingerprints].sort(byCodeUnit) };
+      if (entry.count > 0)
+        rules[ruleId] = { count: entry.count, fingerprints: [...entry.fingerprints].sort(byCodeUnit) };
     }
     if (Object.keys(rules).length > 0) files[path] = rules;
   }
@@ -147,11 +157,16 @@ export interface HeldBack {
  * when there are more, the ones whose line fingerprint is recorded are held back (never more than
  * `count`) and all others are reported, since nothing tells which of them is the new one.
  */
-export function holdBack(findings: readonly Finding[], entries: ReadonlyMap<string, BaselineEntry> | undefined, lineText: LineText): HeldBack {
+export function holdBack(
+  findings: readonly Finding[],
+  entries: ReadonlyMap<string, BaselineEntry> | undefined,
+  lineText: LineText,
+): HeldBack {
   if (!entries || entries.size === 0) return { kept: [...findings], held: 0, stale: 0 };
   const dropped = new Set<Finding>();
   let stale = 0;
-  for (const [ruleId, entry] of entries) stale += Math.max(0, entry.count - findings.filter((f) => f.ruleId === ruleId).length);
+  for (const [ruleId, entry] of entries)
+    stale += Math.max(0, entry.count - findings.filter((f) => f.ruleId === ruleId).length);
   for (const [ruleId, group] of byRule(findings)) {
     const entry = entries.get(ruleId);
     if (!entry) continue;
@@ -175,7 +190,11 @@ export function holdBack(findings: readonly Finding[], entries: ReadonlyMap<stri
  * `--prune-baseline` for one file: each rule's count falls to what still occurs, and fingerprints that no
  * longer match go; nothing is ever added. Undefined when nothing of the file is left.
  */
-export function pruneEntries(entries: ReadonlyMap<string, BaselineEntry>, findings: readonly Finding[], lineText: LineText): Map<string, BaselineEntry> | undefined {
+export function pruneEntries(
+  entries: ReadonlyMap<string, BaselineEntry>,
+  findings: readonly Finding[],
+  lineText: LineText,
+): Map<string, BaselineEntry> | undefined {
   const current = recordFindings(findings, lineText);
   const pruned = new Map<string, BaselineEntry>();
   for (const [ruleId, entry] of entries) {

@@ -28,7 +28,12 @@ export class CrossFileRun {
   }
 
   /** What one file contributed, without its tree: a worker thread or the cache hands over just this. */
-  addCollected(filePath: string, crossFile: Iterable<[string, CrossFileItem[]]>, directives: Directives, config: EffectiveConfig): void {
+  addCollected(
+    filePath: string,
+    crossFile: Iterable<[string, CrossFileItem[]]>,
+    directives: Directives,
+    config: EffectiveConfig,
+  ): void {
     for (const [ruleId, items] of crossFile) {
       const rule = this.rules.find((r) => r.meta.id === ruleId);
       const severity = rule ? severityOf(rule, config) : 'off';
@@ -71,14 +76,20 @@ export class CrossFileRun {
 }
 
 /** Adds what the checks across files found to each file's result, in offset order. */
-export function mergeCrossFileFindings(results: LintResult[], extra: ReadonlyMap<string, { findings: Finding[]; suppressed: Finding[] }>): void {
+export function mergeCrossFileFindings(
+  results: LintResult[],
+  extra: ReadonlyMap<string, { findings: Finding[]; suppressed: Finding[] }>,
+): void {
   results.forEach((result, i) => {
     results[i] = withCrossFileFindings(result, extra.get(result.filePath));
   });
 }
 
 /** One file's result with the findings checks across files gave it, in document order. */
-export function withCrossFileFindings(result: LintResult, add: { findings: Finding[]; suppressed: Finding[] } | undefined): LintResult {
+export function withCrossFileFindings(
+  result: LintResult,
+  add: { findings: Finding[]; suppressed: Finding[] } | undefined,
+): LintResult {
   if (!add) return result;
   return {
     ...result,

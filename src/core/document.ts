@@ -55,7 +55,8 @@ export class LineIndex {
     const starts: number[] = [];
     let i = 0;
     for (; i < this.starts.length && (this.starts[i] as number) <= start; i++) starts.push(this.starts[i] as number);
-    for (let at = text.indexOf('\n', start); at !== -1 && at < newEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    for (let at = text.indexOf('\n', start); at !== -1 && at < newEnd; at = text.indexOf('\n', at + 1))
+      starts.push(at + 1);
     while (i < this.starts.length && (this.starts[i] as number) <= oldEnd) i++;
     for (; i < this.starts.length; i++) starts.push((this.starts[i] as number) + delta);
     return new LineIndex(text, starts);
@@ -102,14 +103,20 @@ export function spanOf(doc: { text: string }, start: number, end: number): Span 
 }
 
 /** Span of an mdast node (every node from the parser carries offsets). */
-export function nodeSpan(doc: { text: string }, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+export function nodeSpan(
+  doc: { text: string },
+  node: { position?: { start: { offset?: number }; end: { offset?: number } } },
+): Span {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
   return spanOf(doc, start, end);
 }
 
 /** Span of a run of sibling nodes, first to last. */
-export function nodesSpan(doc: { text: string }, nodes: readonly { position?: { start: { offset?: number }; end: { offset?: number } } }[]): Span | null {
+export function nodesSpan(
+  doc: { text: string },
+  nodes: readonly { position?: { start: { offset?: number }; end: { offset?: number } } }[],
+): Span | null {
   const first = nodes[0];
   const last = nodes[nodes.length - 1];
   if (!first || !last) return null;

@@ -17,7 +17,17 @@ import { nextMemoGeneration } from './memo';
 import { findingOf } from './finding';
 import type { CrossFileItem, ReportInput, Rule, RuleContext } from './rule';
 import { parseDirectives, suppressorOf, type Directive } from './suppress';
-import { ARTIFACT_KINDS, type ActiveSeverity, type ArtifactKind, type EffectiveConfig, type Finding, type Fix, type LintResult, type Pack, type Role } from './types';
+import {
+  ARTIFACT_KINDS,
+  type ActiveSeverity,
+  type ArtifactKind,
+  type EffectiveConfig,
+  type Finding,
+  type Fix,
+  type LintResult,
+  type Pack,
+  type Role,
+} from './types';
 
 export interface LintOptions {
   filePath?: string;
@@ -59,9 +69,7 @@ export function rolesFor(doc: ParsedDocument, config: EffectiveConfig): Set<Pack
   let roles: Role[] = config.roles;
   for (const key of ['role', 'owner']) {
     const value = data && typeof data === 'object' ? data[key] : undefined;
-    const named = (Array.isArray(value) ? value : [value])
-      .map(roleFromName)
-      .filter((r): r is Role => r !== undefined);
+    const named = (Array.isArray(value) ? value : [value]).map(roleFromName).filter((r): r is Role => r !== undefined);
     if (named.length > 0) {
       roles = roles.filter((r) => named.includes(r));
       break;
@@ -137,7 +145,8 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
   const crossFile = new Map<string, CrossFileItem[]>();
   const directives = parseDirectives(doc);
   // A template (an issue form, a PRD skeleton) is silent: its placeholders are the point of it.
-  if (model.template || (model.kind === null && !claimsArtifact(doc))) return { result, doc, model, crossFile, directives };
+  if (model.template || (model.kind === null && !claimsArtifact(doc)))
+    return { result, doc, model, crossFile, directives };
 
   const packs = rolesFor(doc, options.config);
   const present = artifactsIn(model);
@@ -171,15 +180,25 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
       if (options.reuse && rule.meta.scope === 'section' && !collecting) {
         all.push(...options.reuse.sectionFindings(rule.meta.id, [severity, eol], check));
       } else {
-        const whole: SectionView = { doc, model, range: { start: 0, end: doc.text.length }, documentIncludes: (text) => doc.text.includes(text) };
+        const whole: SectionView = {
+          doc,
+          model,
+          range: { start: 0, end: doc.text.length },
+          documentIncludes: (text) => doc.text.includes(text),
+        };
         all.push(...check(whole));
         if (collecting) crossFile.set(rule.meta.id, rule.crossFile!.collect(contextOf(whole, [])));
       }
     } catch (err) {
-      throw new Error(`Rule ${rule.meta.id} failed on ${options.filePath ?? 'the document'}: ${(err as Error).message}`, { cause: err });
+      throw new Error(
+        `Rule ${rule.meta.id} failed on ${options.filePath ?? 'the document'}: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   }
-  for (const f of all.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId))) {
+  for (const f of all.sort(
+    (a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId),
+  )) {
     const by = suppressorOf(directives, f);
     if (by) result.suppressed.push({ ...f, suppressed: { kind: 'inline', comment: by.comment } });
     else result.findings.push(f);
@@ -187,7 +206,13 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions): DocumentL
   return { result, doc, model, crossFile, directives };
 }
 
-function toFinding(doc: ParsedDocument, rule: Rule<any>, severity: ActiveSeverity, input: ReportInput, eol: string): Finding {
+function toFinding(
+  doc: ParsedDocument,
+  rule: Rule<any>,
+  severity: ActiveSeverity,
+  input: ReportInput,
+  eol: string,
+): Finding {
   const start = Math.max(0, Math.min(input.span.start, doc.text.length));
   const end = Math.max(start, Math.min(input.span.end, doc.text.length));
   const s = doc.lines.positionAt(start);

@@ -36,13 +36,19 @@ function mapOffset(offset: number, edits: readonly TextEdit[], sticky: 'before' 
 }
 
 /** The findings whose fix was applied and that the re-lint still reports, fixable, at the mapped place. */
-function ineffective(fixed: readonly Finding[], applied: readonly Fix[], edits: readonly TextEdit[], after: LintResult): Finding[] {
+function ineffective(
+  fixed: readonly Finding[],
+  applied: readonly Fix[],
+  edits: readonly TextEdit[],
+  after: LintResult,
+): Finding[] {
   const remaining = new Set(after.findings.filter((f) => f.fix).map((f) => `${f.ruleId}@${f.range[0]}`));
   return fixed.filter(
     (f) =>
       f.fix !== undefined &&
       applied.includes(f.fix) &&
-      (remaining.has(`${f.ruleId}@${mapOffset(f.range[0], edits, 'before')}`) || remaining.has(`${f.ruleId}@${mapOffset(f.range[0], edits, 'after')}`)),
+      (remaining.has(`${f.ruleId}@${mapOffset(f.range[0], edits, 'before')}`) ||
+        remaining.has(`${f.ruleId}@${mapOffset(f.range[0], edits, 'after')}`)),
   );
 }
 
@@ -55,9 +61,14 @@ export function fixAll(text: string, options: LintOptions): FixAllResult {
   let current = text;
   let lint = lintDocument(current, options);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const candidates = lint.result.findings.filter((f) => f.fix && !blocked.some((b) => b.ruleId === f.ruleId && b.offset === f.range[0]));
+    const candidates = lint.result.findings.filter(
+      (f) => f.fix && !blocked.some((b) => b.ruleId === f.ruleId && b.offset === f.range[0]),
+    );
     if (candidates.length === 0) break;
-    const out = applyFixes(current, candidates.map((f) => f.fix as Fix));
+    const out = applyFixes(
+      current,
+      candidates.map((f) => f.fix as Fix),
+    );
     if (out.applied.length === 0 || out.text === current) break;
     const edits = out.applied.flatMap((f) => f.edits);
     let next: DocumentLint;

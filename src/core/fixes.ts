@@ -20,13 +20,17 @@ export function lineEndingOf(text: string): '\r\n' | '\n' | '\r' {
  * heading sits at `at.headingDepth`, every line indented by `at.indent`, separated from its neighbours.
  */
 export function renderBlock(template: string, at: InsertPoint): string {
-  const lines = template.replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '').split('\n');
+  const lines = template
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\n+|\s+$/g, '')
+    .split('\n');
   const depths = lines.map((l) => /^(#{1,6})\s/.exec(l)?.[1]?.length).filter((d): d is number => d !== undefined);
   const shift = depths.length > 0 && at.headingDepth > 0 ? at.headingDepth - Math.min(...depths) : 0;
   const body = lines
     .map((line) => {
       const h = /^(#{1,6})(\s.*)$/.exec(line);
-      const shifted = h && shift !== 0 ? '#'.repeat(Math.min(6, Math.max(1, (h[1] as string).length + shift))) + h[2] : line;
+      const shifted =
+        h && shift !== 0 ? '#'.repeat(Math.min(6, Math.max(1, (h[1] as string).length + shift))) + h[2] : line;
       return shifted === '' ? '' : at.indent + shifted;
     })
     .join('\n');
@@ -65,7 +69,9 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
     applied.push(fix);
     lastEnd = range[1];
   }
-  const edits: TextEdit[] = applied.flatMap((f) => f.edits).sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1]);
+  const edits: TextEdit[] = applied
+    .flatMap((f) => f.edits)
+    .sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1]);
   let out = text;
   for (const e of edits) out = out.slice(0, e.range[0]) + e.text + out.slice(e.range[1]);
   return { text: out, applied, skipped };
@@ -102,7 +108,15 @@ export function disableNextLineFix(text: string, finding: Finding): Fix {
     return { title, edits: [{ range: [end, end], text: ` <!-- backlog-lint-disable-line ${finding.ruleId} -->` }] };
   }
   const eol = lineEndingOf(text);
-  return { title, edits: [{ range: [lineStart, lineStart], text: `${indent}<!-- backlog-lint-disable-next-line ${finding.ruleId} -->${eol}` }] };
+  return {
+    title,
+    edits: [
+      {
+        range: [lineStart, lineStart],
+        text: `${indent}<!-- backlog-lint-disable-next-line ${finding.ruleId} -->${eol}`,
+      },
+    ],
+  };
 }
 
 const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/;

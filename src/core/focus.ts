@@ -17,7 +17,9 @@ export function inFocus(f: Pick<Finding, 'line' | 'endLine'>, focus: readonly Li
 }
 
 /** The findings that touch none of the ranges. */
-export function outsideFocus<F extends Pick<Finding, 'line' | 'endLine'>>(findings: readonly F[],
-  focus: readonly LineRange[]): F[] {
+export function outsideFocus<F extends Pick<Finding, 'line' | 'endLine'>>(
+  findings: readonly F[],
+  focus: readonly LineRange[],
+): F[] {
   return focus.length === 0 ? [...findings] : findings.filter((f) => !inFocus(f, focus));
 }

@@ -55,11 +55,19 @@ function remarkGfmParts(parts: GfmParts) {
 export const fullProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 export function processorFor(parts: GfmParts): typeof fullProcessor {
-  return unified().use(remarkParse).use(remarkGfmParts(parts)).use(remarkFrontmatter, ['yaml']) as unknown as typeof fullProcessor;
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfmParts(parts))
+    .use(remarkFrontmatter, ['yaml']) as unknown as typeof fullProcessor;
 }
 
 /** Indexed by `autolinkLiterals + 2 * tables`; with both, remark-gfm itself. */
-const processors = [processorFor({ autolinkLiterals: false, tables: false }), processorFor({ autolinkLiterals: true, tables: false }), processorFor({ autolinkLiterals: false, tables: true }), fullProcessor];
+const processors = [
+  processorFor({ autolinkLiterals: false, tables: false }),
+  processorFor({ autolinkLiterals: true, tables: false }),
+  processorFor({ autolinkLiterals: false, tables: true }),
+  fullProcessor,
+];
 
 /** Every autolink literal (www., http(s)://, email, mailto:, xmpp:) needs one of these. */
 const AUTOLINK_TRIGGER = /@|:\/\/|www\./i;
@@ -75,5 +83,7 @@ export function gfmPartsFor(text: string): GfmParts {
 /** The mdast tree of BOM-less text, with the cheapest processor that gives remark-gfm's tree. */
 export function parseTree(text: string): Root {
   const parts = gfmPartsFor(text);
-  return (processors[(parts.autolinkLiterals ? 1 : 0) + (parts.tables ? 2 : 0)] as typeof fullProcessor).parse(text) as Root;
+  return (processors[(parts.autolinkLiterals ? 1 : 0) + (parts.tables ? 2 : 0)] as typeof fullProcessor).parse(
+    text,
+  ) as Root;
 }

@@ -50,7 +50,10 @@ interface SectionState {
 }
 
 function moveFix(fix: Fix, d: number): Fix {
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, range: [e.range[0] + d, e.range[1] + d] as [number, number] })) };
+  return {
+    ...fix,
+    edits: fix.edits.map((e) => ({ ...e, range: [e.range[0] + d, e.range[1] + d] as [number, number] })),
+  };
 }
 
 /** A finding moved with its section: by `d` code units and `lines` lines; columns on the section's first line by `columns`. */
@@ -74,7 +77,11 @@ function sameStories(old: SectionState, stories: readonly Story[], start: number
   const d = start - old.range.start;
   return stories.every((st, i) => {
     const was = old.stories[i] as Story;
-    return st.span.start === was.span.start + d && st.span.end === was.span.end + d && st.statement.template === was.statement.template;
+    return (
+      st.span.start === was.span.start + d &&
+      st.span.end === was.span.end + d &&
+      st.statement.template === was.statement.template
+    );
   });
 }
 
@@ -138,7 +145,13 @@ export class LintReuse {
       return state;
     });
     this.kept = next;
-    this.preamble = this.view(doc, model, { from: 0, to: sections.ranges[0]?.from ?? doc.root.children.length, start: 0, end: sections.preambleEnd }, preambleStories, []);
+    this.preamble = this.view(
+      doc,
+      model,
+      { from: 0, to: sections.ranges[0]?.from ?? doc.root.children.length, start: 0, end: sections.preambleEnd },
+      preambleStories,
+      [],
+    );
     return model;
   }
 
@@ -150,7 +163,12 @@ export class LintReuse {
     const doc = this.doc as ParsedDocument;
     const model = this.model as DocumentModel;
     if (!this.sections || !this.preamble) {
-      return check({ doc, model, range: { start: 0, end: doc.text.length }, documentIncludes: (text) => doc.text.includes(text) });
+      return check({
+        doc,
+        model,
+        range: { start: 0, end: doc.text.length },
+        documentIncludes: (text) => doc.text.includes(text),
+      });
     }
     const key = JSON.stringify(settings);
     const out = check(this.preamble);
@@ -161,7 +179,9 @@ export class LintReuse {
         const d = range.start - cached.start;
         // Updated in place: this runs for every section and rule on every keystroke.
         if (cached.findings.length > 0 && (d !== 0 || line !== cached.line)) {
-          cached.findings = cached.findings.map((f) => moveFinding(f, d, line - cached.line, cached.line, column - cached.column));
+          cached.findings = cached.findings.map((f) =>
+            moveFinding(f, d, line - cached.line, cached.line, column - cached.column),
+          );
         }
         cached.start = range.start;
         cached.line = line;
@@ -180,12 +200,26 @@ export class LintReuse {
   }
 
   /** The document as one section's rules see it: that section's nodes, stories and text range. */
-  private view(doc: ParsedDocument, model: DocumentModel, range: TopSection, stories: Story[], probes: [string, boolean][]): SectionView {
+  private view(
+    doc: ParsedDocument,
+    model: DocumentModel,
+    range: TopSection,
+    stories: Story[],
+    probes: [string, boolean][],
+  ): SectionView {
     const inRange = (s: Section): boolean => s.heading.start >= range.start && s.heading.start < range.end;
-    const top = model.sections.length === 1 && !inRange(model.sections[0] as Section) ? (model.sections[0] as Section).children : model.sections;
+    const top =
+      model.sections.length === 1 && !inRange(model.sections[0] as Section)
+        ? (model.sections[0] as Section).children
+        : model.sections;
     return {
       doc: { ...doc, root: { ...doc.root, children: doc.root.children.slice(range.from, range.to) } },
-      model: { ...model, stories, backlog: model.backlog && { ...model.backlog, stories }, sections: sectionsWithin(top, range.start, range.end) },
+      model: {
+        ...model,
+        stories,
+        backlog: model.backlog && { ...model.backlog, stories },
+        sections: sectionsWithin(top, range.start, range.end),
+      },
       range: { start: range.start, end: range.end },
       documentIncludes: (text) => {
         const answer = doc.text.includes(text);

@@ -32,7 +32,12 @@ interface Positioned {
 /** A top-level ATX heading at column 1: where a chunk may start (`#` rules out a setext heading). */
 function isChunkStart(text: string, node: RootContent): boolean {
   const offset = node.position?.start.offset;
-  return node.type === 'heading' && offset !== undefined && node.position?.start.column === 1 && text.charCodeAt(offset) === 35; // '#'
+  return (
+    node.type === 'heading' &&
+    offset !== undefined &&
+    node.position?.start.column === 1 &&
+    text.charCodeAt(offset) === 35
+  ); // '#'
 }
 
 /** Moves every position in `nodes` (recursively) by `offset` code units and `lines` lines. */
@@ -80,7 +85,8 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, prefix: number): number {
   const max = Math.min(a.length, b.length) - prefix;
   let n = 0;
-  while (n + STEP <= max && a.slice(a.length - n - STEP, a.length - n) === b.slice(b.length - n - STEP, b.length - n)) n += STEP;
+  while (n + STEP <= max && a.slice(a.length - n - STEP, a.length - n) === b.slice(b.length - n - STEP, b.length - n))
+    n += STEP;
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }
@@ -111,7 +117,8 @@ export class IncrementalParser {
   private lastHadDefinition = false;
 
   parse(text: string, filePath?: string): ParsedDocument {
-    const partial = this.last && this.last.filePath === filePath && !this.lastHadDefinition ? this.reparse(this.last, text) : null;
+    const partial =
+      this.last && this.last.filePath === filePath && !this.lastHadDefinition ? this.reparse(this.last, text) : null;
     const doc = partial ?? this.full(text, filePath);
     this.last = doc;
     return doc;
@@ -157,7 +164,13 @@ export class IncrementalParser {
   }
 
   /** Re-parses chunks [first, next) of the old tree (first -1: from the start); null when only a full parse will do. */
-  private tryRegion(old: ParsedDocument, text: string, starts: readonly number[], first: number, next: number): ParsedDocument | null | 'widen' {
+  private tryRegion(
+    old: ParsedDocument,
+    text: string,
+    starts: readonly number[],
+    first: number,
+    next: number,
+  ): ParsedDocument | null | 'widen' {
     const before = old.text;
     const children = old.root.children;
     const startOf = (i: number) => (children[i] as RootContent).position?.start.offset as number;
@@ -178,14 +191,21 @@ export class IncrementalParser {
     const part = parseTree(text.slice(regionStart, parseEnd));
     const fresh = part.children;
     const head = fresh[0];
-    if (head?.type !== 'heading' || head.position?.start.offset !== 0 || text.charCodeAt(regionStart) !== 35) return 'widen';
+    if (head?.type !== 'heading' || head.position?.start.offset !== 0 || text.charCodeAt(regionStart) !== 35)
+      return 'widen';
     if (toNode < children.length) {
       const tail = fresh.pop();
-      if (tail?.type !== 'heading' || tail.position?.start.offset !== regionEnd - regionStart || tail.position.start.column !== 1) return null;
+      if (
+        tail?.type !== 'heading' ||
+        tail.position?.start.offset !== regionEnd - regionStart ||
+        tail.position.start.column !== 1
+      )
+        return null;
     }
     const startLine = regionStart === 0 ? 1 : ((children[fromNode] as RootContent).position?.start.line as number);
     shift(fresh, regionStart, startLine - 1);
-    const lineDelta = lineBreaks(text, regionStart, regionEnd).count - lineBreaks(before, regionStart, oldRegionEnd).count;
+    const lineDelta =
+      lineBreaks(text, regionStart, regionEnd).count - lineBreaks(before, regionStart, oldRegionEnd).count;
     const kept = children.slice(toNode);
     if (delta !== 0 || lineDelta !== 0) shift(kept, delta, lineDelta);
 
@@ -197,7 +217,10 @@ export class IncrementalParser {
       const tail = lineBreaks(text, regionStart, text.length);
       column = text.length - (tail.lastEnd === -1 ? lineStartBefore(text, regionStart) : tail.lastEnd) + 1;
     }
-    root.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: oldEndPoint.line + lineDelta, column, offset: text.length } };
+    root.position = {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: oldEndPoint.line + lineDelta, column, offset: text.length },
+    };
     this.stats.partial++;
     const lines = old.lines.edited(text, regionStart, oldRegionEnd, regionEnd);
     return documentOf(text, root, old.filePath, regionStart === 0 ? null : old.frontMatter, lines);

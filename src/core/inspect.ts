@@ -72,7 +72,11 @@ export function describeModel(doc: ParsedDocument, model: DocumentModel, options
     evidence: model.evidence,
     roles: model.kind === null ? [] : [...rolesFor(doc, options.config)].filter((p): p is Role => p !== 'common'),
     stories: model.stories.map((s) => describeStory(s, line, lastLine)),
-    sections: flatten(model.sections).map((s) => ({ line: line(s.heading.start), title: s.title, kind: sectionKinds(s.title)[0] ?? null })),
+    sections: flatten(model.sections).map((s) => ({
+      line: line(s.heading.start),
+      title: s.title,
+      kind: sectionKinds(s.title)[0] ?? null,
+    })),
     roadmapItems: (model.roadmap?.items ?? []).map((item) => ({
       line: line(item.title.start),
       title: item.title.text.trim(),

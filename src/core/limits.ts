@@ -54,7 +54,11 @@ export interface StructureOptions {
 
 export class TooComplexError extends Error {
   /** `overBudget`: refused by the time-budget estimate rather than a structural limit, so a larger budget helps. */
-  constructor(message: string, readonly line: number, readonly overBudget = false) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly overBudget = false,
+  ) {
     super(message);
   }
 }
@@ -81,7 +85,8 @@ function classOf(text: string, i: number, lineStart: number, lineEnd: number): C
 function markerWidth(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   let j = i;
-  if (c === 45 || c === 42 || c === 43) j = i + 1; // - * +
+  if (c === 45 || c === 42 || c === 43)
+    j = i + 1; // - * +
   else {
     while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
     if (j === i || j >= end) return 0;
@@ -96,7 +101,10 @@ function markerWidth(text: string, i: number, end: number): number {
 /** Throws TooComplexError when `text` goes over a limit; linear in its length. */
 export function checkStructure(text: string, options: StructureOptions = {}): void {
   if (text.length > MAX_TEXT_LENGTH) {
-    throw new TooComplexError(`too large to lint: ${text.length} characters, over the hard limit of ${MAX_TEXT_LENGTH}`, 1);
+    throw new TooComplexError(
+      `too large to lint: ${text.length} characters, over the hard limit of ${MAX_TEXT_LENGTH}`,
+      1,
+    );
   }
   const budgetMs = options.budgetMs ?? 0;
   const maxWork = budgetMs > 0 ? budgetMs * WORK_PER_MS : Infinity;
@@ -133,7 +141,10 @@ export function checkStructure(text: string, options: StructureOptions = {}): vo
       open.push(col);
       work += CONTAINER_MARKER_WORK;
       if (open.length > MAX_CONTAINER_DEPTH) {
-        throw new TooComplexError(`too complex to lint: lists and block quotes nested more than ${MAX_CONTAINER_DEPTH} levels deep`, line);
+        throw new TooComplexError(
+          `too complex to lint: lists and block quotes nested more than ${MAX_CONTAINER_DEPTH} levels deep`,
+          line,
+        );
       }
     }
     work += CONTAINER_LINE_WORK * open.length;
@@ -143,7 +154,13 @@ export function checkStructure(text: string, options: StructureOptions = {}): vo
       tableRows = false;
     } else {
       // A delimiter row under a header row: from here on, each line of the paragraph is a table row, parsed alone.
-      if (!previousBlank && !tableRows && /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(text.slice(i, end)) && text.slice(i, end).includes('|')) tableRows = true;
+      if (
+        !previousBlank &&
+        !tableRows &&
+        /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(text.slice(i, end)) &&
+        text.slice(i, end).includes('|')
+      )
+        tableRows = true;
       // Emphasis never spans blocks: a list item or an ATX heading starts a new inline context.
       const heading = text.charCodeAt(i) === 35;
       if (tableRows || item || heading) inline = 0;
@@ -152,7 +169,11 @@ export function checkStructure(text: string, options: StructureOptions = {}): vo
       if (heading) inline = 0;
     }
     if (work > maxWork) {
-      throw new TooComplexError(`too complex to lint within the time budget of ${budgetMs} ms: its size and markup up to here need more (estimated before parsing; a larger budget lets it be tried)`, line, true);
+      throw new TooComplexError(
+        `too complex to lint within the time budget of ${budgetMs} ms: its size and markup up to here need more (estimated before parsing; a larger budget lets it be tried)`,
+        line,
+        true,
+      );
     }
     previousBlank = blank;
     if (end >= text.length) break;
@@ -188,7 +209,8 @@ function inlineWork(text: string, from: number, end: number): number {
   let work = 0;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 126) work += EMPHASIS_WORK; // * _ ~
+    if (c === 42 || c === 95 || c === 126)
+      work += EMPHASIS_WORK; // * _ ~
     else if (c === 96 || c === 91 || c === 93 || c === 40 || c === 41) work += CODE_OR_LINK_WORK; // ` [ ] ( )
   }
   return work;

@@ -61,7 +61,12 @@ export function problemOutput(filePath: string, message: string, line?: number):
   return { result: { filePath, artifact: null, findings: [], suppressed: [], problem }, crossFile: [], directives: [] };
 }
 
-function notLinted(job: Pick<LintJob, 'filePath' | 'reporting'>, message: string, budget: boolean, line?: number): LintJobOutput {
+function notLinted(
+  job: Pick<LintJob, 'filePath' | 'reporting'>,
+  message: string,
+  budget: boolean,
+  line?: number,
+): LintJobOutput {
   const where = job.reporting.namesFile ? `${job.filePath}${line === undefined ? '' : `:${line}`}: ` : '';
   const hint = budget ? ` (raise the limit with ${job.reporting.raiseBudget})` : '';
   return problemOutput(job.filePath, `${where}${message}, not linted${hint}`, line);
@@ -86,7 +91,13 @@ export function runLintJob(job: LintJob, rules: readonly Rule<any>[], state?: Do
 }
 
 /** runLintJob on this thread, stopped after `ms` milliseconds (0: no limit); `budget` is the limit a report names. */
-export function runLintJobWithin(job: LintJob, rules: readonly Rule<any>[], ms: number, budget = ms, state?: DocumentState): LintJobOutput {
+export function runLintJobWithin(
+  job: LintJob,
+  rules: readonly Rule<any>[],
+  ms: number,
+  budget = ms,
+  state?: DocumentState,
+): LintJobOutput {
   try {
     return runWithin(() => runLintJob({ ...job, budgetMs: ms }, rules, state), ms);
   } catch (err) {

@@ -2,7 +2,15 @@
 import type { Nodes, Root } from 'mdast';
 import { isMap, isNode, isScalar, parseDocument, type Pair } from 'yaml';
 import { parseTree } from './gfm-lite';
-import { LineIndex, lineEndAt, nodeSpan, spanOf, type FrontMatter, type FrontMatterEntry, type ParsedDocument } from './document';
+import {
+  LineIndex,
+  lineEndAt,
+  nodeSpan,
+  spanOf,
+  type FrontMatter,
+  type FrontMatterEntry,
+  type ParsedDocument,
+} from './document';
 import type { Span } from './types';
 import { yamlValue } from './yaml';
 
@@ -12,7 +20,13 @@ export function parseMarkdown(text: string, filePath?: string): ParsedDocument {
 }
 
 /** The document around a tree of `text`, its front matter read (the incremental parser builds trees too). */
-export function documentOf(text: string, root: Root, filePath?: string, frontMatter?: FrontMatter | null, lines?: LineIndex): ParsedDocument {
+export function documentOf(
+  text: string,
+  root: Root,
+  filePath?: string,
+  frontMatter?: FrontMatter | null,
+  lines?: LineIndex,
+): ParsedDocument {
   if (text.includes('\r\n')) fixTaskParagraphStarts(text, root);
   const doc: ParsedDocument = { text, filePath, root, frontMatter: null, lines: lines ?? new LineIndex(text) };
   const first = root.children[0];
@@ -73,7 +87,13 @@ function fixTaskParagraphStarts(text: string, root: Root): void {
       const paragraph = node.children.find((c) => c.type === 'paragraph');
       const head = paragraph?.children[0];
       const start = head?.position?.start;
-      if (paragraph?.position && head?.type === 'text' && start?.offset !== undefined && head.value.startsWith('\n') && text.charCodeAt(start.offset - 1) === 13) {
+      if (
+        paragraph?.position &&
+        head?.type === 'text' &&
+        start?.offset !== undefined &&
+        head.value.startsWith('\n') &&
+        text.charCodeAt(start.offset - 1) === 13
+      ) {
         const moved = { line: start.line + 1, column: 1, offset: start.offset + 1 };
         head.value = head.value.slice(1);
         head.position = { start: moved, end: head.position!.end };

@@ -63,11 +63,20 @@ const SETEXT_UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
 
 function isEvidence(line: string): boolean {
   if (OPAQUE.test(line)) return true;
-  const plain = line.toLowerCase().replace(EMOJI, '').replace(/[*_`~[\]]/g, '').replace(/\s+/g, ' ');
+  const plain = line
+    .toLowerCase()
+    .replace(EMOJI, '')
+    .replace(/[*_`~[\]]/g, '')
+    .replace(/\s+/g, ' ');
   // Section cues are in the word form classification compares: no accents, punctuation as spaces.
-  const words = plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9+]+/g, ' ');
+  const words = plain
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9+]+/g, ' ');
   const glued = words.replace(/ /g, '');
-  return HORIZON_PATTERN.test(plain) || CUES.some((cue) => plain.includes(cue) || words.includes(cue) || glued.includes(cue));
+  return (
+    HORIZON_PATTERN.test(plain) || CUES.some((cue) => plain.includes(cue) || words.includes(cue) || glued.includes(cue))
+  );
 }
 
 /** Lines that could be (part of) a heading or a table header. */

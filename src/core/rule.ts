@@ -9,7 +9,9 @@ export const DOCS_BASE = 'https://github.com/backlog-lint/backlog-lint/blob/main
 
 export const ruleMetaSchema = z.strictObject({
   /** Kebab-case; a team pack's rules carry the pack's name: `acme/story-estimate`. */
-  id: z.string().regex(/^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'),
+  id: z
+    .string()
+    .regex(/^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'),
   role: z.enum(PACKS as [Pack, ...Pack[]]),
   /**
    * Artifact kinds the rule looks at; the engine skips the rule for documents holding none of them (the

@@ -54,7 +54,10 @@ export function parseDirectives(doc: ParsedDocument): Directive[] {
 const applies = (d: Directive, ruleId: string): boolean => d.rules.length === 0 || d.rules.includes(ruleId);
 
 /** The directive silencing a finding, or undefined. Block directives act from their line on, in order. */
-export function suppressorOf(directives: readonly Directive[], finding: Pick<Finding, 'ruleId' | 'line'>): Directive | undefined {
+export function suppressorOf(
+  directives: readonly Directive[],
+  finding: Pick<Finding, 'ruleId' | 'line'>,
+): Directive | undefined {
   let active: Directive | undefined;
   for (const d of directives) {
     if (!applies(d, finding.ruleId)) continue;

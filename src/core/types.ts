@@ -18,7 +18,13 @@ export const SEVERITIES: readonly Severity[] = ['off', ...ACTIVE_SEVERITIES];
 
 export type ArtifactKind = 'story' | 'backlog' | 'epic' | 'prd' | 'roadmap' | 'roadmap-item' | 'business-case';
 export const ARTIFACT_KINDS: readonly ArtifactKind[] = [
-  'story', 'backlog', 'epic', 'prd', 'roadmap', 'roadmap-item', 'business-case',
+  'story',
+  'backlog',
+  'epic',
+  'prd',
+  'roadmap',
+  'roadmap-item',
+  'business-case',
 ];
 
 /** A piece of the document: UTF-16 offsets into the original text, end exclusive, with the text it covers. */

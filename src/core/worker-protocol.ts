@@ -39,7 +39,11 @@ export function serveRequests<Q, R>(handle: (request: Q) => R | Promise<R>): voi
   port.on('message', ({ id, request }: Envelope<Q>) => {
     try {
       const reply = handle(request);
-      if (reply instanceof Promise) reply.then((r) => port.postMessage({ id, reply: r } satisfies Reply<R>), (err) => failed(id, err));
+      if (reply instanceof Promise)
+        reply.then(
+          (r) => port.postMessage({ id, reply: r } satisfies Reply<R>),
+          (err) => failed(id, err),
+        );
       else port.postMessage({ id, reply } satisfies Reply<R>);
     } catch (err) {
       failed(id, err);
@@ -58,7 +62,10 @@ export class WorkerConnection<Q, R> {
   private closed = false;
 
   /** Throws what `new Worker` throws (a missing or unloadable script). */
-  constructor(script: string, private readonly options: ConnectionOptions = {}) {
+  constructor(
+    script: string,
+    private readonly options: ConnectionOptions = {},
+  ) {
     this.worker = new Worker(script, { workerData: options.workerData, resourceLimits: options.resourceLimits });
     let started!: () => void;
     let failed!: (err: Error) => void;
@@ -86,7 +93,8 @@ export class WorkerConnection<Q, R> {
       options.onGone?.(err);
     };
     this.worker.on('error', (err: Error & { code?: string }) =>
-      gone(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err));
+      gone(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(err.message) : err),
+    );
     this.worker.on('exit', (code) => gone(new Error(`the lint worker stopped (exit code ${code})`)));
     if (options.unrefWhenIdle) this.worker.unref();
   }

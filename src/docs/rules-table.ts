@@ -11,5 +11,10 @@ export function rulesMarkdownTable(rules: readonly Rule<any>[]): string {
     const link = `[${m.id}](rules/${m.role}/${m.id}/README.md)`;
     return `| ${link} | ${roleColumn(m.role)} | ${m.artifacts.join(', ')} | ${m.severity} | ${m.fixable ? 'yes' : ''} | ${m.description.replace(/\|/g, '\\|')} |`;
   });
-  return ['| Rule | Role | Artifacts | Default severity | Fix | What it reports |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  return [
+    '| Rule | Role | Artifacts | Default severity | Fix | What it reports |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }

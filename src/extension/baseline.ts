@@ -23,7 +23,12 @@ export class EditorBaseline implements vscode.Disposable {
   }
 
   /** The document's diagnostics: its findings, the baselined ones dimmed or left out. */
-  async diagnostics(uri: vscode.Uri, text: string, findings: readonly Finding[], display: BaselineDisplay): Promise<vscode.Diagnostic[]> {
+  async diagnostics(
+    uri: vscode.Uri,
+    text: string,
+    findings: readonly Finding[],
+    display: BaselineDisplay,
+  ): Promise<vscode.Diagnostic[]> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (display === 'off' || !folder || findings.length === 0) return findings.map((f) => toDiagnostic(f, uri));
     const baseline = await this.baselineOf(folder);

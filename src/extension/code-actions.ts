@@ -22,8 +22,11 @@ export class CodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly linter: Linter) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext):
-    Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    ctx: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     // codeActionsOnSave and the Source Action menu ask for a kind; the lightbulb asks for none.
     if (ctx.only && !ctx.only.intersects(vscode.CodeActionKind.QuickFix)) {
       if (!ctx.only.contains(FIX_ALL_KIND)) return [];
@@ -42,8 +45,20 @@ export class CodeActions implements vscode.CodeActionProvider {
     const fixes = here.flatMap(({ finding, diagnostic }) => this.actionsFor(doc, finding, diagnostic));
     // VS Code lists actions with diagnostics before those without (then preferred first, else in this
     // order): "Fix all" and "Disable" carry the diagnostics here, so only the docs entries come after.
-    const fixAll = snapshot.result.findings.some((f) => f.fix) ? [this.fixAllCommand(doc, here.map((h) => h.diagnostic))] : [];
-    return [...fixes, ...fixAll, ...this.disableActions(doc, snapshot, here), ...docsActions(here.map((h) => h.finding))];
+    const fixAll = snapshot.result.findings.some((f) => f.fix)
+      ? [
+          this.fixAllCommand(
+            doc,
+            here.map((h) => h.diagnostic),
+          ),
+        ]
+      : [];
+    return [
+      ...fixes,
+      ...fixAll,
+      ...this.disableActions(doc, snapshot, here),
+      ...docsActions(here.map((h) => h.finding)),
+    ];
   }
 
   /** Lazy: running every fix pass on each lightbulb request would cost a lint per pass. */
@@ -60,8 +75,11 @@ export class CodeActions implements vscode.CodeActionProvider {
    * (a PRD without a Problem section: there is no line to disable it on), else "for this line" on the
    * first finding's line.
    */
-  private disableActions(doc: vscode.TextDocument, snapshot: LintSnapshot,
-    here: readonly { finding: Finding; diagnostic: vscode.Diagnostic }[]): vscode.CodeAction[] {
+  private disableActions(
+    doc: vscode.TextDocument,
+    snapshot: LintSnapshot,
+    here: readonly { finding: Finding; diagnostic: vscode.Diagnostic }[],
+  ): vscode.CodeAction[] {
     const byRule = new Map<string, { finding: Finding; diagnostic: vscode.Diagnostic }[]>();
     for (const h of here) byRule.set(h.finding.ruleId, [...(byRule.get(h.finding.ruleId) ?? []), h]);
     return [...byRule].map(([ruleId, items]) => {
@@ -91,8 +109,10 @@ export class CodeActions implements vscode.CodeActionProvider {
   async applyFixAll(doc: vscode.TextDocument, expectedVersion?: number): Promise<boolean> {
     const offeredFor = expectedVersion ?? doc.version;
     if (offeredFor === doc.version) {
-      const fix = await withSlowProgress(`backlog-lint: fixing all issues in ${path.basename(doc.uri.path)}…`, () => this.fixAllEdit(doc));
-      if (!fix && doc.version === offeredFor) return false;   // nothing to fix
+      const fix = await withSlowProgress(`backlog-lint: fixing all issues in ${path.basename(doc.uri.path)}…`, () =>
+        this.fixAllEdit(doc),
+      );
+      if (!fix && doc.version === offeredFor) return false; // nothing to fix
       if (fix && (await applyIfCurrent(doc, fix.version, fix.edit))) return true;
     }
     vscode.window.setStatusBarMessage('backlog-lint: the file changed, fix all skipped; run it again', 4000);
@@ -100,7 +120,9 @@ export class CodeActions implements vscode.CodeActionProvider {
     return false;
   }
 
-  private async fixAllEdit(doc: vscode.TextDocument): Promise<{ edit: vscode.WorkspaceEdit; version: number } | undefined> {
+  private async fixAllEdit(
+    doc: vscode.TextDocument,
+  ): Promise<{ edit: vscode.WorkspaceEdit; version: number } | undefined> {
     const snapshot = await this.linter.current(doc);
     if (!snapshot || snapshot.version !== doc.version || !snapshot.result.findings.some((f) => f.fix)) return undefined;
     const fixed = await this.linter.fixAll(snapshot);

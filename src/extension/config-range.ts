@@ -82,12 +82,16 @@ function lineRange(text: string, line: number, column?: number): TextRange {
   return to > from ? { start: from, end: to } : { start: Math.max(0, from - 1), end: from };
 }
 
-export function configErrorRange(file: string, text: string,
-  error: { keyPath: string; line?: number; column?: number }): TextRange {
+export function configErrorRange(
+  file: string,
+  text: string,
+  error: { keyPath: string; line?: number; column?: number },
+): TextRange {
   const keys = error.keyPath ? parseKeyPath(error.keyPath) : undefined;
   if (keys && keys.length > 0) {
     const name = path.basename(file);
-    const found = /\.ya?ml$/i.test(name) ? yamlRange(text, keys)
+    const found = /\.ya?ml$/i.test(name)
+      ? yamlRange(text, keys)
       : jsonRange(text, name === 'package.json' && keys[0] !== 'backlog-lint' ? ['backlog-lint', ...keys] : keys);
     if (found) return found;
   }

@@ -28,7 +28,8 @@ export function configErrorData(err: ConfigError): ConfigErrorData {
 
 /** The ConfigError the worker threw, with its message as the loader wrote it. */
 export function reviveConfigError(data: ConfigErrorData): ConfigError {
-  const position = data.line !== undefined && data.column !== undefined ? { line: data.line, column: data.column } : undefined;
+  const position =
+    data.line !== undefined && data.column !== undefined ? { line: data.line, column: data.column } : undefined;
   const err = new ConfigError(data.file, data.keyPath, '', position);
   err.message = data.message;
   return err;

@@ -49,7 +49,10 @@ export class ConfigService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   /** `worker`: where `file:` configs resolve; the worker's loaders use the same rules (rules/index.ts). */
-  constructor(private readonly rules: readonly Rule<any>[], private readonly worker: Pick<LintClient, 'resolveConfig' | 'clearConfigs'>) {
+  constructor(
+    private readonly rules: readonly Rule<any>[],
+    private readonly worker: Pick<LintClient, 'resolveConfig' | 'clearConfigs'>,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
     const reload = () => this.reload();
     this.disposables.push(
@@ -120,8 +123,12 @@ export class ConfigService implements vscode.Disposable {
    * next break and closes the notification. A progress notification is the one kind an extension can
    * close: a message shown with showErrorMessage stays until the user closes it, fixed config or not.
    */
-  private notify(error: ConfigError, folderKey: string, filePath: string,
-    doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>): void {
+  private notify(
+    error: ConfigError,
+    folderKey: string,
+    filePath: string,
+    doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>,
+  ): void {
     const key = `${folderKey}\n${error.file}\n${error.message}`;
     this.failedWith.set(filePath, key);
     if (this.notified.has(key)) return;
@@ -134,7 +141,10 @@ export class ConfigService implements vscode.Disposable {
     });
     this.notified.set(key, close);
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Backlog Lint: ${message}. Linting with the last valid config until it is fixed (see Problems).` },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Backlog Lint: ${message}. Linting with the last valid config until it is fixed (see Problems).`,
+      },
       () => closed,
     );
   }
@@ -152,24 +162,32 @@ export class ConfigService implements vscode.Disposable {
   }
 
   /** Untitled documents have no path: they get the config of a file of that name in the first folder. */
-  private filePathFor(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>, mapping: PathMapping,
-    folder: vscode.WorkspaceFolder | undefined): string {
+  private filePathFor(
+    doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>,
+    mapping: PathMapping,
+    folder: vscode.WorkspaceFolder | undefined,
+  ): string {
     if (!doc.isUntitled) return mapping.toPath(doc.uri);
     const name = `${path.posix.basename(doc.uri.path) || 'Untitled'}.md`;
     return folder ? mapping.toPath(vscode.Uri.joinPath(folder.uri, name)) : `/${name}`;
   }
 
   /** Failures are not kept: the loader keeps its own, and a fixed config file triggers reload() anyway. */
-  private async resolve(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined,
-    filePath: string): Promise<FileConfig> {
+  private async resolve(
+    mapping: PathMapping,
+    settings: Settings,
+    folder: vscode.WorkspaceFolder | undefined,
+    filePath: string,
+  ): Promise<FileConfig> {
     const { spec, key } = this.loaderSpec(mapping, settings, folder);
     const cacheKey = `${key}\n${filePath}`;
     const cached = this.resolved.get(cacheKey);
     if (cached) return cached;
     const resolved = this.resolved;
-    const config = mapping.key === 'file:'
-      ? await this.worker.resolveConfig(key, spec, filePath)
-      : await this.hostLoader(mapping, spec, key).forFile(filePath);
+    const config =
+      mapping.key === 'file:'
+        ? await this.worker.resolveConfig(key, spec, filePath)
+        : await this.hostLoader(mapping, spec, key).forFile(filePath);
     // A reload() meanwhile started a new map: this result belongs to the old configs.
     if (resolved === this.resolved) {
       if (resolved.size >= MAX_RESOLVED) resolved.clear();
@@ -178,8 +196,11 @@ export class ConfigService implements vscode.Disposable {
     return config;
   }
 
-  private loaderSpec(mapping: PathMapping, settings: Settings, folder: vscode.WorkspaceFolder | undefined):
-    { spec: LoaderSpec; key: string } {
+  private loaderSpec(
+    mapping: PathMapping,
+    settings: Settings,
+    folder: vscode.WorkspaceFolder | undefined,
+  ): { spec: LoaderSpec; key: string } {
     const configFile = this.configFileFor(settings, mapping, folder);
     // Discovery stops at the workspace folder: configs above it belong to no project the user opened.
     const stopAt = folder ? mapping.toPath(folder.uri) : undefined;
@@ -206,8 +227,11 @@ export class ConfigService implements vscode.Disposable {
   }
 
   /** `backlogLint.configFile`, relative to the document's workspace folder ('' when untrusted: settings.ts). */
-  private configFileFor(settings: Settings, mapping: PathMapping, folder: vscode.WorkspaceFolder | undefined):
-    string | undefined {
+  private configFileFor(
+    settings: Settings,
+    mapping: PathMapping,
+    folder: vscode.WorkspaceFolder | undefined,
+  ): string | undefined {
     if (!settings.configFile) return undefined;
     if (path.isAbsolute(settings.configFile) || !folder) return settings.configFile;
     return mapping.toPath(vscode.Uri.joinPath(folder.uri, settings.configFile));

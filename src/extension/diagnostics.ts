@@ -13,7 +13,6 @@ const SEVERITY: Record<ActiveSeverity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-
 export function sourceFor(role: Pack): string {
   return `${SOURCE} (${ROLE_SHORT_LABELS[role]})`;
 }
@@ -35,7 +34,10 @@ export function rangeOf(f: Finding): vscode.Range {
 export function docsTarget(f: Pick<Finding, 'ruleId' | 'role'>, docsUrl: string): vscode.Uri {
   if (/^https?:\/\//.test(docsUrl)) {
     try {
-      return vscode.Uri.parse(docsUrl.replace(/\{rule\}/g, encodeURIComponent(f.ruleId)).replace(/\{role\}/g, f.role), true);
+      return vscode.Uri.parse(
+        docsUrl.replace(/\{rule\}/g, encodeURIComponent(f.ruleId)).replace(/\{role\}/g, f.role),
+        true,
+      );
     } catch {
       // Not a URL after all: the bundled docs.
     }
@@ -51,7 +53,10 @@ export function toDiagnostic(f: Finding, uri?: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
   d.source = sourceFor(f.role);
   d.code = { value: f.ruleId, target: docsTarget(f, docsUrlSetting()) };
-  if (uri) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, d.range), `Why: ${f.rationale}`)];
+  if (uri)
+    d.relatedInformation = [
+      new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, d.range), `Why: ${f.rationale}`),
+    ];
   return d;
 }
 

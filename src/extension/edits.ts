@@ -24,8 +24,16 @@ export function fixToSnippetEdit(doc: vscode.TextDocument, fix: Fix): vscode.Wor
   const snippets = snippetsOf(ordered.map((e) => e.text));
   if (!snippets) return fixToWorkspaceEdit(doc, fix);
   const edit = new vscode.WorkspaceEdit();
-  edit.set(doc.uri, ordered.map((e, i) => new vscode.SnippetTextEdit(
-    new vscode.Range(doc.positionAt(e.range[0]), doc.positionAt(e.range[1])), new vscode.SnippetString(snippets[i]))));
+  edit.set(
+    doc.uri,
+    ordered.map(
+      (e, i) =>
+        new vscode.SnippetTextEdit(
+          new vscode.Range(doc.positionAt(e.range[0]), doc.positionAt(e.range[1])),
+          new vscode.SnippetString(snippets[i]),
+        ),
+    ),
+  );
   return edit;
 }
 
@@ -33,7 +41,11 @@ export function fixToSnippetEdit(doc: vscode.TextDocument, fix: Fix): vscode.Wor
  * `newText` as edits of the changed lines only (line-diff.ts), so the cursor, folds and scroll
  * position stay on the text they were on, however far apart the fixes are.
  */
-export function changedLinesEdit(doc: vscode.TextDocument, oldText: string, newText: string): vscode.WorkspaceEdit | undefined {
+export function changedLinesEdit(
+  doc: vscode.TextDocument,
+  oldText: string,
+  newText: string,
+): vscode.WorkspaceEdit | undefined {
   const edits = lineEdits(oldText, newText);
   if (edits.length === 0) return undefined;
   const edit = new vscode.WorkspaceEdit();
@@ -48,10 +60,14 @@ export function changedLinesEdit(doc: vscode.TextDocument, oldText: string, newT
  * on: offsets from an older version would land in the wrong place. applyEdit stamps the current
  * version, and VS Code refuses the edit if the document changes before it lands.
  */
-export async function applyIfCurrent(doc: vscode.TextDocument, version: number, edit: vscode.WorkspaceEdit):
-  Promise<boolean> {
+export async function applyIfCurrent(
+  doc: vscode.TextDocument,
+  version: number,
+  edit: vscode.WorkspaceEdit,
+): Promise<boolean> {
   if (doc.isClosed || doc.version !== version) return false;
-  const tops = vscode.window.visibleTextEditors.filter((e) => e.document === doc)
+  const tops = vscode.window.visibleTextEditors
+    .filter((e) => e.document === doc)
     .map((editor) => ({ editor, line: editor.visibleRanges[0]?.start.line ?? 0 }));
   const applied = await vscode.workspace.applyEdit(edit);
   // VS Code keeps the scroll offset in pixels: lines inserted above would push the text the user was
@@ -81,7 +97,9 @@ export async function withSlowProgress<T>(title: string, work: () => Promise<T>,
   const running = work();
   let shown: Thenable<unknown> | undefined;
   const timer = setTimeout(() => {
-    shown = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => running.catch(() => undefined));
+    shown = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+      running.catch(() => undefined),
+    );
   }, showAfterMs);
   try {
     return await running;

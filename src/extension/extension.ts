@@ -70,15 +70,18 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
 
   /** `version`: the document version the "Fix all" code action was offered for. */
   const fixAll = async (uri?: vscode.Uri, version?: number) => {
-    const doc = uri
-      ? await vscode.workspace.openTextDocument(uri)
-      : vscode.window.activeTextEditor?.document;
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!doc || !linter.isLintable(doc)) return false;
     return codeActions.applyFixAll(doc, typeof version === 'number' ? version : undefined);
   };
 
   context.subscriptions.push(
-    log, configs, linter, statusBar, docsView, watchDocsUrl(),
+    log,
+    configs,
+    linter,
+    statusBar,
+    docsView,
+    watchDocsUrl(),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (linter.isLintable(doc)) void linter.lintDocument(doc);
     }),
@@ -91,7 +94,8 @@ export function activate(context: vscode.ExtensionContext): BacklogLintApi {
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       const cursor = e.selections[0]?.active.line;
-      if (cursor !== undefined && linter.isLintable(e.textEditor.document)) linter.cursorMoved(e.textEditor.document, cursor);
+      if (cursor !== undefined && linter.isLintable(e.textEditor.document))
+        linter.cursorMoved(e.textEditor.document, cursor);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
       if (linter.isLintable(doc) && readSettings(doc.uri).run === 'onSave') void linter.lintDocument(doc);

@@ -33,12 +33,14 @@ export class FocusTracker {
       const shift = e.newLines - e.oldLines;
       // Lines below the edit move with it.
       if (block && block.from > e.startLine + e.oldLines) block = { from: block.from + shift, to: block.to + shift };
-      else if (block && block.to >= e.startLine) block = { from: block.from, to: Math.max(block.from, block.to + shift) };
+      else if (block && block.to >= e.startLine)
+        block = { from: block.from, to: Math.max(block.from, block.to + shift) };
       const written = { from: e.startLine, to: e.startLine + e.newLines };
       // An edit on the block or the line next to it (Enter at its end) extends it.
-      block = block && written.to >= block.from - 1 && written.from <= block.to + 1
-        ? { from: Math.min(block.from, written.from), to: Math.max(block.to, written.to) }
-        : written;
+      block =
+        block && written.to >= block.from - 1 && written.from <= block.to + 1
+          ? { from: Math.min(block.from, written.from), to: Math.max(block.to, written.to) }
+          : written;
     }
     if (block) this.blocks.set(key, block);
   }

@@ -51,7 +51,10 @@ export function workspaceFsHost(mapping: PathMapping): FileSystemHost {
       const stat = await statOf(p);
       if (!stat) return undefined;
       if (!(stat.type & vscode.FileType.File)) {
-        throw new UnreadableFileError(p, stat.type & vscode.FileType.Directory ? 'a folder, not a regular file' : 'not a regular file');
+        throw new UnreadableFileError(
+          p,
+          stat.type & vscode.FileType.Directory ? 'a folder, not a regular file' : 'not a regular file',
+        );
       }
       if (maxBytes !== undefined && stat.size > maxBytes) {
         throw new UnreadableFileError(p, `larger than ${formatBytes(maxBytes)} (${formatBytes(stat.size)})`);
@@ -82,7 +85,10 @@ export function workspaceFsHost(mapping: PathMapping): FileSystemHost {
         // A provider may refuse to stat its root or an ancestor outside the workspace: that is no link.
         const stat = await statOf(at).catch(() => undefined);
         if (stat && stat.type & vscode.FileType.SymbolicLink) {
-          throw new UnreadableFileError(p, `reached through the symbolic link ${at}, which cannot be checked on this file system`);
+          throw new UnreadableFileError(
+            p,
+            `reached through the symbolic link ${at}, which cannot be checked on this file system`,
+          );
         }
         if (path.posix.dirname(at) === at) return p;
       }

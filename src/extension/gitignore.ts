@@ -18,16 +18,21 @@ interface Scope {
 }
 
 /** A predicate telling whether a file is ignored by a .gitignore in the workspace. */
-export async function gitignoreFilter(exclude: string, token: vscode.CancellationToken): Promise<(uri: vscode.Uri) => boolean> {
+export async function gitignoreFilter(
+  exclude: string,
+  token: vscode.CancellationToken,
+): Promise<(uri: vscode.Uri) => boolean> {
   const scopes: Scope[] = [];
   for (const file of await vscode.workspace.findFiles('**/.gitignore', exclude, undefined, token)) {
     const mapping = pathMappingFor(file);
     try {
       const text = await workspaceFsHost(mapping).readFile(mapping.toPath(file), MAX_GITIGNORE_BYTES);
-      if (text !== undefined) scopes.push({ dir: file.path.slice(0, file.path.lastIndexOf('/') + 1), rules: ignore().add(text) });
+      if (text !== undefined)
+        scopes.push({ dir: file.path.slice(0, file.path.lastIndexOf('/') + 1), rules: ignore().add(text) });
     } catch {
       // Not a regular file, too large or unreadable: as if absent.
     }
   }
-  return (uri) => scopes.some(({ dir, rules }) => uri.path.startsWith(dir) && rules.ignores(uri.path.slice(dir.length)));
+  return (uri) =>
+    scopes.some(({ dir, rules }) => uri.path.startsWith(dir) && rules.ignores(uri.path.slice(dir.length)));
 }

@@ -17,9 +17,21 @@ import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../cor
 import { reviveConfigError, type LoaderSpec } from './config-request';
 import { overBudgetOutput, type LintJobOutput } from '../core/lint-job';
 import { WorkerConnection } from '../core/worker-protocol';
-import { EDITOR_REPORTING, LintSession, type ConfigReply, type SessionReply, type SessionRequest } from './lint-session';
+import {
+  EDITOR_REPORTING,
+  LintSession,
+  type ConfigReply,
+  type SessionReply,
+  type SessionRequest,
+} from './lint-session';
 
-type Pending = { request: SessionRequest; budgetMs: number; resolve: (reply: SessionReply) => void; reject: (err: Error) => void; timer?: NodeJS.Timeout };
+type Pending = {
+  request: SessionRequest;
+  budgetMs: number;
+  resolve: (reply: SessionReply) => void;
+  reject: (err: Error) => void;
+  timer?: NodeJS.Timeout;
+};
 
 /** Workers lost in a row (none answered in between) before the work moves into the host for good. */
 const MAX_WORKER_FAILURES = 3;
@@ -35,9 +47,12 @@ export class LintClient implements vscode.Disposable {
   private readonly running = new Set<string>();
   private readonly waiting = new Map<string, (go: boolean) => void>();
 
-  constructor(private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>, private readonly script = path.join(__dirname, 'lint-worker.js'),
+  constructor(
+    private readonly log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>,
+    private readonly script = path.join(__dirname, 'lint-worker.js'),
     /** Per request; the `backlogLint.maxTimePerFileMs` setting changes it (0: no budget). */
-    public budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS) {}
+    public budgetMs = DEFAULT_MAX_TIME_PER_FILE_MS,
+  ) {}
 
   /** Where linting runs now: a worker thread until one cannot start, then the extension host. */
   get thread(): 'worker' | 'extension host' {
@@ -53,8 +68,14 @@ export class LintClient implements vscode.Disposable {
    * document runs at a time, and of those queued behind it only the newest is sent. Typing with short
    * pauses would otherwise queue a full lint per pause, and the last keystroke's lint would wait for all.
    */
-  async lint(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile = false,
-    budgetMs = this.budgetMs): Promise<LintJobOutput | undefined> {
+  async lint(
+    key: string | undefined,
+    text: string,
+    filePath: string,
+    config: EffectiveConfig,
+    crossFile = false,
+    budgetMs = this.budgetMs,
+  ): Promise<LintJobOutput | undefined> {
     if (key === undefined) return this.lintNow(key, text, filePath, config, crossFile, budgetMs);
     if (this.running.has(key)) {
       this.waiting.get(key)?.(false);
@@ -81,10 +102,19 @@ export class LintClient implements vscode.Disposable {
     if (!this.local && !this.disposed) this.connectionOrUndefined()?.notify({ op: 'warmUp' });
   }
 
-  private async lintNow(key: string | undefined, text: string, filePath: string, config: EffectiveConfig, crossFile: boolean,
-    budgetMs: number): Promise<LintJobOutput> {
+  private async lintNow(
+    key: string | undefined,
+    text: string,
+    filePath: string,
+    config: EffectiveConfig,
+    crossFile: boolean,
+    budgetMs: number,
+  ): Promise<LintJobOutput> {
     try {
-      return (await this.send({ op: 'lint', key, text, filePath, config, crossFile, budgetMs }, budgetMs)) as LintJobOutput;
+      return (await this.send(
+        { op: 'lint', key, text, filePath, config, crossFile, budgetMs },
+        budgetMs,
+      )) as LintJobOutput;
     } catch (err) {
       if (!(err instanceof TimeBudgetError)) throw err;
       // The worker that held this document's parser is gone, or the host's parser was stopped midway.
@@ -103,7 +133,11 @@ export class LintClient implements vscode.Disposable {
       reply = (await this.send({ op: 'config', loader, spec, filePath })) as ConfigReply;
     } catch (err) {
       if (!(err instanceof TimeBudgetError)) throw err;
-      throw new ConfigError(spec.configFile ?? filePath, '', `resolving the config for this file took more than ${err.ms} ms, stopped`);
+      throw new ConfigError(
+        spec.configFile ?? filePath,
+        '',
+        `resolving the config for this file took more than ${err.ms} ms, stopped`,
+      );
     }
     if ('configError' in reply) throw reviveConfigError(reply.configError);
     return reply.config;
@@ -148,7 +182,9 @@ export class LintClient implements vscode.Disposable {
         return Promise.reject(err);
       }
     }
-    return new Promise<SessionReply>((resolve, reject) => this.post(connection, { request, budgetMs, resolve, reject }));
+    return new Promise<SessionReply>((resolve, reject) =>
+      this.post(connection, { request, budgetMs, resolve, reject }),
+    );
   }
 
   private post(connection: WorkerConnection<SessionRequest, SessionReply>, job: Pending): void {
@@ -211,7 +247,9 @@ export class LintClient implements vscode.Disposable {
         },
       });
     } catch (err) {
-      this.log.warn(`linting in the extension host from now on: no worker thread (${err instanceof Error ? err.message : String(err)})`);
+      this.log.warn(
+        `linting in the extension host from now on: no worker thread (${err instanceof Error ? err.message : String(err)})`,
+      );
       this.local = new LintSession();
       return undefined;
     }

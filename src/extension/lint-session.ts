@@ -17,7 +17,15 @@ import { warmUp } from './warm-up';
 
 export type SessionRequest =
   /** `budgetMs`: the lint's time budget (0: none); text sure to need more is refused before its parse. */
-  | { op: 'lint'; key?: string; text: string; filePath: string; config: EffectiveConfig; crossFile: boolean; budgetMs: number }
+  | {
+      op: 'lint';
+      key?: string;
+      text: string;
+      filePath: string;
+      config: EffectiveConfig;
+      crossFile: boolean;
+      budgetMs: number;
+    }
   | { op: 'fixAll'; text: string; filePath: string; config: EffectiveConfig }
   | { op: 'forget'; key: string }
   /** `loader`: identifies the options, so each set keeps its own cache of parsed config files. */
@@ -31,7 +39,10 @@ export type ConfigReply = { config: FileConfig } | { configError: ConfigErrorDat
 export type SessionReply = LintJobOutput | { text: string } | ConfigReply | null;
 
 /** A document not linted is shown on its own line (or the first), so its message need not name it. */
-export const EDITOR_REPORTING: JobReporting = { namesFile: false, raiseBudget: 'the backlogLint.maxTimePerFileMs setting' };
+export const EDITOR_REPORTING: JobReporting = {
+  namesFile: false,
+  raiseBudget: 'the backlogLint.maxTimePerFileMs setting',
+};
 
 /** Parsers (and lint reuse) of the documents linted most recently; an older one is dropped, and rebuilt by a full parse. */
 const KEPT_PARSERS = 16;
@@ -65,14 +76,30 @@ export class LintSession {
         return null;
       case 'warmUp': {
         const config = defaultConfig();
-        return warmUp((text) => runLintJob({ text, filePath: 'warm-up.md', config, fix: false, reporting: EDITOR_REPORTING }, rulesFor(config)),
-          () => this.linted);
+        return warmUp(
+          (text) =>
+            runLintJob(
+              { text, filePath: 'warm-up.md', config, fix: false, reporting: EDITOR_REPORTING },
+              rulesFor(config),
+            ),
+          () => this.linted,
+        );
       }
     }
   }
 
-  private lint({ key, text, filePath, config, crossFile, budgetMs }: Extract<SessionRequest, { op: 'lint' }>): LintJobOutput {
-    return this.run({ text, filePath, config, crossFile, budgetMs, fix: false }, key === undefined ? undefined : this.stateFor(key));
+  private lint({
+    key,
+    text,
+    filePath,
+    config,
+    crossFile,
+    budgetMs,
+  }: Extract<SessionRequest, { op: 'lint' }>): LintJobOutput {
+    return this.run(
+      { text, filePath, config, crossFile, budgetMs, fix: false },
+      key === undefined ? undefined : this.stateFor(key),
+    );
   }
 
   private run(job: Omit<LintJob, 'reporting'>, state?: DocumentState): LintJobOutput {
@@ -81,7 +108,11 @@ export class LintSession {
   }
 
   /** Files are read with the CLI's node host: regular files only, size-capped, never blocking on a FIFO. */
-  private async config({ loader: key, spec, filePath }: Extract<SessionRequest, { op: 'config' }>): Promise<ConfigReply> {
+  private async config({
+    loader: key,
+    spec,
+    filePath,
+  }: Extract<SessionRequest, { op: 'config' }>): Promise<ConfigReply> {
     let loader = this.loaders.get(key);
     if (!loader) {
       if (this.loaders.size >= MAX_LOADERS) this.loaders.clear();
@@ -99,7 +130,7 @@ export class LintSession {
   private stateFor(key: string): DocumentState {
     const state = this.parsers.get(key) ?? { parser: new IncrementalParser(), reuse: new LintReuse() };
     this.parsers.delete(key);
-    this.parsers.set(key, state);   // most recent last
+    this.parsers.set(key, state); // most recent last
     if (this.parsers.size > KEPT_PARSERS) this.parsers.delete(this.parsers.keys().next().value as string);
     return state;
   }

@@ -29,7 +29,7 @@ export interface WorkspaceLintSummary {
 export const MAX_WORKSPACE_FILE_BYTES = 10 * 1024 * 1024;
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
-const EXCLUDE_GLOB = '**/{node_modules,.git}/**';   // as the CLI: never searched
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**'; // as the CLI: never searched
 
 /** The file's text, or the reason it was not read (undefined: deleted since it was found). */
 async function readMarkdown(uri: vscode.Uri): Promise<string | { skipped: string } | undefined> {
@@ -37,14 +37,17 @@ async function readMarkdown(uri: vscode.Uri): Promise<string | { skipped: string
   try {
     return await workspaceFsHost(mapping).readFile(mapping.toPath(uri), MAX_WORKSPACE_FILE_BYTES);
   } catch (err) {
-    return { skipped: err instanceof UnreadableFileError ? err.reason : err instanceof Error ? err.message : String(err) };
+    return {
+      skipped: err instanceof UnreadableFileError ? err.reason : err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
 /** "Linted 12 files: 7 findings in 3 files", with what was skipped or cancelled. */
 export function summaryMessage(s: WorkspaceLintSummary): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const found = s.findings === 0 ? 'no findings' : `${plural(s.findings, 'finding')} in ${plural(s.filesWithFindings, 'file')}`;
+  const found =
+    s.findings === 0 ? 'no findings' : `${plural(s.findings, 'finding')} in ${plural(s.filesWithFindings, 'file')}`;
   const skipped = s.skipped > 0 ? `; ${plural(s.skipped, 'file')} skipped (see the Backlog Lint output)` : '';
   return `Backlog Lint: ${s.cancelled ? 'cancelled after' : 'linted'} ${plural(s.files, 'file')}: ${found}${skipped}`;
 }
@@ -53,17 +56,30 @@ export function summaryMessage(s: WorkspaceLintSummary): string {
  * `location`: a cancellable notification for the command; the status bar when the workspace is linted
  * again after a config change (its results were made with the old config).
  */
-export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputChannel, 'warn'>,
-  location = vscode.ProgressLocation.Notification): Promise<WorkspaceLintSummary> {
+export async function lintWorkspace(
+  linter: Linter,
+  log?: Pick<vscode.LogOutputChannel, 'warn'>,
+  location = vscode.ProgressLocation.Notification,
+): Promise<WorkspaceLintSummary> {
   return vscode.window.withProgress(
-    { location, title: 'Backlog Lint: linting workspace', cancellable: location === vscode.ProgressLocation.Notification },
+    {
+      location,
+      title: 'Backlog Lint: linting workspace',
+      cancellable: location === vscode.ProgressLocation.Notification,
+    },
     async (progress, token) => {
       const found = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, token);
       const ignored = await gitignoreFilter(EXCLUDE_GLOB, token);
       // The CLI's order (by code unit): checks across files report the later copy, so order matters.
       const uris = found.filter((u) => !ignored(u)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-      const summary: WorkspaceLintSummary = { files: 0, findings: 0, filesWithFindings: 0, skipped: 0, cancelled: false };
+      const summary: WorkspaceLintSummary = {
+        files: 0,
+        findings: 0,
+        filesWithFindings: 0,
+        skipped: 0,
+        cancelled: false,
+      };
       const withFindings = new Set<string>();
       const cross = new CrossFileRun(builtinRules);
       const uriOfPath = new Map<string, vscode.Uri>();
@@ -79,7 +95,7 @@ export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputC
         let text: string | undefined;
         if (!doc || doc.isClosed) {
           const read = await readMarkdown(uri);
-          if (read === undefined) continue;   // deleted since findFiles
+          if (read === undefined) continue; // deleted since findFiles
           if (typeof read !== 'string') {
             log?.warn(`lint workspace: skipped ${vscode.workspace.asRelativePath(uri)}: ${read.skipped}`);
             summary.skipped++;
@@ -87,7 +103,8 @@ export async function lintWorkspace(linter: Linter, log?: Pick<vscode.LogOutputC
           }
           text = read;
         }
-        const snapshot = doc && !doc.isClosed ? await linter.lintDocument(doc, cross) : await linter.lintFile(uri, text ?? '', cross);
+        const snapshot =
+          doc && !doc.isClosed ? await linter.lintDocument(doc, cross) : await linter.lintFile(uri, text ?? '', cross);
         if (snapshot) uriOfPath.set(snapshot.result.filePath, uri);
         summary.files++;
         const count = snapshot?.result.findings.length ?? 0;

@@ -53,8 +53,11 @@ export class Linter implements vscode.Disposable {
   private readonly focus = new FocusTracker();
 
   /** `client`: shared with the ConfigService, which resolves configs in the same worker. */
-  constructor(private readonly configs: ConfigService, private readonly log: vscode.LogOutputChannel,
-    private readonly client: LintClient) {
+  constructor(
+    private readonly configs: ConfigService,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly client: LintClient,
+  ) {
     this.baseline = new EditorBaseline(log);
     this.client.start();
   }
@@ -71,10 +74,13 @@ export class Linter implements vscode.Disposable {
   schedule(doc: vscode.TextDocument, delayMs: number): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.lintDocument(doc);
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lintDocument(doc);
+      }, delayMs),
+    );
   }
 
   /** Lints an open document now and publishes; undefined when it changed meanwhile or is not ours. */
@@ -91,7 +97,8 @@ export class Linter implements vscode.Disposable {
     // The document's key keeps its parse in the worker, so the next keystroke re-parses only the
     // sections it touched (incremental-parse.ts) instead of the whole backlog.
     const done = this.lint(doc, doc.getText(), version, cross, key).then((snapshot) =>
-      doc.isClosed || doc.version !== version ? undefined : snapshot);
+      doc.isClosed || doc.version !== version ? undefined : snapshot,
+    );
     this.running.set(key, { version, done });
     try {
       return await done;
@@ -180,8 +187,13 @@ export class Linter implements vscode.Disposable {
   }
 
   /** `parserKey`: set for open documents, whose parse is kept for their next version. */
-  private async lint(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>, text: string, version: number,
-    cross?: CrossFileRun, parserKey?: string): Promise<LintSnapshot | undefined> {
+  private async lint(
+    doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>,
+    text: string,
+    version: number,
+    cross?: CrossFileRun,
+    parserKey?: string,
+  ): Promise<LintSnapshot | undefined> {
     const key = doc.uri.toString();
     const gen = ++this.sequence;
     this.latest.set(key, gen);
@@ -194,11 +206,18 @@ export class Linter implements vscode.Disposable {
     }
   }
 
-  private async lintAndPublish(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>, text: string, version: number,
-    key: string, gen: number, cross: CrossFileRun | undefined, parserKey: string | undefined): Promise<LintSnapshot | undefined> {
+  private async lintAndPublish(
+    doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>,
+    text: string,
+    version: number,
+    key: string,
+    gen: number,
+    cross: CrossFileRun | undefined,
+    parserKey: string | undefined,
+  ): Promise<LintSnapshot | undefined> {
     const started = performance.now();
     const loaded = await this.configs.forDocument(doc);
-    if (this.latest.get(key) !== gen) return undefined;   // a newer lint (or a close) won
+    if (this.latest.get(key) !== gen) return undefined; // a newer lint (or a close) won
     if (loaded.kind === 'error') this.reportConfigError(doc, loaded.error);
     // A broken config lints with the last good one (config-service.ts); with none, nothing to lint with.
     const config = loaded.kind === 'ok' ? loaded.config : loaded.lastGood;
@@ -227,8 +246,10 @@ export class Linter implements vscode.Disposable {
     this.diagnostics.set(doc.uri, published);
     this.linted.fire(doc.uri);
     // Where a slow update's time went (Developer: Set Log Level… → Debug); the UI bench reads this line.
-    this.log.debug(`linted ${path.basename(filePath)} v${version}: config ${ms(configured - started)}, `
-      + `${this.client.thread} ${ms(linted - configured)}, diagnostics ${ms(performance.now() - linted)}, ${result.findings.length} findings`);
+    this.log.debug(
+      `linted ${path.basename(filePath)} v${version}: config ${ms(configured - started)}, ` +
+        `${this.client.thread} ${ms(linted - configured)}, diagnostics ${ms(performance.now() - linted)}, ${result.findings.length} findings`,
+    );
     return snapshot;
   }
 
@@ -237,9 +258,10 @@ export class Linter implements vscode.Disposable {
     const { result, text } = snapshot;
     if (result.problem) return [problemDiagnostic(result.problem)];
     const settings = readSettings(uri);
-    const findings = settings.focusMode === undefined
-      ? result.findings
-      : outsideFocus(result.findings, this.focus.focus(uri.toString(), settings.focusMode));
+    const findings =
+      settings.focusMode === undefined
+        ? result.findings
+        : outsideFocus(result.findings, this.focus.focus(uri.toString(), settings.focusMode));
     return this.baseline.diagnostics(uri, text, findings, settings.baseline);
   }
 
@@ -252,8 +274,7 @@ export class Linter implements vscode.Disposable {
   }
 
   /** On the config file, over the key at fault, with the message minus the file's name (it is on that file). */
-  private reportConfigError(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>,
-    error: ConfigError): void {
+  private reportConfigError(doc: Pick<vscode.TextDocument, 'uri' | 'isUntitled'>, error: ConfigError): void {
     const uri = this.configs.uriOf(doc, error.file);
     const message = withoutFile(error.message, error.file);
     const generation = this.configGeneration;
@@ -261,7 +282,11 @@ export class Linter implements vscode.Disposable {
       if (generation !== this.configGeneration) return;
       const range = configErrorRange(error.file, text ?? '', error);
       const at = (offset: number) => positionAt(text ?? '', offset);
-      const d = new vscode.Diagnostic(new vscode.Range(at(range.start), at(range.end)), message, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(at(range.start), at(range.end)),
+        message,
+        vscode.DiagnosticSeverity.Error,
+      );
       d.source = SOURCE;
       this.configProblems.set(uri, [d]);
     });
@@ -276,7 +301,9 @@ export function withoutFile(message: string, file: string): string {
 /** The config file's text, read as the loader reads it (regular files only, capped); undefined if unreadable. */
 async function readConfigText(uri: vscode.Uri): Promise<string | undefined> {
   const mapping = pathMappingFor(uri);
-  return workspaceFsHost(mapping).readFile(mapping.toPath(uri), MAX_CONFIG_BYTES).catch(() => undefined);
+  return workspaceFsHost(mapping)
+    .readFile(mapping.toPath(uri), MAX_CONFIG_BYTES)
+    .catch(() => undefined);
 }
 
 function positionAt(text: string, offset: number): vscode.Position {

@@ -89,9 +89,12 @@ export class RuleDocsView implements vscode.Disposable {
     if (!id) return undefined;
     const title = `Rule: ${id}`;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(DOCS_VIEW_TYPE, title,
+      this.panel = vscode.window.createWebviewPanel(
+        DOCS_VIEW_TYPE,
+        title,
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: false, enableCommandUris: false, localResourceRoots: [] });
+        { enableScripts: false, enableCommandUris: false, localResourceRoots: [] },
+      );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
       });

@@ -11,8 +11,15 @@ import type { Linter } from './linter';
 
 function countsOf(findings: readonly Finding[]): string {
   const n = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
-  const parts = [[n('error'), 'error'], [n('warning'), 'warning'], [n('info'), 'info']] as const;
-  return parts.filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`).join(', ');
+  const parts = [
+    [n('error'), 'error'],
+    [n('warning'), 'warning'],
+    [n('info'), 'info'],
+  ] as const;
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, word]) => `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`)
+    .join(', ');
 }
 
 export class StatusBar implements vscode.Disposable {
@@ -51,13 +58,23 @@ export class StatusBar implements vscode.Disposable {
       const { findings, problem } = snapshot.result;
       const roles = snapshot.config.roles.map((r) => ROLE_NAMES[r].short).join('+') || 'no role';
       const count = findings.length;
-      const icon = problem || findings.some((f) => f.severity === 'error') ? 'error'
-        : findings.some((f) => f.severity === 'warning') ? 'warning' : count > 0 ? 'info' : 'check';
+      const icon =
+        problem || findings.some((f) => f.severity === 'error')
+          ? 'error'
+          : findings.some((f) => f.severity === 'warning')
+            ? 'warning'
+            : count > 0
+              ? 'info'
+              : 'check';
       this.item.text = `$(checklist) ${roles} $(${icon}) ${count}`;
-      const what = problem ? `not linted: ${problem.message}`
-        : count === 0 ? 'no findings in this file' : `${countsOf(findings)} in this file`;
+      const what = problem
+        ? `not linted: ${problem.message}`
+        : count === 0
+          ? 'no findings in this file'
+          : `${countsOf(findings)} in this file`;
       // `Product Owner and Product Manager`: the tooltip spells out what the item abbreviates.
-      const forWhom = snapshot.config.roles.length > 0 ? `the ${roleNames(snapshot.config.roles)} (${roles})` : 'no role';
+      const forWhom =
+        snapshot.config.roles.length > 0 ? `the ${roleNames(snapshot.config.roles)} (${roles})` : 'no role';
       this.item.tooltip = `Backlog Lint, for ${forWhom}: ${what}. Click to open Problems.`;
     }
     this.item.show();

@@ -122,10 +122,12 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
 
 /** Opens an untitled Markdown document with the template; asks which one when not given. */
 export async function createFromTemplate(id?: string): Promise<vscode.TextEditor | undefined> {
-  const template = DOCUMENT_TEMPLATES.find((t) => t.id === id) ?? await vscode.window.showQuickPick(
-    DOCUMENT_TEMPLATES.map((t) => ({ ...t, description: t.id })),
-    { placeHolder: 'Create from template' },
-  );
+  const template =
+    DOCUMENT_TEMPLATES.find((t) => t.id === id) ??
+    (await vscode.window.showQuickPick(
+      DOCUMENT_TEMPLATES.map((t) => ({ ...t, description: t.id })),
+      { placeHolder: 'Create from template' },
+    ));
   if (!template) return undefined;
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   const editor = await vscode.window.showTextDocument(doc);

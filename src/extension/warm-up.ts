@@ -29,7 +29,8 @@ export function warmUpDocument(n: number): string {
   }
   const stories = Array.from({ length: 16 }, (_, i) => {
     const id = `WU-${n * 10 + i}`;
-    if (i % 3 === 2) return `### ${id}: ${goal}\n\nWhen I am busy, I want to ${goal} ${i}, so I can move on.\n\n- [ ] works offline\n- [ ] shows an error on failure\n`;
+    if (i % 3 === 2)
+      return `### ${id}: ${goal}\n\nWhen I am busy, I want to ${goal} ${i}, so I can move on.\n\n- [ ] works offline\n- [ ] shows an error on failure\n`;
     const benefit = i === 0 ? '' : ', so that I save time';
     return `### ${id}: ${goal}\n\nAs a ${role}, I want to ${goal} ${i}${benefit}.\n\n**Acceptance criteria**\n\n- Given a ${role} signed in\n  When they ${goal}\n  Then it is done within 2 seconds\n`;
   }).join('\n');

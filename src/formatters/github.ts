@@ -25,7 +25,11 @@ function commands(result: LintResult, ctx: FormatContext): string {
   if (result.problem) {
     // Point at the file the problem is about (a broken config, say), which may not be the linted one.
     const target = relativePath(ctx.cwd, result.problem.file ?? result.filePath);
-    out += command('error', { file: target, title: 'backlog-lint' }, problemText(result.problem, result.filePath, ctx.cwd));
+    out += command(
+      'error',
+      { file: target, title: 'backlog-lint' },
+      problemText(result.problem, result.filePath, ctx.cwd),
+    );
   }
   for (const f of result.findings) {
     const properties = {
@@ -66,5 +70,10 @@ function escapeData(text: string): string {
 
 /** Property values also end at `,` (next property) and `:` (start of `::data`), so `::` never appears in one. */
 function escapeProperty(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return text
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/:/g, '%3A')
+    .replace(/,/g, '%2C');
 }

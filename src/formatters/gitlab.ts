@@ -52,7 +52,10 @@ export function fileIssues(result: LintResult, ctx: FormatContext): Issue[] {
       categories: ['Bug Risk'],
       severity: 'critical',
       fingerprint: fingerprint('', description),
-      location: { path: relativePath(ctx.cwd, result.problem.file ?? result.filePath), lines: { begin: line, end: line } },
+      location: {
+        path: relativePath(ctx.cwd, result.problem.file ?? result.filePath),
+        lines: { begin: line, end: line },
+      },
     });
   }
   for (const f of result.findings) {

@@ -52,7 +52,12 @@ function suite(result: LintResult, cwd: string): Suite {
   let body = '';
   if (result.problem) {
     const text = problemText(result.problem, result.filePath, cwd);
-    body += testcase(file, 'could not be linted', file, `<error message="${xmlAttr(text)}" type="file-problem">${xmlText(text)}</error>`);
+    body += testcase(
+      file,
+      'could not be linted',
+      file,
+      `<error message="${xmlAttr(text)}" type="file-problem">${xmlText(text)}</error>`,
+    );
   }
   for (const finding of result.findings) body += findingCase(finding, file);
   if (body === '') body = testcase(file, 'no problems', file);
@@ -102,8 +107,5 @@ function xmlText(text: string): string {
 
 /** Attribute values also escape quotes, and tabs, which parsers would otherwise normalise to spaces. */
 function xmlAttr(text: string): string {
-  return xmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;');
+  return xmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;');
 }

@@ -23,8 +23,10 @@ export function formatMarkdown(results: readonly LintResult[], ctx: FormatContex
   const total = counts.errors + counts.warnings + counts.infos;
   const files = results.filter((r) => r.problem || r.findings.length > 0).length;
   let out = `### backlog-lint: ${total === 0 ? 'no problems' : `${plural(total, 'problem')} in ${plural(files, 'file')}`}\n\n`;
-  if (total > 0) out += `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info.\n`;
-  if (ctx.heldBack) out += `${total > 0 ? '' : '\n'}${plural(ctx.heldBack, 'existing finding')} held back by the baseline.\n`;
+  if (total > 0)
+    out += `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.infos} info.\n`;
+  if (ctx.heldBack)
+    out += `${total > 0 ? '' : '\n'}${plural(ctx.heldBack, 'existing finding')} held back by the baseline.\n`;
   if (total === 0) return out;
   out += `\n${roleTable(results)}\n${ruleTable(results, ctx)}`;
   let rows = 0;
@@ -36,7 +38,8 @@ export function formatMarkdown(results: readonly LintResult[], ctx: FormatContex
     rows += section.rows;
   }
   const left = total - rows;
-  if (left > 0) out += `\n_${plural(left, 'more problem')} not shown; the first ${rows} are listed. Run backlog-lint locally to see them all._\n`;
+  if (left > 0)
+    out += `\n_${plural(left, 'more problem')} not shown; the first ${rows} are listed. Run backlog-lint locally to see them all._\n`;
   return out;
 }
 
@@ -101,7 +104,9 @@ function* allFindings(results: readonly LintResult[]): Iterable<Finding> {
  * (CommonMark allows it before any ASCII punctuation), and a word joiner after `@` so no one is mentioned.
  */
 function text(value: string): string {
-  return oneLine(value).replace(/[\\`*_[\]()<>!|~&$]/g, '\\$&').replace(/@/g, '@\u2060');
+  return oneLine(value)
+    .replace(/[\\`*_[\]()<>!|~&$]/g, '\\$&')
+    .replace(/@/g, '@\u2060');
 }
 
 function plural(n: number, word: string): string {

@@ -97,7 +97,12 @@ export function sarifStream(ctx: FormatContext): ReportStream {
         runs: [
           {
             tool: {
-              driver: { name: 'backlog-lint', informationUri: INFORMATION_URI, version: ctx.toolVersion, rules: catalogue.rules },
+              driver: {
+                name: 'backlog-lint',
+                informationUri: INFORMATION_URI,
+                version: ctx.toolVersion,
+                rules: catalogue.rules,
+              },
             },
             invocations: [
               {
@@ -122,7 +127,11 @@ export function sarifStream(ctx: FormatContext): ReportStream {
       const fileLocation = location(result.filePath);
       let out = '';
       const add = (finding: Finding, suppressed: boolean): void => {
-        const item = JSON.stringify(toResult(finding, suppressed, fileLocation, catalogue.index, catalogue.why), null, 2);
+        const item = JSON.stringify(
+          toResult(finding, suppressed, fileLocation, catalogue.index, catalogue.why),
+          null,
+          2,
+        );
         out += `${written++ === 0 ? '\n' : ',\n'}${RESULT_INDENT}${item.replace(/\n/g, `\n${RESULT_INDENT}`)}`;
       };
       for (const finding of result.findings) add(finding, false);
@@ -192,7 +201,12 @@ class RuleCatalogue {
       if (this.index.has(finding.ruleId)) continue;
       this.index.set(finding.ruleId, this.rules.length);
       this.why.set(finding.ruleId, finding.rationale);
-      this.rules.push({ id: finding.ruleId, fullDescription: { text: finding.rationale }, help: { text: finding.rationale }, helpUri: finding.docsUrl });
+      this.rules.push({
+        id: finding.ruleId,
+        fullDescription: { text: finding.rationale },
+        help: { text: finding.rationale },
+        helpUri: finding.docsUrl,
+      });
     }
   }
 }
@@ -204,7 +218,10 @@ function describeRule(meta: RuleMeta): ReportingDescriptor {
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.rationale },
     // GitHub code scanning shows `help` as the rule's guidance: what the rule reports and why, then where to read more.
-    help: { text: `${meta.description}\n\n${meta.rationale}\n\nDocs: ${docsUrl(meta)}`, markdown: `${meta.description}\n\n${meta.rationale}\n\n[Docs](${docsUrl(meta)})` },
+    help: {
+      text: `${meta.description}\n\n${meta.rationale}\n\nDocs: ${docsUrl(meta)}`,
+      markdown: `${meta.description}\n\n${meta.rationale}\n\n[Docs](${docsUrl(meta)})`,
+    },
     helpUri: docsUrl(meta),
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { role: meta.role, artifacts: [...meta.artifacts] },

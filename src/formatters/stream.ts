@@ -27,7 +27,10 @@ export function formatAll(stream: ReportStream, results: readonly LintResult[]):
  * GitLab's report is one JSON array): it holds the results and writes them all at the end. These are
  * summary formats for pull requests and CI pages, so holding a run's results is the accepted cost.
  */
-export function wholeReportStream(format: (results: readonly LintResult[], ctx: FormatContext) => string, ctx: FormatContext): ReportStream {
+export function wholeReportStream(
+  format: (results: readonly LintResult[], ctx: FormatContext) => string,
+  ctx: FormatContext,
+): ReportStream {
   const held: LintResult[] = [];
   return {
     head: () => '',

@@ -83,7 +83,8 @@ function table(rows: readonly Row[], paint: Palette): string {
     ];
     out += `${`  ${cells.join('  ')}`.trimEnd()}\n`;
     // Under the message column, so the eye runs from what is wrong down to why it matters.
-    if (row.rationale) out += `${' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2)}${paint.dim(row.rationale)}\n`;
+    if (row.rationale)
+      out += `${' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2)}${paint.dim(row.rationale)}\n`;
   }
   return out;
 }

@@ -4,11 +4,24 @@ import { defaultConfig } from '../../src/config/defaults';
 import type { EffectiveConfig } from '../../src/core/types';
 
 export const fileName: fc.Arbitrary<string> = fc.constantFrom(
-  'doc.md', 'notes.md', 'README.md', 'x.story.md', 'backlog.md', 'PRD.md', 'feature.prd.md', 'roadmap.md', 'q3.epic.md', 'case.business-case.md',
+  'doc.md',
+  'notes.md',
+  'README.md',
+  'x.story.md',
+  'backlog.md',
+  'PRD.md',
+  'feature.prd.md',
+  'roadmap.md',
+  'q3.epic.md',
+  'case.business-case.md',
 );
 
 export const lintConfig: fc.Arbitrary<EffectiveConfig> = fc
-  .tuple(fc.constantFrom<EffectiveConfig['roles']>(['po', 'pm'], ['po', 'pm'], ['po'], ['pm']), fc.boolean(), fc.constantFrom<string[]>([], ['fast', 'TBD'], ['MVP']))
+  .tuple(
+    fc.constantFrom<EffectiveConfig['roles']>(['po', 'pm'], ['po', 'pm'], ['po'], ['pm']),
+    fc.boolean(),
+    fc.constantFrom<string[]>([], ['fast', 'TBD'], ['MVP']),
+  )
   .map(([roles, allInfo, allowWords]) => {
     const config = defaultConfig();
     config.roles = roles;

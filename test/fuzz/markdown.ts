@@ -9,20 +9,122 @@ import * as fc from 'fast-check';
 
 /** Words and phrases the classifier and the rules react to, so the fuzzer reaches the interesting paths. */
 const WORDS = [
-  'user', 'admin', 'visitor', 'upload', 'share', 'photos', 'and', 'or', 'so', 'that', 'fast', 'etc.', 'TBD', 'TODO',
-  'as appropriate', 'user-friendly', 'real-time', 'pricing', 'market size', 'revenue', 'competitor', 'story points',
-  'sprint 4', 'Q3 2025', 'Now', 'Next', 'Later', '<placeholder>', '{{name}}', '[describe the problem]', '…', '10%',
-  'by the end of Q2', 'within a week', 'no more than 200 ms', 'MVP', 'Given', 'When', 'Then', 'And', 'so I can',
-  'I want', 'As a', 'As an', 'e.g.', '(for example)', 'because', 'to reduce churn', 'Acceptance criteria', 'AC',
+  'user',
+  'admin',
+  'visitor',
+  'upload',
+  'share',
+  'photos',
+  'and',
+  'or',
+  'so',
+  'that',
+  'fast',
+  'etc.',
+  'TBD',
+  'TODO',
+  'as appropriate',
+  'user-friendly',
+  'real-time',
+  'pricing',
+  'market size',
+  'revenue',
+  'competitor',
+  'story points',
+  'sprint 4',
+  'Q3 2025',
+  'Now',
+  'Next',
+  'Later',
+  '<placeholder>',
+  '{{name}}',
+  '[describe the problem]',
+  '…',
+  '10%',
+  'by the end of Q2',
+  'within a week',
+  'no more than 200 ms',
+  'MVP',
+  'Given',
+  'When',
+  'Then',
+  'And',
+  'so I can',
+  'I want',
+  'As a',
+  'As an',
+  'e.g.',
+  '(for example)',
+  'because',
+  'to reduce churn',
+  'Acceptance criteria',
+  'AC',
 ];
 
-const UNICODE = ['é', 'ß', 'Ω', '中文', 'العربية', '\u200b', '\u00a0', 'e\u0301', '👩‍💻', '🚀', '\uD83D', '\uDE00', '\u2028', '\t', '\\', '`', '*', '_', '|', '<', '>', '&', '#', '[', ']', '(', ')', '!', ':', '-'];
+const UNICODE = [
+  'é',
+  'ß',
+  'Ω',
+  '中文',
+  'العربية',
+  '\u200b',
+  '\u00a0',
+  'e\u0301',
+  '👩‍💻',
+  '🚀',
+  '\uD83D',
+  '\uDE00',
+  '\u2028',
+  '\t',
+  '\\',
+  '`',
+  '*',
+  '_',
+  '|',
+  '<',
+  '>',
+  '&',
+  '#',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  ':',
+  '-',
+];
 
 const HEADINGS = [
-  'Acceptance criteria', 'Acceptance Criteria:', 'AC', 'Definition of done', 'Problem', 'Motivation', 'Goals',
-  'Non-goals', 'Out of scope', 'Success metrics', 'Metrics', 'Risks', 'Open questions', 'Assumptions', 'Target users',
-  'Personas', 'Audience', 'Objective', 'Why', 'Now', 'Next', 'Later', 'Q1 2026', 'Roadmap', 'Backlog', 'User stories',
-  'Summary', 'Scope', 'Tasks', 'Notes',
+  'Acceptance criteria',
+  'Acceptance Criteria:',
+  'AC',
+  'Definition of done',
+  'Problem',
+  'Motivation',
+  'Goals',
+  'Non-goals',
+  'Out of scope',
+  'Success metrics',
+  'Metrics',
+  'Risks',
+  'Open questions',
+  'Assumptions',
+  'Target users',
+  'Personas',
+  'Audience',
+  'Objective',
+  'Why',
+  'Now',
+  'Next',
+  'Later',
+  'Q1 2026',
+  'Roadmap',
+  'Backlog',
+  'User stories',
+  'Summary',
+  'Scope',
+  'Tasks',
+  'Notes',
 ];
 
 const word = fc.oneof(
@@ -57,7 +159,9 @@ const story = fc
   )
   .map((parts) => parts.join(' ').trim());
 
-const gwt = fc.tuple(fc.constantFrom('Given', 'When', 'Then', 'And', 'But', '- Given', '* Then'), prose).map(([k, p]) => `${k} ${p}`);
+const gwt = fc
+  .tuple(fc.constantFrom('Given', 'When', 'Then', 'And', 'But', '- Given', '* Then'), prose)
+  .map(([k, p]) => `${k} ${p}`);
 
 const indent = fc.constantFrom('', '  ', '    ', '\t', ' ', '   ');
 
@@ -66,47 +170,103 @@ const listItem = fc
   .map(([i, m, t]) => `${i}${m}${t}`);
 
 const tableRow = (cells: number) =>
-  fc.array(fc.oneof(prose, story, fc.constant(''), fc.constant('TBD')), { minLength: 1, maxLength: cells + 1 }).map((cs) => `| ${cs.join(' | ')} |`);
+  fc
+    .array(fc.oneof(prose, story, fc.constant(''), fc.constant('TBD')), { minLength: 1, maxLength: cells + 1 })
+    .map((cs) => `| ${cs.join(' | ')} |`);
 
 const table = fc
   .tuple(
     fc.constantFrom(
-      ['Story', 'Acceptance criteria'], ['Item', 'Why', 'Horizon'], ['Feature', 'Outcome', 'When'], ['Task', 'Owner', 'Points'],
-      ['ID', 'User story', 'Priority'], ['Metric', 'Baseline', 'Target'], ['a'],
+      ['Story', 'Acceptance criteria'],
+      ['Item', 'Why', 'Horizon'],
+      ['Feature', 'Outcome', 'When'],
+      ['Task', 'Owner', 'Points'],
+      ['ID', 'User story', 'Priority'],
+      ['Metric', 'Baseline', 'Target'],
+      ['a'],
     ),
     fc.boolean(),
     fc.array(fc.nat(), { maxLength: 6 }),
   )
   .chain(([head, aligned, rows]) =>
-    fc.tuple(...rows.map(() => tableRow(head.length))).map((body) =>
-      [`| ${head.join(' | ')} |`, aligned ? `|${head.map(() => ':---').join('|')}|` : `| ${head.map(() => '---').join(' | ')} |`, ...body].join('\n'),
-    ),
+    fc
+      .tuple(...rows.map(() => tableRow(head.length)))
+      .map((body) =>
+        [
+          `| ${head.join(' | ')} |`,
+          aligned ? `|${head.map(() => ':---').join('|')}|` : `| ${head.map(() => '---').join(' | ')} |`,
+          ...body,
+        ].join('\n'),
+      ),
   );
 
 const frontMatter = fc.oneof(
   fc
     .tuple(
-      fc.constantFrom('story', 'backlog', 'epic', 'prd', 'roadmap', 'business-case', 'roadmap-item', 'storry', 'PRD', ''),
-      fc.constantFrom('', 'role: po', 'role: pm', 'owner: product manager', 'role: [po, pm]', 'role: nobody', 'title: "x"'),
+      fc.constantFrom(
+        'story',
+        'backlog',
+        'epic',
+        'prd',
+        'roadmap',
+        'business-case',
+        'roadmap-item',
+        'storry',
+        'PRD',
+        '',
+      ),
+      fc.constantFrom(
+        '',
+        'role: po',
+        'role: pm',
+        'owner: product manager',
+        'role: [po, pm]',
+        'role: nobody',
+        'title: "x"',
+      ),
     )
     .map(([type, extra]) => `---\ntype: ${type}\n${extra}\n---`),
-  fc.constantFrom('---\ntype: [unclosed\n---', '---\n: :\n---', '---\n---', '---\ntype: story', '---\n\t- x\n---', '+++\ntype = "story"\n+++'),
+  fc.constantFrom(
+    '---\ntype: [unclosed\n---',
+    '---\n: :\n---',
+    '---\n---',
+    '---\ntype: story',
+    '---\n\t- x\n---',
+    '+++\ntype = "story"\n+++',
+  ),
 );
 
 const comment = fc.oneof(
   fc.constantFrom(
-    '<!-- backlog-lint-disable-next-line -->', '<!-- backlog-lint-disable story-benefit -->', '<!-- backlog-lint-enable -->',
-    '<!-- backlog-lint-disable-file -->', '<!-- backlog-lint-disable-line ambiguous-language -->', '<!-- unclosed', '-->', '<!---->',
+    '<!-- backlog-lint-disable-next-line -->',
+    '<!-- backlog-lint-disable story-benefit -->',
+    '<!-- backlog-lint-enable -->',
+    '<!-- backlog-lint-disable-file -->',
+    '<!-- backlog-lint-disable-line ambiguous-language -->',
+    '<!-- unclosed',
+    '-->',
+    '<!---->',
   ),
   prose.map((p) => `<!-- ${p} -->`),
 );
 
 const fence = fc
-  .tuple(fc.constantFrom('```', '~~~', '````', '```gherkin', '```md'), fc.array(fc.oneof(prose, gwt, story), { maxLength: 4 }), fc.boolean())
+  .tuple(
+    fc.constantFrom('```', '~~~', '````', '```gherkin', '```md'),
+    fc.array(fc.oneof(prose, gwt, story), { maxLength: 4 }),
+    fc.boolean(),
+  )
   .map(([f, body, closed]) => [f, ...body, closed ? f.replace(/[a-z]+$/, '') : ''].join('\n'));
 
 const heading = fc
-  .tuple(fc.integer({ min: 1, max: 7 }), fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HEADINGS) }, { weight: 2, arbitrary: story }, { weight: 1, arbitrary: prose }))
+  .tuple(
+    fc.integer({ min: 1, max: 7 }),
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...HEADINGS) },
+      { weight: 2, arbitrary: story },
+      { weight: 1, arbitrary: prose },
+    ),
+  )
   .map(([d, t]) => `${'#'.repeat(d)} ${t}`);
 
 const deepNesting = fc
@@ -114,7 +274,10 @@ const deepNesting = fc
   .map(([n, m, t]) => `${m.repeat(n)}${t}`);
 
 const longLine = fc
-  .tuple(fc.constantFrom('As a ', 'so that ', '| ', '<', 'a', ' ', '*', '[', 'fast and ', '{{', 'TBD '), fc.integer({ min: 20, max: 300 }))
+  .tuple(
+    fc.constantFrom('As a ', 'so that ', '| ', '<', 'a', ' ', '*', '[', 'fast and ', '{{', 'TBD '),
+    fc.integer({ min: 20, max: 300 }),
+  )
   .map(([frag, n]) => frag.repeat(n));
 
 const block = fc.oneof(
@@ -128,12 +291,18 @@ const block = fc.oneof(
   { weight: 1, arbitrary: fence },
   { weight: 1, arbitrary: deepNesting },
   { weight: 1, arbitrary: longLine },
-  { weight: 1, arbitrary: fc.constantFrom('---', '***', '', '   ', '\t', '<details>', '</details>', '<br>', '[^1]: note', '$$') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('---', '***', '', '   ', '\t', '<details>', '</details>', '<br>', '[^1]: note', '$$'),
+  },
 );
 
 /** A structured document: optional front matter, then blocks separated by blank lines or single newlines. */
 export const structuredDocument: fc.Arbitrary<string> = fc
-  .tuple(fc.option(frontMatter, { nil: undefined, freq: 4 }), fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n', '\n\n\n')), { maxLength: 14 }))
+  .tuple(
+    fc.option(frontMatter, { nil: undefined, freq: 4 }),
+    fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n', '\n\n\n')), { maxLength: 14 }),
+  )
   .map(([fm, blocks]) => (fm ? `${fm}\n` : '') + blocks.map(([b, sep]) => b + sep).join(''));
 
 /** Byte-level damage: what a half-finished edit, a bad merge or a broken tool leaves behind. */
@@ -144,9 +313,24 @@ type Mutation =
   | { op: 'swapLines'; a: number; b: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(word, fc.constantFrom('\n', '\r', '\r\n', '|', '`', '```', '---', '<!--', '-->', '#', '> ', '- ', '\u0000', '\uFEFF')) }),
-  fc.record({ op: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ op: fc.constant('duplicate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.oneof(
+      word,
+      fc.constantFrom('\n', '\r', '\r\n', '|', '`', '```', '---', '<!--', '-->', '#', '> ', '- ', '\u0000', '\uFEFF'),
+    ),
+  }),
+  fc.record({
+    op: fc.constant('delete' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
+  fc.record({
+    op: fc.constant('duplicate' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 200 }),
+  }),
   fc.record({ op: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
 );
 
@@ -167,7 +351,9 @@ function mutate(text: string, m: Mutation): string {
 
 /** Mutates a seed (a generated document, or a real file given to the fuzz script). */
 export function mutated(seed: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.tuple(seed, fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([text, ms]) => ms.reduce(mutate, text));
+  return fc
+    .tuple(seed, fc.array(mutation, { minLength: 1, maxLength: 6 }))
+    .map(([text, ms]) => ms.reduce(mutate, text));
 }
 
 /** Line endings and encoding marks the file may come with. */
@@ -184,11 +370,18 @@ export function dressed(doc: fc.Arbitrary<string>): fc.Arbitrary<string> {
 }
 
 /** Pure noise: any string at all, including lone surrogates and control characters. */
-export const noise: fc.Arbitrary<string> = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 300 }));
+export const noise: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.string({ maxLength: 300 }),
+);
 
 /** The mix both runs use: mostly structured artifacts, some mutated, some dressed, some noise. */
 export function markdownDocument(seeds: readonly string[] = []): fc.Arbitrary<string> {
-  const base = seeds.length > 0 ? fc.oneof({ weight: 3, arbitrary: structuredDocument }, { weight: 2, arbitrary: fc.constantFrom(...seeds) }) : structuredDocument;
+  const base =
+    seeds.length > 0
+      ? fc.oneof({ weight: 3, arbitrary: structuredDocument }, { weight: 2, arbitrary: fc.constantFrom(...seeds) })
+      : structuredDocument;
   return fc.oneof(
     { weight: 5, arbitrary: dressed(base) },
     { weight: 3, arbitrary: dressed(mutated(base)) },

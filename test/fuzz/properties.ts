@@ -32,7 +32,8 @@ function checkEdits(what: string, fix: Fix, length: number): void {
   let last = -1;
   for (const e of sorted) {
     const [s, t] = e.range;
-    if (!Number.isInteger(s) || !Number.isInteger(t) || s < 0 || t < s || t > length) fail(`${what}: edit range [${s}, ${t}] outside the text (length ${length})`);
+    if (!Number.isInteger(s) || !Number.isInteger(t) || s < 0 || t < s || t > length)
+      fail(`${what}: edit range [${s}, ${t}] outside the text (length ${length})`);
     if (s < last) fail(`${what}: edits overlap at ${s}`);
     last = t;
   }
@@ -41,8 +42,10 @@ function checkEdits(what: string, fix: Fix, length: number): void {
 function checkFinding(f: Finding, text: string, lines: number): void {
   const [start, end] = f.range;
   const what = `${f.ruleId} at ${start}`;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) fail(`${what}: range [${start}, ${end}] outside the text (length ${text.length})`);
-  if (f.line < 1 || f.endLine < f.line || f.endLine > lines || f.column < 1 || f.endColumn < 1) fail(`${what}: position ${f.line}:${f.column}-${f.endLine}:${f.endColumn} outside the text (${lines} lines)`);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length)
+    fail(`${what}: range [${start}, ${end}] outside the text (length ${text.length})`);
+  if (f.line < 1 || f.endLine < f.line || f.endLine > lines || f.column < 1 || f.endColumn < 1)
+    fail(`${what}: position ${f.line}:${f.column}-${f.endLine}:${f.endColumn} outside the text (${lines} lines)`);
   if (typeof f.message !== 'string' || f.message.length === 0) fail(`${what}: empty message`);
   if (f.fix) checkEdits(`${what} fix`, f.fix, text.length);
   for (const s of f.suggestions ?? []) checkEdits(`${what} suggestion`, s, text.length);
@@ -63,14 +66,18 @@ function lintChecked(text: string, config: EffectiveConfig, filePath: string): L
 /** `after` must be `before` with exactly the applied edits spliced in: every other code unit kept, in order. */
 function checkSpliced(before: string, after: string, edits: readonly TextEdit[]): void {
   // Insertions at the same offset land in the order the fix lists them (as in LSP / VS Code).
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.range[0] - b.e.range[0] || a.e.range[1] - b.e.range[1] || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.range[0] - b.e.range[0] || a.e.range[1] - b.e.range[1] || a.i - b.i);
   let cursor = 0;
   let out = 0;
   for (const { e } of sorted) {
     const kept = before.slice(cursor, e.range[0]);
-    if (after.slice(out, out + kept.length) !== kept) fail(`text outside the fix ranges changed between offsets ${cursor} and ${e.range[0]}`);
+    if (after.slice(out, out + kept.length) !== kept)
+      fail(`text outside the fix ranges changed between offsets ${cursor} and ${e.range[0]}`);
     out += kept.length;
-    if (after.slice(out, out + e.text.length) !== e.text) fail(`fix text not inserted as given at offset ${e.range[0]}`);
+    if (after.slice(out, out + e.text.length) !== e.text)
+      fail(`fix text not inserted as given at offset ${e.range[0]}`);
     out += e.text.length;
     cursor = e.range[1];
   }
@@ -118,9 +125,15 @@ function tooComplex(text: string): boolean {
   }
 }
 
-export function checkDocument(text: string, config: EffectiveConfig, filePath = 'doc.md', options: CheckOptions = {}): CheckStats {
+export function checkDocument(
+  text: string,
+  config: EffectiveConfig,
+  filePath = 'doc.md',
+  options: CheckOptions = {},
+): CheckStats {
   if (tooComplex(text)) {
-    if (!text.includes('\r') && !tooComplex(text.replace(/\n/g, '\r\n'))) fail('the structural limits refuse the LF document but not its CRLF twin');
+    if (!text.includes('\r') && !tooComplex(text.replace(/\n/g, '\r\n')))
+      fail('the structural limits refuse the LF document but not its CRLF twin');
     if (!tooComplex(`\uFEFF${text}`)) fail('the structural limits refuse the document but not with a BOM');
     return { findings: 0, fixesApplied: 0, passes: 0, withheld: [] };
   }
@@ -135,17 +148,23 @@ export function checkDocument(text: string, config: EffectiveConfig, filePath = 
   }
   fixed.passes.forEach((pass, i) => {
     const after = fixed.passes[i + 1]?.text ?? fixed.text;
-    checkSpliced(pass.text, after, pass.applied.flatMap((f) => f.edits));
+    checkSpliced(
+      pass.text,
+      after,
+      pass.applied.flatMap((f) => f.edits),
+    );
   });
   if (fixed.passes.length > 0) {
     // fixed.lint.result is the lint of fixed.text: check it rather than linting again.
     const lines = lineCount(fixed.text);
-    for (const f of [...fixed.lint.result.findings, ...fixed.lint.result.suppressed]) checkFinding(f, fixed.text, lines);
+    for (const f of [...fixed.lint.result.findings, ...fixed.lint.result.suppressed])
+      checkFinding(f, fixed.text, lines);
     const withheld = new Set(fixed.withheld.map(withheldKey));
     const left = fixed.lint.result.findings.filter((f) => f.fix && !withheld.has(withheldKey(f)));
     if (left.length > 0) fail(`fixable findings left after --fix: ${left.map(fixKey).join(', ')}`);
     const style = eolStyle(text);
-    if (style !== 'other' && eolStyle(fixed.text) !== style) fail(`fixing changed the line endings from ${style} to ${eolStyle(fixed.text)}`);
+    if (style !== 'other' && eolStyle(fixed.text) !== style)
+      fail(`fixing changed the line endings from ${style} to ${eolStyle(fixed.text)}`);
     if (fixAll(fixed.text, { filePath, config }).text !== fixed.text) fail('a second --fix changed the fixed text');
   }
 
@@ -153,11 +172,18 @@ export function checkDocument(text: string, config: EffectiveConfig, filePath = 
   if (!text.includes('\r') && text.charCodeAt(0) !== 0xfeff) {
     const keys = first.findings.map(fixKey).join(' ');
     const crlf = lintChecked(text.replace(/\n/g, '\r\n'), config, filePath);
-    if (options.crlfEquivalence && crlf.findings.map(fixKey).join(' ') !== keys) fail(`CRLF line endings change the findings:\n  LF:   ${keys}\n  CRLF: ${crlf.findings.map(fixKey).join(' ')}`);
+    if (options.crlfEquivalence && crlf.findings.map(fixKey).join(' ') !== keys)
+      fail(`CRLF line endings change the findings:\n  LF:   ${keys}\n  CRLF: ${crlf.findings.map(fixKey).join(' ')}`);
     const bom = lintChecked(`\uFEFF${text}`, config, filePath);
     const shifted = bom.findings.map((f) => `${f.ruleId}@${f.range[0] - 1}-${f.range[1] - 1}`).join(' ');
     const plain = first.findings.map((f) => `${f.ruleId}@${f.range[0]}-${f.range[1]}`).join(' ');
-    if (shifted !== plain) fail(`a BOM changes the findings (after the one-unit shift):\n  plain: ${plain}\n  BOM:   ${shifted}`);
+    if (shifted !== plain)
+      fail(`a BOM changes the findings (after the one-unit shift):\n  plain: ${plain}\n  BOM:   ${shifted}`);
   }
-  return { findings: first.findings.length, fixesApplied: fixed.applied.length, passes: fixed.passes.length, withheld: fixed.withheld.map((f) => f.ruleId) };
+  return {
+    findings: first.findings.length,
+    fixesApplied: fixed.applied.length,
+    passes: fixed.passes.length,
+    withheld: fixed.withheld.map((f) => f.ruleId),
+  };
 }

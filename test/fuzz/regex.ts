@@ -28,7 +28,37 @@ export function collectPatterns(work: () => void): RegExp[] {
   return [...seen.values()];
 }
 
-const GENERIC = [' ', 'a', 'a ', 'aa a', '\t', '<', '>', '| ', '-', '- ', '*', '_', '#', ',', '.', '1', '1.', '\n', '\n\n', ' \n', 'a\n', '[', '](', '`', '{{', '<!--', '\\', '\u00e9', ':'];
+const GENERIC = [
+  ' ',
+  'a',
+  'a ',
+  'aa a',
+  '\t',
+  '<',
+  '>',
+  '| ',
+  '-',
+  '- ',
+  '*',
+  '_',
+  '#',
+  ',',
+  '.',
+  '1',
+  '1.',
+  '\n',
+  '\n\n',
+  ' \n',
+  'a\n',
+  '[',
+  '](',
+  '`',
+  '{{',
+  '<!--',
+  '\\',
+  '\u00e9',
+  ':',
+];
 
 /** Literal fragments of a pattern: its words and punctuation, escapes and class syntax dropped. */
 function fragments(re: RegExp): string[] {
@@ -61,7 +91,11 @@ export function exercise(re: RegExp, input: string): void {
  * nested lists and blockquotes go `depth` levels deep (parsing them is slow: see docs/safety.md).
  */
 export function adversarialDocuments(n: number, depth = 200): { name: string; file: string; text: string }[] {
-  const nested = (marker: string) => Array.from({ length: Math.min(n, 2000) }, (_, i) => `${marker.repeat(i % depth)}As a user, I want x so that y`).join('\n');
+  const nested = (marker: string) =>
+    Array.from(
+      { length: Math.min(n, 2000) },
+      (_, i) => `${marker.repeat(i % depth)}As a user, I want x so that y`,
+    ).join('\n');
   return [
     { name: '"As a " × n', file: 'backlog.md', text: 'As a '.repeat(n) },
     { name: '"As a user, I want " × n', file: 'backlog.md', text: 'As a user, I want '.repeat(n) },
@@ -70,8 +104,16 @@ export function adversarialDocuments(n: number, depth = 200): { name: string; fi
     { name: '"<" × 10n', file: 'PRD.md', text: `# Problem\n\n${'<'.repeat(10 * n)}` },
     { name: '"{{" and "[describe" × n', file: 'PRD.md', text: `# Goals\n\n${'{{ [describe '.repeat(n)}` },
     { name: '"fast and " × n', file: 'backlog.md', text: `- As a user, I want ${'fast and '.repeat(n)} so that y` },
-    { name: 'one line of "word " × n', file: 'roadmap.md', text: `| Item | Why | Horizon |\n| --- | --- | --- |\n| x | ${'because word '.repeat(n)} | Now |` },
-    { name: '"Given " × n', file: 'x.story.md', text: `As a user, I want x so that y\n\n## Acceptance criteria\n\n${'Given '.repeat(n)}` },
+    {
+      name: 'one line of "word " × n',
+      file: 'roadmap.md',
+      text: `| Item | Why | Horizon |\n| --- | --- | --- |\n| x | ${'because word '.repeat(n)} | Now |`,
+    },
+    {
+      name: '"Given " × n',
+      file: 'x.story.md',
+      text: `As a user, I want x so that y\n\n## Acceptance criteria\n\n${'Given '.repeat(n)}`,
+    },
     { name: 'n tab/space runs', file: 'backlog.md', text: `- As a user, I want x${' \t'.repeat(n)}y` },
     { name: `nested lists (depth to ${depth})`, file: 'backlog.md', text: nested('  - ') },
     { name: `nested blockquotes (depth to ${depth})`, file: 'backlog.md', text: nested('> ') },

@@ -32,7 +32,11 @@ export async function runCli(dir: string, argv: string[]): Promise<{ code: numbe
 }
 
 /** Replaces fs.promises[name] while `body` runs: the CLI reads and writes through fs.promises, so this injects I/O faults and races. */
-export async function withFsHook<K extends 'readFile' | 'open' | 'readdir' | 'rename'>(name: K, hook: (original: (typeof fs.promises)[K]) => (typeof fs.promises)[K], body: () => Promise<void>): Promise<void> {
+export async function withFsHook<K extends 'readFile' | 'open' | 'readdir' | 'rename'>(
+  name: K,
+  hook: (original: (typeof fs.promises)[K]) => (typeof fs.promises)[K],
+  body: () => Promise<void>,
+): Promise<void> {
   const original = fs.promises[name];
   (fs.promises as Record<K, unknown>)[name] = hook(original.bind(fs.promises) as (typeof fs.promises)[K]);
   try {

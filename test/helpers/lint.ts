@@ -9,7 +9,10 @@ import { rulesFor } from '../../src/rule-set';
 
 export type TestLintOptions = Omit<engine.LintOptions, 'rules'> & Partial<Pick<engine.LintOptions, 'rules'>>;
 
-const withRules = (options: TestLintOptions): engine.LintOptions => ({ ...options, rules: options.rules ?? rulesFor(options.config) });
+const withRules = (options: TestLintOptions): engine.LintOptions => ({
+  ...options,
+  rules: options.rules ?? rulesFor(options.config),
+});
 
 export function lintText(text: string, options: TestLintOptions): LintResult {
   return engine.lintText(text, withRules(options));

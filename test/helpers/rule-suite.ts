@@ -38,11 +38,17 @@ function exampleFileName(rule: Rule<any>): string {
 }
 
 /** Fenced examples under the docs' "Failing example" / "Passing example" headings. Info `file=NAME` sets the file name. */
-export function docExamples(docs: string): { failing: { text: string; file?: string }[]; passing: { text: string; file?: string }[] } {
+export function docExamples(docs: string): {
+  failing: { text: string; file?: string }[];
+  passing: { text: string; file?: string }[];
+} {
   const out = { failing: [] as { text: string; file?: string }[], passing: [] as { text: string; file?: string }[] };
   let current: 'failing' | 'passing' | null = null;
   const fence = /^(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^\1[ \t]*$/gm;
-  const headings = [...docs.matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => ({ index: m.index ?? 0, title: (m[1] ?? '').toLowerCase() }));
+  const headings = [...docs.matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => ({
+    index: m.index ?? 0,
+    title: (m[1] ?? '').toLowerCase(),
+  }));
   for (const m of docs.matchAll(fence)) {
     const heading = headings.filter((h) => h.index < (m.index ?? 0)).pop();
     current = heading?.title.includes('failing') ? 'failing' : heading?.title.includes('passing') ? 'passing' : null;
@@ -53,11 +59,13 @@ export function docExamples(docs: string): { failing: { text: string; file?: str
   return out;
 }
 
-
 /** The message is what Problems and the terminal show in one row; the reason belongs in the rationale. */
 export function assertShortMessage(f: Finding): void {
   assert.ok(!/[\r\n]/.test(f.message), `${f.ruleId}: the message is one line: ${JSON.stringify(f.message)}`);
-  assert.ok(f.message.length <= MAX_MESSAGE_LENGTH, `${f.ruleId}: message of ${f.message.length} characters (at most ${MAX_MESSAGE_LENGTH}): ${f.message}`);
+  assert.ok(
+    f.message.length <= MAX_MESSAGE_LENGTH,
+    `${f.ruleId}: message of ${f.message.length} characters (at most ${MAX_MESSAGE_LENGTH}): ${f.message}`,
+  );
   assert.ok(f.rationale.length >= 10, `${f.ruleId}: a finding needs a rationale: ${JSON.stringify(f.rationale)}`);
 }
 
@@ -70,7 +78,9 @@ function findingsOf(rule: Rule<any>, text: string, filePath: string, config: Eff
 export function describeRule(rule: Rule<any>, config: EffectiveConfig = testConfig()): void {
   const dir = path.join(REPO_ROOT, 'rules', rule.meta.role, rule.meta.id);
   const fixturesDir = path.join(dir, 'fixtures');
-  const fixtures = fs.existsSync(fixturesDir) ? fs.readdirSync(fixturesDir).filter((f) => /\.md$/.test(f) && !f.includes('.fixed.')) : [];
+  const fixtures = fs.existsSync(fixturesDir)
+    ? fs.readdirSync(fixturesDir).filter((f) => /\.md$/.test(f) && !f.includes('.fixed.'))
+    : [];
 
   describe(`rule ${rule.meta.id}`, () => {
     it('has docs with a failing and a passing example', () => {
@@ -78,31 +88,61 @@ export function describeRule(rule: Rule<any>, config: EffectiveConfig = testConf
       assert.ok(failing.length > 0, 'docs need a "Failing example" fenced block');
       assert.ok(passing.length > 0, 'docs need a "Passing example" fenced block');
       for (const ex of failing) {
-        assert.ok(findingsOf(rule, ex.text, ex.file ?? exampleFileName(rule), config).length > 0, `failing example reports nothing:\n${ex.text}`);
+        assert.ok(
+          findingsOf(rule, ex.text, ex.file ?? exampleFileName(rule), config).length > 0,
+          `failing example reports nothing:\n${ex.text}`,
+        );
       }
       for (const ex of passing) {
-        assert.deepEqual(findingsOf(rule, ex.text, ex.file ?? exampleFileName(rule), config).map((f) => `${f.line}: ${f.message}`), [], `passing example:\n${ex.text}`);
+        assert.deepEqual(
+          findingsOf(rule, ex.text, ex.file ?? exampleFileName(rule), config).map((f) => `${f.line}: ${f.message}`),
+          [],
+          `passing example:\n${ex.text}`,
+        );
       }
     });
 
     it('has the docs header generated from its meta (npm run docs:rules)', () => {
-      assert.ok(rule.docs.includes(`\n${ruleDocsHeader(rule.meta)}\n`), `docs header should read:\n${ruleDocsHeader(rule.meta)}`);
+      assert.ok(
+        rule.docs.includes(`\n${ruleDocsHeader(rule.meta)}\n`),
+        `docs header should read:\n${ruleDocsHeader(rule.meta)}`,
+      );
     });
 
     it(`is ${rule.meta.fixable ? '' : 'not '}fixable, as its meta says`, () => {
       const failing = fixtures.filter((f) => f.startsWith('fail'));
-      const fixes = failing.flatMap((name) => findingsOf(rule, fs.readFileSync(path.join(fixturesDir, name), 'utf8'), path.join(fixturesDir, name), config).filter((f) => f.fix));
+      const fixes = failing.flatMap((name) =>
+        findingsOf(
+          rule,
+          fs.readFileSync(path.join(fixturesDir, name), 'utf8'),
+          path.join(fixturesDir, name),
+          config,
+        ).filter((f) => f.fix),
+      );
       if (rule.meta.fixable) {
         assert.ok(fixes.length > 0, 'meta.fixable is true but no failing fixture gets a fix');
-        assert.ok(failing.some((f) => fs.existsSync(path.join(fixturesDir, f.replace(/\.md$/, '.fixed.md')))), 'a fixable rule needs a fail*.fixed.md fixture');
+        assert.ok(
+          failing.some((f) => fs.existsSync(path.join(fixturesDir, f.replace(/\.md$/, '.fixed.md')))),
+          'a fixable rule needs a fail*.fixed.md fixture',
+        );
       } else {
-        assert.deepEqual(fixes.map((f) => `${f.line}: ${f.fix?.title}`), [], 'meta.fixable is false but findings carry fixes');
+        assert.deepEqual(
+          fixes.map((f) => `${f.line}: ${f.fix?.title}`),
+          [],
+          'meta.fixable is false but findings carry fixes',
+        );
       }
     });
 
     it('has passing and failing fixtures', () => {
-      assert.ok(fixtures.some((f) => f.startsWith('pass')), `${fixturesDir} needs a pass*.md fixture`);
-      assert.ok(fixtures.some((f) => f.startsWith('fail')), `${fixturesDir} needs a fail*.md fixture`);
+      assert.ok(
+        fixtures.some((f) => f.startsWith('pass')),
+        `${fixturesDir} needs a pass*.md fixture`,
+      );
+      assert.ok(
+        fixtures.some((f) => f.startsWith('fail')),
+        `${fixturesDir} needs a fail*.md fixture`,
+      );
     });
 
     for (const name of fixtures) {
@@ -110,7 +150,10 @@ export function describeRule(rule: Rule<any>, config: EffectiveConfig = testConf
       if (name.startsWith('pass')) {
         it(`reports nothing on ${name}`, () => {
           const text = fs.readFileSync(file, 'utf8');
-          assert.deepEqual(findingsOf(rule, text, file, config).map((f) => `${f.line}:${f.column} ${f.message}`), []);
+          assert.deepEqual(
+            findingsOf(rule, text, file, config).map((f) => `${f.line}:${f.column} ${f.message}`),
+            [],
+          );
         });
       } else if (name.startsWith('fail')) {
         it(`reports the expected findings on ${name}`, () => {
@@ -127,7 +170,8 @@ export function describeRule(rule: Rule<any>, config: EffectiveConfig = testConf
           expected.forEach((e, i) => {
             const f = actual[i] as Finding;
             if (e.column !== undefined) assert.equal(f.column, e.column, `column of finding ${i + 1}`);
-            if (e.message !== undefined) assert.ok(f.message.includes(e.message), `message of finding ${i + 1}: ${f.message}`);
+            if (e.message !== undefined)
+              assert.ok(f.message.includes(e.message), `message of finding ${i + 1}: ${f.message}`);
           });
         });
         const fixedFile = file.replace(/\.md$/, '.fixed.md');
@@ -135,11 +179,17 @@ export function describeRule(rule: Rule<any>, config: EffectiveConfig = testConf
           it(`fixes ${name} idempotently`, () => {
             const text = fs.readFileSync(file, 'utf8');
             const before = findingsOf(rule, text, file, config);
-            const once = applyFixes(text, before.flatMap((f) => (f.fix ? [f.fix] : []))).text;
+            const once = applyFixes(
+              text,
+              before.flatMap((f) => (f.fix ? [f.fix] : [])),
+            ).text;
             assert.equal(once, fs.readFileSync(fixedFile, 'utf8'));
             const after = findingsOf(rule, once, file, config);
             assert.ok(after.length < before.length, 'the fix must remove findings');
-            const twice = applyFixes(once, after.flatMap((f) => (f.fix ? [f.fix] : []))).text;
+            const twice = applyFixes(
+              once,
+              after.flatMap((f) => (f.fix ? [f.fix] : [])),
+            ).text;
             assert.equal(twice, once, 'a second fix round must change nothing');
           });
         }

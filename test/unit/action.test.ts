@@ -12,7 +12,8 @@ import { tempProject } from '../helpers/cli';
 const ROOT = path.resolve(__dirname, '../../..');
 const SCRIPT = path.join(ROOT, 'scripts/action/run.mjs');
 const CLI = path.join(ROOT, 'dist/cli.js');
-const BACKLOG = '# Backlog\n\n- As a shopper, I want to save my cart, so that I can buy later.\n- As a shopper, I want to see my past orders.\n';
+const BACKLOG =
+  '# Backlog\n\n- As a shopper, I want to save my cart, so that I can buy later.\n- As a shopper, I want to see my past orders.\n';
 
 function git(dir: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir });
@@ -26,7 +27,10 @@ function pullRequest(): string {
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'base');
   git(dir, 'checkout', '-qb', 'pr');
-  fs.writeFileSync(path.join(dir, 'docs/backlog.md'), BACKLOG.replace('# Backlog\n\n', '# Backlog\n\n- As a clerk, I want to refund an order.\n'));
+  fs.writeFileSync(
+    path.join(dir, 'docs/backlog.md'),
+    BACKLOG.replace('# Backlog\n\n', '# Backlog\n\n- As a clerk, I want to refund an order.\n'),
+  );
   git(dir, 'commit', '-qam', 'new story');
   return dir;
 }
@@ -58,7 +62,13 @@ function runAction(dir: string, inputs: Record<string, string>) {
     code: res.status,
     log: res.stdout,
     summary: fs.readFileSync(summary, 'utf8'),
-    outputs: Object.fromEntries(fs.readFileSync(output, 'utf8').split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2))),
+    outputs: Object.fromEntries(
+      fs
+        .readFileSync(output, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    ),
   };
 }
 
@@ -72,7 +82,9 @@ describe('GitHub Action', function () {
     for (const name of Object.keys(action.inputs)) {
       assert.equal(step.env[`INPUT_${name.replace(/-/g, '_').toUpperCase()}`], `\${{ inputs.${name} }}`, name);
     }
-    const read = [...fs.readFileSync(SCRIPT, 'utf8').matchAll(/(?:input|choice|yes)\('([a-z-]+)'/g)].map((m) => m[1]);
+    const read = [...fs.readFileSync(SCRIPT, 'utf8').matchAll(/(?:input|choice|yes)\(\s*'([a-z-]+)'/g)].map(
+      (m) => m[1],
+    );
     assert.deepEqual([...new Set(read)].sort(), Object.keys(action.inputs).sort());
   });
 
@@ -99,16 +111,27 @@ describe('GitHub Action', function () {
     assert.equal(error.outputs['exit-code'], '0');
     assert.ok(!/^::warning/m.test(error.log));
     assert.equal(error.outputs['sarif-file'], undefined);
-    assert.equal(runAction(dir, { paths: 'docs', 'fail-on': 'never', roles: 'po', annotations: 'false', summary: 'false' }).code, 0);
+    assert.equal(
+      runAction(dir, { paths: 'docs', 'fail-on': 'never', roles: 'po', annotations: 'false', summary: 'false' }).code,
+      0,
+    );
   });
 
   it('fails clearly on a bad input or a broken baseline, whatever fail-on says', () => {
     const dir = pullRequest();
     const bad = runAction(dir, { 'fail-on': 'sometimes' });
     assert.equal(bad.code, 2);
-    assert.match(bad.log, /::error title=backlog-lint::input 'fail-on' must be one of error, warning, never; got 'sometimes'/);
+    assert.match(
+      bad.log,
+      /::error title=backlog-lint::input 'fail-on' must be one of error, warning, never; got 'sometimes'/,
+    );
     fs.writeFileSync(path.join(dir, 'broken.json'), '{');
-    const broken = runAction(dir, { baseline: 'broken.json', 'fail-on': 'never', annotations: 'false', summary: 'false' });
+    const broken = runAction(dir, {
+      baseline: 'broken.json',
+      'fail-on': 'never',
+      annotations: 'false',
+      summary: 'false',
+    });
     assert.equal(broken.code, 1);
     assert.equal(broken.outputs['exit-code'], '2');
   });

@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { holdBack, lineTextOf, parseBaseline, pruneEntries, recordFindings, serializeBaseline, BaselineError } from '../../src/core/baseline';
+import {
+  holdBack,
+  lineTextOf,
+  parseBaseline,
+  pruneEntries,
+  recordFindings,
+  serializeBaseline,
+  BaselineError,
+} from '../../src/core/baseline';
 import { finding } from '../fixtures/formatters/results';
 import { runCli, tempProject } from '../helpers/cli';
 
@@ -22,9 +30,16 @@ describe('baseline: core', () => {
   const lines = lineTextOf(text);
 
   it('records counts and fingerprints per rule, serialized sorted and stable', () => {
-    const findings = [finding('story-has-benefit', { line: 2 }), finding('ambiguous-language', { line: 1 }), finding('story-has-benefit', { line: 4 })];
+    const findings = [
+      finding('story-has-benefit', { line: 2 }),
+      finding('ambiguous-language', { line: 1 }),
+      finding('story-has-benefit', { line: 4 }),
+    ];
     const entries = recordFindings(findings, lines);
-    const baseline = new Map([['b.md', entries], ['a.md', recordFindings([finding('ambiguous-language', { line: 3 })], lines)]]);
+    const baseline = new Map([
+      ['b.md', entries],
+      ['a.md', recordFindings([finding('ambiguous-language', { line: 3 })], lines)],
+    ]);
     const json = serializeBaseline(baseline);
     assert.deepEqual(Object.keys(JSON.parse(json).files), ['a.md', 'b.md']);
     assert.deepEqual(Object.keys(JSON.parse(json).files['b.md']), ['ambiguous-language', 'story-has-benefit']);
@@ -51,16 +66,33 @@ describe('baseline: core', () => {
   });
 
   it('prunes counts and fingerprints to what still occurs, never adding', () => {
-    const entries = recordFindings([finding('story-has-benefit', { line: 1 }), finding('story-has-benefit', { line: 3 })], lines);
-    const pruned = pruneEntries(entries, [finding('story-has-benefit', { line: 3 }), finding('story-has-benefit', { line: 2 }), finding('ambiguous-language', { line: 1 })], lines);
+    const entries = recordFindings(
+      [finding('story-has-benefit', { line: 1 }), finding('story-has-benefit', { line: 3 })],
+      lines,
+    );
+    const pruned = pruneEntries(
+      entries,
+      [
+        finding('story-has-benefit', { line: 3 }),
+        finding('story-has-benefit', { line: 2 }),
+        finding('ambiguous-language', { line: 1 }),
+      ],
+      lines,
+    );
     assert.equal(pruned?.get('story-has-benefit')?.count, 2);
     assert.equal(pruned?.get('ambiguous-language'), undefined);
     assert.equal(pruneEntries(entries, [], lines), undefined);
   });
 
   it('rejects a malformed baseline with the file and key path', () => {
-    assert.throws(() => parseBaseline('{', 'b.json'), (e: unknown) => e instanceof BaselineError && /^b\.json: not valid JSON/.test(e.message));
-    assert.throws(() => parseBaseline('{"version":1,"files":{"a.md":{"r":{"count":-1}}}}', 'b.json'), /b\.json: files\.a\.md\.r\.count: /);
+    assert.throws(
+      () => parseBaseline('{', 'b.json'),
+      (e: unknown) => e instanceof BaselineError && /^b\.json: not valid JSON/.test(e.message),
+    );
+    assert.throws(
+      () => parseBaseline('{"version":1,"files":{"a.md":{"r":{"count":-1}}}}', 'b.json'),
+      /b\.json: files\.a\.md\.r\.count: /,
+    );
     assert.throws(() => parseBaseline('{"version":2,"files":{}}', 'b.json'), /b\.json: version: /);
   });
 });
@@ -81,17 +113,26 @@ describe('baseline: CLI', function () {
     fs.writeFileSync(path.join(dir, 'docs/backlog.md'), WITH_NEW_STORY);
     const next = await runCli(dir, ['--no-cache', '-f', 'json']);
     const messages = JSON.parse(next.out)[0].messages;
-    assert.deepEqual(messages.map((m: { line: number; ruleId: string }) => [m.line, m.ruleId]), [[3, 'story-benefit']]);
+    assert.deepEqual(
+      messages.map((m: { line: number; ruleId: string }) => [m.line, m.ruleId]),
+      [[3, 'story-benefit']],
+    );
     assert.match(next.err, /3 findings held back/);
     // --no-baseline shows everything again; the file is unchanged by a plain run.
-    assert.equal(JSON.parse((await runCli(dir, ['--no-cache', '-f', 'json', '--no-baseline'])).out)[0].messages.length, 4);
+    assert.equal(
+      JSON.parse((await runCli(dir, ['--no-cache', '-f', 'json', '--no-baseline'])).out)[0].messages.length,
+      4,
+    );
     assert.equal(fs.readFileSync(path.join(dir, 'backlog-lint-baseline.json'), 'utf8'), saved);
   });
 
   it('--prune-baseline drops what was fixed; stale entries are pointed out; other files keep their entries', async () => {
     const dir = tempProject('baseline-prune', { 'a.md': BACKLOG, 'b.md': BACKLOG });
     await runCli(dir, ['--no-cache', '--update-baseline']);
-    fs.writeFileSync(path.join(dir, 'a.md'), BACKLOG.replace('see my past orders.', 'see my past orders, so that I can reorder.'));
+    fs.writeFileSync(
+      path.join(dir, 'a.md'),
+      BACKLOG.replace('see my past orders.', 'see my past orders, so that I can reorder.'),
+    );
     const stale = await runCli(dir, ['--no-cache']);
     assert.match(stale.err, /1 baselined finding no longer occurs; --prune-baseline/);
     await runCli(dir, ['--no-cache', '--prune-baseline', 'a.md']);
@@ -101,7 +142,10 @@ describe('baseline: CLI', function () {
     // A file that is gone loses its entries at the next update.
     fs.rmSync(path.join(dir, 'b.md'));
     await runCli(dir, ['--no-cache', '--update-baseline']);
-    assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'backlog-lint-baseline.json'), 'utf8')).files), ['a.md']);
+    assert.deepEqual(
+      Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'backlog-lint-baseline.json'), 'utf8')).files),
+      ['a.md'],
+    );
   });
 
   it('exits 2 naming the file for a missing --baseline or a broken one', async () => {

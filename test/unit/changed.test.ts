@@ -6,10 +6,14 @@ import { addedLines } from '../../src/cli/changed';
 import { runCli, tempProject } from '../helpers/cli';
 
 const STORY = (n: number) => `- As a shopper, I want feature number ${n}.\n`;
-const backlog = (...stories: number[]) => `# Backlog\n\n- As a shopper, I want to save my cart, so that I can buy later.\n${stories.map(STORY).join('')}`;
+const backlog = (...stories: number[]) =>
+  `# Backlog\n\n- As a shopper, I want to save my cart, so that I can buy later.\n${stories.map(STORY).join('')}`;
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
 }
 
 function repo(): string {
@@ -30,7 +34,10 @@ describe('--changed and --changed-lines', function () {
   this.timeout(60000);
 
   it('reads the new side of diff hunks; pure deletions add no line', () => {
-    assert.deepEqual(addedLines('@@ -3 +3 @@\n@@ -10,2 +11,3 @@ x\n@@ -20,4 +22,0 @@\n'), [[3, 3], [11, 13]]);
+    assert.deepEqual(addedLines('@@ -3 +3 @@\n@@ -10,2 +11,3 @@ x\n@@ -20,4 +22,0 @@\n'), [
+      [3, 3],
+      [11, 13],
+    ]);
   });
 
   it('reports only files changed since the merge base with main: committed, staged, unstaged and untracked', async () => {

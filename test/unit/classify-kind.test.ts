@@ -40,11 +40,15 @@ describe('classification: file names', () => {
 
 describe('classification: templates', () => {
   it('reads a GitHub issue template for stories as a template, and lints nothing in it', () => {
-    const text = '---\nname: New story\nabout: Propose a piece of work\nlabels: story\ntype: Goal\n---\n\nAs a [role] I want [thing] so that [reason].\n';
+    const text =
+      '---\nname: New story\nabout: Propose a piece of work\nlabels: story\ntype: Goal\n---\n\nAs a [role] I want [thing] so that [reason].\n';
     const model = modelOf(text, '.github/ISSUE_TEMPLATE/new-story.md');
     assert.equal(model.template, 'artifact');
     assert.equal(model.kind, null);
-    assert.deepEqual(lintText(text, { filePath: '.github/ISSUE_TEMPLATE/new-story.md', config: testConfig() }).findings, []);
+    assert.deepEqual(
+      lintText(text, { filePath: '.github/ISSUE_TEMPLATE/new-story.md', config: testConfig() }).findings,
+      [],
+    );
   });
 
   it('reads a bug-report form as a template of no artifact', () => {
@@ -59,12 +63,31 @@ describe('classification: templates', () => {
   });
 
   it('reads a document made of bracketed slots as a template', () => {
-    const text = ['# Launch plan', '', '## Owner: [Name]', '## Date: [DD/MM/YYYY]', '', '## Problem', '', '[What hurts today, and for whom?]', '', '## Costs', '', '[Team weeks]', '', '## Risks', '', '[Top three risks]', ''].join('\n');
+    const text = [
+      '# Launch plan',
+      '',
+      '## Owner: [Name]',
+      '## Date: [DD/MM/YYYY]',
+      '',
+      '## Problem',
+      '',
+      '[What hurts today, and for whom?]',
+      '',
+      '## Costs',
+      '',
+      '[Team weeks]',
+      '',
+      '## Risks',
+      '',
+      '[Top three risks]',
+      '',
+    ].join('\n');
     assert.equal(modelOf(text, 'business-case.md').template, 'artifact');
   });
 
   it('reads a filled-in issue template as the story it holds', () => {
-    const text = '---\nname: Story\nabout: a story\n---\n\nAs a shop owner\nI want to export my orders\nSo that I can file my taxes\n';
+    const text =
+      '---\nname: Story\nabout: a story\n---\n\nAs a shop owner\nI want to export my orders\nSo that I can file my taxes\n';
     assert.equal(modelOf(text).template, null);
   });
 });
@@ -97,7 +120,17 @@ describe('classification: design documents and evidence', () => {
   });
 
   it('takes a product spec with audience, metrics and mockups for a PRD, and says why', () => {
-    const text = ['# Saved searches', '## Problem', 'People redo searches.', '## Target users', 'Daily buyers.', '## Success metrics', '30% use it weekly.', '## Mockups', '![x](x.png)'].join('\n\n');
+    const text = [
+      '# Saved searches',
+      '## Problem',
+      'People redo searches.',
+      '## Target users',
+      'Daily buyers.',
+      '## Success metrics',
+      '30% use it weekly.',
+      '## Mockups',
+      '![x](x.png)',
+    ].join('\n\n');
     const model = modelOf(text);
     assert.equal(model.kind, 'prd');
     assert.equal(model.detectedBy, 'content');
@@ -146,12 +179,24 @@ describe('classification: section headings', () => {
   for (const [title, kind] of cases) {
     it(`"${title}" → ${kind ?? 'none'}`, () => assert.equal(sectionKind(title), kind));
   }
-  it('names both sides of a slash', () => assert.deepEqual([...sectionKinds('Goals/Non-Goals')].sort(), ['goals', 'scope']));
+  it('names both sides of a slash', () =>
+    assert.deepEqual([...sectionKinds('Goals/Non-Goals')].sort(), ['goals', 'scope']));
 });
 
 describe('classification: roadmap horizons', () => {
   it('knows horizon headings by content', () => {
-    for (const t of ['Now', 'Next (0.9)', 'Q3 2026', 'Long-Term', 'Near-Term and Medium-Term', 'Future', 'Upcoming releases', 'Beta Release', 'Visionary', 'Evolve']) {
+    for (const t of [
+      'Now',
+      'Next (0.9)',
+      'Q3 2026',
+      'Long-Term',
+      'Near-Term and Medium-Term',
+      'Future',
+      'Upcoming releases',
+      'Beta Release',
+      'Visionary',
+      'Evolve',
+    ]) {
       assert.ok(isHorizonTitle(t), t);
     }
     assert.ok(!isHorizonTitle('Goals'));
@@ -161,14 +206,29 @@ describe('classification: roadmap horizons', () => {
   });
 
   it('knows years, versions and phases only in a roadmap', () => {
-    for (const t of ['2025', '[Version 0.6]', 'Phase 0 — Revival (Weeks 0–8)', 'Kubeflow 1.2 Features, Release Date: November 2020']) {
+    for (const t of [
+      '2025',
+      '[Version 0.6]',
+      'Phase 0 — Revival (Weeks 0–8)',
+      'Kubeflow 1.2 Features, Release Date: November 2020',
+    ]) {
       assert.ok(!isHorizonTitle(t) || t.startsWith('Phase'), `${t} by content`);
       assert.ok(isHorizonTitle(t, true), `${t} in a roadmap`);
     }
   });
 
   it('checks items under a year, not the FAQ, and inherits the horizon', () => {
-    const text = ['# Roadmap', '## 2026', '### Offline mode', 'Goal: field staff work without signal.', '### Bulk export', 'Reports for finance.', '## FAQ', '### Can I suggest an item?', 'Yes.'].join('\n\n');
+    const text = [
+      '# Roadmap',
+      '## 2026',
+      '### Offline mode',
+      'Goal: field staff work without signal.',
+      '### Bulk export',
+      'Reports for finance.',
+      '## FAQ',
+      '### Can I suggest an item?',
+      'Yes.',
+    ].join('\n\n');
     const model = modelOf(text, 'ROADMAP.md');
     const titles = (model.roadmap?.items ?? []).map((i) => i.title.text);
     assert.deepEqual(titles, ['Offline mode', 'Bulk export']);
@@ -177,24 +237,46 @@ describe('classification: roadmap horizons', () => {
   });
 
   it('gives items the year of the roadmap title, and takes bullets under group headings as the items', () => {
-    const text = ['# Platform team roadmap 2027', '## Milestones', '### Onboarding', '- Guided setup', '- Sample data', '### Billing', '- Invoices in PDF'].join('\n\n');
+    const text = [
+      '# Platform team roadmap 2027',
+      '## Milestones',
+      '### Onboarding',
+      '- Guided setup',
+      '- Sample data',
+      '### Billing',
+      '- Invoices in PDF',
+    ].join('\n\n');
     const items = modelOf(text, 'ROADMAP.md').roadmap?.items ?? [];
-    assert.deepEqual(items.map((i) => [i.title.text, i.inheritedHorizon?.text]), [
-      ['Guided setup', '2027'],
-      ['Sample data', '2027'],
-      ['Invoices in PDF', '2027'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.title.text, i.inheritedHorizon?.text]),
+      [
+        ['Guided setup', '2027'],
+        ['Sample data', '2027'],
+        ['Invoices in PDF', '2027'],
+      ],
+    );
   });
 
   it('does not take a list defining the horizons for items', () => {
-    const text = ['# Project roadmap', 'We name releases as follows:', '* Next (the coming release)', '* Future (anything later)', '## Subprojects', '* [Editor](editor.md)', '* [Server](server.md)'].join('\n\n');
+    const text = [
+      '# Project roadmap',
+      'We name releases as follows:',
+      '* Next (the coming release)',
+      '* Future (anything later)',
+      '## Subprojects',
+      '* [Editor](editor.md)',
+      '* [Server](server.md)',
+    ].join('\n\n');
     const model = modelOf(text, 'README.md');
     assert.equal(model.kind, 'roadmap');
     assert.equal(model.roadmap, null);
   });
 
   it('finds no items in a roadmap that only points elsewhere', () => {
-    const model = modelOf('# Roadmap\n\nOur plans live on the project board: https://example.com/board\n', 'ROADMAP.md');
+    const model = modelOf(
+      '# Roadmap\n\nOur plans live on the project board: https://example.com/board\n',
+      'ROADMAP.md',
+    );
     assert.equal(model.roadmap, null);
   });
 

@@ -16,13 +16,19 @@ import { REPO_ROOT } from '../helpers/rule-suite';
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 function cli(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 const story = (n: number, ac: boolean): string =>
   `## S-${n}: Export report ${n}\n\nAs a clerk number ${n}, I want to export report ${n} by date, so that I can close month ${n}.\n\n` +
-  (ac ? `### Acceptance criteria\n\n- Given report ${n}, when I export it, then a CSV with its rows downloads.\n\n` : '');
+  (ac
+    ? `### Acceptance criteria\n\n- Given report ${n}, when I export it, then a CSV with its rows downloads.\n\n`
+    : '');
 
 /** A folder of backlogs (one story repeated in two of them, for the check across files), PRDs and notes. */
 function project(files = 40): string {
@@ -35,7 +41,8 @@ function project(files = 40): string {
     } else {
       const stories = [story(i * 10 + 1, i % 2 === 1), story(i * 10 + 2, true)];
       // The same story in the first two backlogs: a cross-file duplicate.
-      if (i < 2) stories.push('## S-dup: Archive\n\nAs an admin, I want to archive old invoices, so that search stays quick.\n');
+      if (i < 2)
+        stories.push('## S-dup: Archive\n\nAs an admin, I want to archive old invoices, so that search stays quick.\n');
       fs.writeFileSync(path.join(sub, `backlog-${i}.md`), `# Backlog ${i}\n\n${stories.join('\n')}`);
     }
   }
@@ -48,7 +55,8 @@ interface JsonResult {
 }
 
 const parse = (stdout: string): JsonResult[] => JSON.parse(stdout) as JsonResult[];
-const ruleIds = (results: JsonResult[]): string[] => results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line}:${m.ruleId}`));
+const ruleIds = (results: JsonResult[]): string[] =>
+  results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line}:${m.ruleId}`));
 
 describe('CLI speed options', function () {
   this.timeout(60000);
@@ -61,7 +69,10 @@ describe('CLI speed options', function () {
     const two = cli(['.', '-f', 'json', '--no-cache', '--concurrency', '3'], dir);
     assert.equal(two.code, one.code, two.stderr);
     assert.equal(two.stdout, one.stdout);
-    assert.ok(ruleIds(parse(one.stdout)).some((id) => id.endsWith('backlog-duplicate')), 'the fixture has a cross-file duplicate');
+    assert.ok(
+      ruleIds(parse(one.stdout)).some((id) => id.endsWith('backlog-duplicate')),
+      'the fixture has a cross-file duplicate',
+    );
     assert.ok(ruleIds(parse(one.stdout)).some((id) => id.endsWith('story-acceptance-criteria')));
   });
 
@@ -75,7 +86,10 @@ describe('CLI speed options', function () {
     assert.equal(warm.stdout, cold.stdout);
     assert.equal(warm.code, cold.code);
     assert.equal(fs.statSync(cache).mtimeMs, before, 'nothing new to write');
-    assert.ok(ruleIds(parse(warm.stdout)).some((id) => id.endsWith('backlog-duplicate')), 'cross-file findings survive the cache');
+    assert.ok(
+      ruleIds(parse(warm.stdout)).some((id) => id.endsWith('backlog-duplicate')),
+      'cross-file findings survive the cache',
+    );
   });
 
   it('re-lints when a file, the config or the tool changes', () => {
@@ -83,13 +97,27 @@ describe('CLI speed options', function () {
     const baseline = cli(['.', '-f', 'json'], dir);
     assert.ok(ruleIds(parse(baseline.stdout)).includes('backlog-0.md:5:story-acceptance-criteria'));
     // The config: the rule turned off must disappear from a cached run.
-    fs.writeFileSync(path.join(dir, '.backlog-lint.json'), JSON.stringify({ rules: { 'story-acceptance-criteria': 'off' } }));
+    fs.writeFileSync(
+      path.join(dir, '.backlog-lint.json'),
+      JSON.stringify({ rules: { 'story-acceptance-criteria': 'off' } }),
+    );
     const configured = cli(['.', '-f', 'json'], dir);
-    assert.ok(!ruleIds(parse(configured.stdout)).some((id) => id.endsWith('story-acceptance-criteria')), configured.stdout);
+    assert.ok(
+      !ruleIds(parse(configured.stdout)).some((id) => id.endsWith('story-acceptance-criteria')),
+      configured.stdout,
+    );
     fs.rmSync(path.join(dir, '.backlog-lint.json'));
     // The file: a fixed story must not be reported from the cache.
     const file = path.join(dir, 'team-0', 'backlog-0.md');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('## S-2:', '### Acceptance criteria\n\n- Given a report, when I export it, then it downloads.\n\n## S-2:'));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace(
+          '## S-2:',
+          '### Acceptance criteria\n\n- Given a report, when I export it, then it downloads.\n\n## S-2:',
+        ),
+    );
     const edited = cli(['.', '-f', 'json'], dir);
     assert.ok(!ruleIds(parse(edited.stdout)).includes('backlog-0.md:5:story-acceptance-criteria'), edited.stdout);
   });
@@ -102,10 +130,31 @@ describe('CLI speed options', function () {
     cache.set('/x/backlog.md', 'hash', config, output);
     await cache.save();
     assert.deepEqual((await LintCache.open(file, '0.1.0+aaaa')).get('/x/backlog.md', 'hash', config, false), output);
-    assert.equal((await LintCache.open(file, '0.1.0+bbbb')).get('/x/backlog.md', 'hash', config, false), undefined, 'another rule build');
-    assert.equal((await LintCache.open(file, '0.1.0+aaaa')).get('/x/backlog.md', 'other', config, false), undefined, 'another text');
-    assert.equal((await LintCache.open(file, '0.1.0+aaaa')).get('/x/backlog.md', 'hash', testConfig({ allowWords: ['fast'] }), false), undefined, 'another config');
-    assert.equal((await LintCache.open(file, '0.1.0+aaaa')).get('/x/backlog.md', 'hash', config, true), undefined, 'a fixable finding under --fix');
+    assert.equal(
+      (await LintCache.open(file, '0.1.0+bbbb')).get('/x/backlog.md', 'hash', config, false),
+      undefined,
+      'another rule build',
+    );
+    assert.equal(
+      (await LintCache.open(file, '0.1.0+aaaa')).get('/x/backlog.md', 'other', config, false),
+      undefined,
+      'another text',
+    );
+    assert.equal(
+      (await LintCache.open(file, '0.1.0+aaaa')).get(
+        '/x/backlog.md',
+        'hash',
+        testConfig({ allowWords: ['fast'] }),
+        false,
+      ),
+      undefined,
+      'another config',
+    );
+    assert.equal(
+      (await LintCache.open(file, '0.1.0+aaaa')).get('/x/backlog.md', 'hash', config, true),
+      undefined,
+      'a fixable finding under --fix',
+    );
   });
 
   it('ignores a corrupt cache file, honours --cache-location and --no-cache', () => {
@@ -129,16 +178,24 @@ describe('CLI speed options', function () {
     const warm = cli(['.', '-f', 'json'], dir);
     assert.equal(again.stdout, fixed.stdout);
     assert.equal(warm.stdout, fixed.stdout);
-    assert.match(fs.readFileSync(path.join(dir, 'team-0', 'backlog-0.md'), 'utf8'), /Acceptance criteria[\s\S]*## S-2:/);
+    assert.match(
+      fs.readFileSync(path.join(dir, 'team-0', 'backlog-0.md'), 'utf8'),
+      /Acceptance criteria[\s\S]*## S-2:/,
+    );
   });
 
   it('shards split the files deterministically, disjoint and complete', () => {
     const dir = project(30);
     const all = parse(cli(['.', '-f', 'json', '--no-cache'], dir).stdout).map((r) => r.filePath);
-    const shards = [1, 2, 3].map((i) => parse(cli(['.', '-f', 'json', '--no-cache', '--shard', `${i}/3`], dir).stdout).map((r) => r.filePath));
+    const shards = [1, 2, 3].map((i) =>
+      parse(cli(['.', '-f', 'json', '--no-cache', '--shard', `${i}/3`], dir).stdout).map((r) => r.filePath),
+    );
     assert.deepEqual(shards.flat().sort(), [...all].sort());
     assert.equal(new Set(shards.flat()).size, all.length);
-    assert.deepEqual(shards.map((s) => s.length), [10, 10, 10]);
+    assert.deepEqual(
+      shards.map((s) => s.length),
+      [10, 10, 10],
+    );
     assert.deepEqual(selectShard(['a', 'b', 'c', 'd', 'e'], parseShard('2/2')), ['b', 'd']);
     for (const bad of ['0/2', '3/2', '1/0', 'x', '1-2']) {
       const r = cli(['.', '--shard', bad], dir);

@@ -13,7 +13,10 @@ import { sarifErrors } from '../fixtures/formatters/sarif-validator';
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'cli');
 
-function cli(args: string[], opts: { cwd?: string; input?: string } = {}): { code: number; stdout: string; stderr: string } {
+function cli(
+  args: string[],
+  opts: { cwd?: string; input?: string } = {},
+): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? FIXTURES,
     input: opts.input,
@@ -31,7 +34,15 @@ function copyFixture(name: string): string {
 
 interface JsonResult {
   filePath: string;
-  messages: { ruleId: string | null; severity: number; line: number; column: number; role: string; artifact: string; message: string }[];
+  messages: {
+    ruleId: string | null;
+    severity: number;
+    line: number;
+    column: number;
+    role: string;
+    artifact: string;
+    message: string;
+  }[];
   errorCount: number;
   warningCount: number;
 }
@@ -55,11 +66,17 @@ describe('CLI', function () {
     const results = JSON.parse(r.stdout) as JsonResult[];
     const byName = new Map(results.map((x) => [path.relative(path.join(FIXTURES, 'project'), x.filePath), x]));
     assert.deepEqual(byName.get('docs/notes.md')?.messages, []);
-    assert.deepEqual(byName.get('suppressed.story.md')?.messages.map((m) => m.ruleId), []);
+    assert.deepEqual(
+      byName.get('suppressed.story.md')?.messages.map((m) => m.ruleId),
+      [],
+    );
     const backlog = byName.get('backlog.md');
     assert.ok(backlog);
     const ac = backlog.messages.filter((m) => m.ruleId === 'story-acceptance-criteria');
-    assert.deepEqual(ac.map((m) => [m.line, m.column, m.severity, m.role, m.artifact]), [[5, 1, 2, 'po', 'story']]);
+    assert.deepEqual(
+      ac.map((m) => [m.line, m.column, m.severity, m.role, m.artifact]),
+      [[5, 1, 2, 'po', 'story']],
+    );
   });
 
   it('exits 0 on a clean folder and prints nothing', () => {
@@ -70,12 +87,27 @@ describe('CLI', function () {
 
   it('writes SARIF 2.1.0 that validates, with suppressions and relative URIs', () => {
     const r = cli(['project', '--format', 'sarif']);
-    const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; suppressions?: unknown[]; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[] };
+    const log = JSON.parse(r.stdout) as {
+      runs: {
+        results: {
+          ruleId: string;
+          suppressions?: unknown[];
+          locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[];
+        }[];
+      }[];
+    };
     assert.deepEqual(sarifErrors(log), []);
     const results = log.runs[0]?.results ?? [];
     const ac = results.filter((x) => x.ruleId === 'story-acceptance-criteria');
-    assert.ok(ac.some((x) => x.suppressions && x.locations[0]?.physicalLocation.artifactLocation.uri === 'project/suppressed.story.md'));
-    assert.ok(ac.some((x) => !x.suppressions && x.locations[0]?.physicalLocation.artifactLocation.uri === 'project/backlog.md'));
+    assert.ok(
+      ac.some(
+        (x) =>
+          x.suppressions && x.locations[0]?.physicalLocation.artifactLocation.uri === 'project/suppressed.story.md',
+      ),
+    );
+    assert.ok(
+      ac.some((x) => !x.suppressions && x.locations[0]?.physicalLocation.artifactLocation.uri === 'project/backlog.md'),
+    );
     assert.ok(results.every((x) => x.locations[0]?.physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%'));
     const empty = JSON.parse(cli(['clean', '--format', 'sarif']).stdout) as { runs: { results: unknown[] }[] };
     assert.deepEqual(empty.runs[0]?.results, []);
@@ -83,7 +115,10 @@ describe('CLI', function () {
 
   it('writes GitHub workflow commands and JUnit XML', () => {
     const gh = cli(['project', '--format', 'github']).stdout;
-    assert.match(gh, /^::error file=project\/backlog\.md,line=5,col=1,endLine=5,endColumn=\d+,title=story-acceptance-criteria::/m);
+    assert.match(
+      gh,
+      /^::error file=project\/backlog\.md,line=5,col=1,endLine=5,endColumn=\d+,title=story-acceptance-criteria::/m,
+    );
     const junit = cli(['project', '--format', 'junit']).stdout;
     assert.match(junit, /^<\?xml/);
     assert.match(junit, /<testsuite [^>]*name="project\/backlog\.md"/);
@@ -92,7 +127,10 @@ describe('CLI', function () {
 
   it('honours --quiet, --max-warnings and --role', () => {
     const dir = copyFixture('project');
-    fs.writeFileSync(path.join(dir, '.backlog-lint.json'), JSON.stringify({ rules: { 'story-acceptance-criteria': 'warning' } }));
+    fs.writeFileSync(
+      path.join(dir, '.backlog-lint.json'),
+      JSON.stringify({ rules: { 'story-acceptance-criteria': 'warning' } }),
+    );
     const warnOnly = cli(['.', '--format', 'json'], { cwd: dir });
     const warnings = (JSON.parse(warnOnly.stdout) as JsonResult[]).reduce((n, x) => n + x.warningCount, 0);
     const errors = (JSON.parse(warnOnly.stdout) as JsonResult[]).reduce((n, x) => n + x.errorCount, 0);
@@ -113,13 +151,22 @@ describe('CLI', function () {
     fs.chmodSync(file, 0o640);
     const r = cli(['backlog.md', '--fix', '--format', 'json'], { cwd: dir });
     const after = fs.readFileSync(file, 'utf8');
-    assert.match(after, /### Acceptance criteria\n\n- Given \\<context>, when \\<action>, then \\<observable outcome>\n\n## T-2/);
-    const remaining = (JSON.parse(r.stdout) as JsonResult[])[0]?.messages.filter((m) => m.ruleId === 'story-acceptance-criteria');
+    assert.match(
+      after,
+      /### Acceptance criteria\n\n- Given \\<context>, when \\<action>, then \\<observable outcome>\n\n## T-2/,
+    );
+    const remaining = (JSON.parse(r.stdout) as JsonResult[])[0]?.messages.filter(
+      (m) => m.ruleId === 'story-acceptance-criteria',
+    );
     assert.deepEqual(remaining, []);
     assert.equal(fs.statSync(file).mode & 0o777, 0o640, 'file mode kept');
     cli(['backlog.md', '--fix'], { cwd: dir });
     assert.equal(fs.readFileSync(file, 'utf8'), after, 'a second --fix changes nothing');
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp files left');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temp files left',
+    );
   });
 
   it('keeps CRLF line endings and a BOM when fixing', () => {
@@ -134,7 +181,9 @@ describe('CLI', function () {
   });
 
   it('lints standard input with --stdin-filename', () => {
-    const r = cli(['-', '--stdin-filename', 'x.story.md', '--format', 'json'], { input: 'As a member, I want to log in, so that I see my orders.\n' });
+    const r = cli(['-', '--stdin-filename', 'x.story.md', '--format', 'json'], {
+      input: 'As a member, I want to log in, so that I see my orders.\n',
+    });
     const results = JSON.parse(r.stdout) as JsonResult[];
     assert.equal(results.length, 1);
     assert.ok(results[0]?.messages.some((m) => m.ruleId === 'story-acceptance-criteria'));
@@ -162,13 +211,18 @@ describe('CLI', function () {
     const msg = (name: string): string => results.find((x) => x.filePath.endsWith(name))?.messages[0]?.message ?? '';
     assert.match(msg('binary.md'), /binary file/);
     assert.match(msg('latin1.md'), /not valid UTF-8/);
-    assert.ok(results.some((x) => x.filePath.endsWith('backlog.md') && x.messages.length > 0), 'other files still linted');
+    assert.ok(
+      results.some((x) => x.filePath.endsWith('backlog.md') && x.messages.length > 0),
+      'other files still linted',
+    );
   });
 
   it('explains a rule, lists rules, and prints the config', () => {
     assert.match(cli(['--explain', 'story-acceptance-criteria']).stdout, /^# story-acceptance-criteria/);
     assert.match(cli(['--list-rules']).stdout, /story-acceptance-criteria\s+po\s+story, backlog/);
-    const printed = JSON.parse(cli(['--print-config', 'project/backlog.md']).stdout) as { rules: Record<string, { severity: string }> };
+    const printed = JSON.parse(cli(['--print-config', 'project/backlog.md']).stdout) as {
+      rules: Record<string, { severity: string }>;
+    };
     assert.equal(printed.rules['story-acceptance-criteria']?.severity, 'error');
   });
 

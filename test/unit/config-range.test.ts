@@ -6,7 +6,10 @@ import { configErrorRange, parseKeyPath } from '../../src/extension/config-range
 
 async function errorFor(file: string, text: string): Promise<ConfigError> {
   const loader = createConfigLoader({ fs: memoryFileSystem({ [file]: text }), rules: allRules });
-  const err = await loader.forFile('/w/docs/a.md').then(() => undefined, (e: unknown) => e);
+  const err = await loader.forFile('/w/docs/a.md').then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(err instanceof ConfigError, String(err));
   return err;
 }
@@ -15,7 +18,12 @@ const marked = (text: string, r: { start: number; end: number }) => text.slice(r
 
 describe('config error range', () => {
   it('parses key paths as the loader writes them', () => {
-    assert.deepStrictEqual(parseKeyPath('overrides[0].rules.story-benefit'), ['overrides', 0, 'rules', 'story-benefit']);
+    assert.deepStrictEqual(parseKeyPath('overrides[0].rules.story-benefit'), [
+      'overrides',
+      0,
+      'rules',
+      'story-benefit',
+    ]);
     assert.deepStrictEqual(parseKeyPath('rules["odd key"]'), ['rules', 'odd key']);
   });
 

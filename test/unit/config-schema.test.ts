@@ -18,7 +18,10 @@ describe('config JSON Schema', () => {
 
     it('enumerates the known rule ids and rejects others', () => {
       const schema = buildJsonSchema(allRules) as { properties: { rules: { properties: object } } };
-      assert.deepEqual(Object.keys(schema.properties.rules.properties), allRules.map((rule) => rule.meta.id));
+      assert.deepEqual(
+        Object.keys(schema.properties.rules.properties),
+        allRules.map((rule) => rule.meta.id),
+      );
       assert.equal(validate({ rules: { 'no-such-rule': 'error' } }), false);
     });
 

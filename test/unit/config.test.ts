@@ -68,7 +68,11 @@ describe('config loader', () => {
       assert.deepEqual(config, { ...defaultConfig(), ignored: false });
       assert.deepEqual(config.roles, ['po', 'pm']);
       assert.deepEqual(config.acceptanceCriteriaLabels, [
-        'Acceptance criteria', 'Acceptance criterion', 'AC', 'Definition of done', 'DoD',
+        'Acceptance criteria',
+        'Acceptance criterion',
+        'AC',
+        'Definition of done',
+        'DoD',
       ]);
     });
   });
@@ -165,12 +169,18 @@ describe('config loader', () => {
       const files = { 'C:/ws/.backlog-lint.json': '{"roles":["pm"]}' };
       assert.deepEqual((await loader(files).forFile('C:\\ws\\Untitled-1')).roles, ['pm']);
       assert.deepEqual((await loader(files).forFile('C:/ws/docs/Untitled-2')).roles, ['pm']);
-      const stopped = await loader({ ...files, 'C:/.backlog-lint.json': '{"allowWords":["x"]}' }, { stopAt: 'c:/ws' }).forFile('C:\\ws\\a.md');
+      const stopped = await loader(
+        { ...files, 'C:/.backlog-lint.json': '{"allowWords":["x"]}' },
+        { stopAt: 'c:/ws' },
+      ).forFile('C:\\ws\\a.md');
       assert.deepEqual(stopped.sources, ['C:/ws/.backlog-lint.json']);
     });
 
     it('reads each config file once across many files, until clearCache', async () => {
-      const memory = memoryFileSystem({ '/p/.backlog-lint.json': '{"roles":["po"]}', '/p/a/b/.backlog-lint.json': '{}' });
+      const memory = memoryFileSystem({
+        '/p/.backlog-lint.json': '{"roles":["po"]}',
+        '/p/a/b/.backlog-lint.json': '{}',
+      });
       const reads: string[] = [];
       const counting: FileSystemHost = {
         readFile: (p) => {
@@ -180,7 +190,9 @@ describe('config loader', () => {
         readDirectory: (p) => memory.readDirectory!(p),
       };
       const configs = createConfigLoader({ fs: counting, rules: RULES });
-      await Promise.all(['/p/x.md', '/p/a/y.md', '/p/a/b/z.md', '/p/a/b/c/w.md', '/p/a/b/c/v.md'].map((f) => configs.forFile(f)));
+      await Promise.all(
+        ['/p/x.md', '/p/a/y.md', '/p/a/b/z.md', '/p/a/b/c/w.md', '/p/a/b/c/v.md'].map((f) => configs.forFile(f)),
+      );
       assert.deepEqual(reads.sort(), ['/p/.backlog-lint.json', '/p/a/b/.backlog-lint.json']);
       configs.clearCache();
       await configs.forFile('/p/x.md');
@@ -190,7 +202,9 @@ describe('config loader', () => {
 
   describe('--role', () => {
     it('narrows the roles the config selects', async () => {
-      const files = { '/p/.backlog-lint.json': '{"roles":["po","pm"],"overrides":[{"files":"roadmap/**","roles":["pm"]}]}' };
+      const files = {
+        '/p/.backlog-lint.json': '{"roles":["po","pm"],"overrides":[{"files":"roadmap/**","roles":["pm"]}]}',
+      };
       assert.deepEqual((await loader(files, { roles: ['po'] }).forFile('/p/a.md')).roles, ['po']);
       assert.deepEqual((await loader(files, { roles: ['po'] }).forFile('/p/roadmap/r.md')).roles, []);
       assert.deepEqual((await loader(files, { roles: ['pm'] }).forFile('/p/roadmap/r.md')).roles, ['pm']);
@@ -207,7 +221,8 @@ describe('config loader', () => {
           { "files": ["roadmap/q3.md", "*.prd.md"], "rules": { "story-benefit": "error", "story-size": ["info", { "maxWords": 5 }] } }
         ]
       }`,
-      '/p/sub/.backlog-lint.json': '{"rules":{"story-benefit":"info"},"overrides":[{"files":"*.md","rules":{"prd-scope":"error"}}]}',
+      '/p/sub/.backlog-lint.json':
+        '{"rules":{"story-benefit":"info"},"overrides":[{"files":"*.md","rules":{"prd-scope":"error"}}]}',
     };
 
     it('applies matching overrides in order after the merge, later entries winning', async () => {
@@ -237,7 +252,12 @@ describe('config loader', () => {
   describe('artifacts', () => {
     const files = {
       '/p/.backlog-lint.json': JSON.stringify({
-        artifacts: { '*.prd.md': 'prd', 'roadmap/*.md': 'roadmap', '/top.md': 'epic', 'roadmap/items/*.md': 'roadmap-item' },
+        artifacts: {
+          '*.prd.md': 'prd',
+          'roadmap/*.md': 'roadmap',
+          '/top.md': 'epic',
+          'roadmap/items/*.md': 'roadmap-item',
+        },
       }),
       '/p/team/.backlog-lint.json': JSON.stringify({ artifacts: { 'special.prd.md': 'business-case' } }),
     };
@@ -357,7 +377,10 @@ describe('config loader', () => {
     it('reports a YAML alias without its anchor, or one that expands too far, at the alias (fuzz-found)', async () => {
       const unresolved = await errorFor('.backlog-lint.yaml', 'roles: [po]\nallowWords: *words\n');
       assert.match(unresolved.message, /^\/p\/\.backlog-lint\.yaml:2:13: invalid YAML: Unresolved alias/);
-      const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+      const laughs = [
+        'a: &a [x, x, x, x, x, x, x, x, x, x]',
+        ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      ].join('\n');
       const bomb = await errorFor('.backlog-lint.yaml', `${laughs}\n`);
       assert.match(bomb.message, /^\/p\/\.backlog-lint\.yaml:\d+:\d+: invalid YAML: /);
     });
@@ -368,7 +391,10 @@ describe('config loader', () => {
     });
 
     it('accepts an empty YAML file and rejects a config that is not an object', async () => {
-      assert.deepEqual((await loader({ '/p/.backlog-lint.yaml': '# nothing yet\n' }).forFile('/p/a.md')).roles, ['po', 'pm']);
+      assert.deepEqual((await loader({ '/p/.backlog-lint.yaml': '# nothing yet\n' }).forFile('/p/a.md')).roles, [
+        'po',
+        'pm',
+      ]);
       const error = await errorFor('.backlog-lint.yaml', '- po\n- pm\n');
       assert.equal(error.message, '/p/.backlog-lint.yaml: expected an object');
     });
@@ -376,10 +402,26 @@ describe('config loader', () => {
 
   describe('validation messages', () => {
     const cases: [string, unknown, string][] = [
-      ['bad severity', { rules: { 'story-benefit': 'warn' } }, 'rules.story-benefit: expected one of off, info, warning, error'],
-      ['numeric severity', { rules: { 'story-benefit': 2 } }, 'rules.story-benefit: expected one of off, info, warning, error'],
-      ['bad severity in a tuple', { rules: { 'story-size': ['warn'] } }, 'rules.story-size[0]: expected one of off, info, warning, error'],
-      ['unknown rule', { rules: { 'story-benfit': 'error' } }, 'rules.story-benfit: unknown rule (did you mean story-benefit?)'],
+      [
+        'bad severity',
+        { rules: { 'story-benefit': 'warn' } },
+        'rules.story-benefit: expected one of off, info, warning, error',
+      ],
+      [
+        'numeric severity',
+        { rules: { 'story-benefit': 2 } },
+        'rules.story-benefit: expected one of off, info, warning, error',
+      ],
+      [
+        'bad severity in a tuple',
+        { rules: { 'story-size': ['warn'] } },
+        'rules.story-size[0]: expected one of off, info, warning, error',
+      ],
+      [
+        'unknown rule',
+        { rules: { 'story-benfit': 'error' } },
+        'rules.story-benfit: unknown rule (did you mean story-benefit?)',
+      ],
       ['unknown rule, no suggestion', { rules: { 'no-such-thing': 'error' } }, 'rules.no-such-thing: unknown rule'],
       ['unknown key', { allowWord: [] }, 'allowWord: unknown key (did you mean allowWords?)'],
       ['unknown key, no suggestion', { colour: 'red' }, 'colour: unknown key'],
@@ -389,17 +431,53 @@ describe('config loader', () => {
       ['root not a boolean', { root: 'yes' }, 'root: expected a boolean, got string "yes"'],
       ['allowWords entry', { allowWords: ['ok', 3] }, 'allowWords[1]: expected a string, got number 3'],
       ['empty templates', { templates: '' }, 'templates: must not be empty'],
-      ['artifact kind', { artifacts: { '*.prd.md': 'spec' } }, 'artifacts["*.prd.md"]: expected one of story, backlog, epic, prd, roadmap, roadmap-item, business-case'],
-      ['rule options', { rules: { 'story-size': ['error', { maxWords: 'ten' }] } }, 'rules.story-size[1].maxWords: expected a number, got string "ten"'],
-      ['rule option refinement', { rules: { 'story-size': ['error', { maxWords: -1 }] } }, 'rules.story-size[1].maxWords: Too small: expected number to be >0'],
-      ['unknown rule option', { rules: { 'story-size': ['error', { max: 3 }] } }, 'rules.story-size[1].max: unknown key'],
-      ['options for a rule without options', { rules: { 'story-benefit': ['error', {}] } }, 'rules.story-benefit[1]: this rule takes no options'],
+      [
+        'artifact kind',
+        { artifacts: { '*.prd.md': 'spec' } },
+        'artifacts["*.prd.md"]: expected one of story, backlog, epic, prd, roadmap, roadmap-item, business-case',
+      ],
+      [
+        'rule options',
+        { rules: { 'story-size': ['error', { maxWords: 'ten' }] } },
+        'rules.story-size[1].maxWords: expected a number, got string "ten"',
+      ],
+      [
+        'rule option refinement',
+        { rules: { 'story-size': ['error', { maxWords: -1 }] } },
+        'rules.story-size[1].maxWords: Too small: expected number to be >0',
+      ],
+      [
+        'unknown rule option',
+        { rules: { 'story-size': ['error', { max: 3 }] } },
+        'rules.story-size[1].max: unknown key',
+      ],
+      [
+        'options for a rule without options',
+        { rules: { 'story-benefit': ['error', {}] } },
+        'rules.story-benefit[1]: this rule takes no options',
+      ],
       ['too many items', { rules: { 'story-size': ['error', {}, {}] } }, 'rules.story-size: expected at most 2 items'],
       ['override without files', { overrides: [{ roles: ['po'] }] }, 'overrides[0].files: required'],
-      ['override files type', { overrides: [{ files: 3 }] }, 'overrides[0].files: expected a glob or an array of globs'],
-      ['override unknown key', { overrides: [{ files: '*.md', rule: {} }] }, 'overrides[0].rule: unknown key (did you mean rules?)'],
-      ['override unknown rule', { overrides: [{ files: '*.md', rules: { 'prd-scop': 'off' } }] }, 'overrides[0].rules.prd-scop: unknown rule (did you mean prd-scope?)'],
-      ['override artifacts not allowed', { overrides: [{ files: '*.md', artifacts: {} }] }, 'overrides[0].artifacts: unknown key'],
+      [
+        'override files type',
+        { overrides: [{ files: 3 }] },
+        'overrides[0].files: expected a glob or an array of globs',
+      ],
+      [
+        'override unknown key',
+        { overrides: [{ files: '*.md', rule: {} }] },
+        'overrides[0].rule: unknown key (did you mean rules?)',
+      ],
+      [
+        'override unknown rule',
+        { overrides: [{ files: '*.md', rules: { 'prd-scop': 'off' } }] },
+        'overrides[0].rules.prd-scop: unknown rule (did you mean prd-scope?)',
+      ],
+      [
+        'override artifacts not allowed',
+        { overrides: [{ files: '*.md', artifacts: {} }] },
+        'overrides[0].artifacts: unknown key',
+      ],
     ];
     for (const [name, data, expected] of cases) {
       it(name, async () => {
@@ -428,7 +506,9 @@ describe('config loader', () => {
     });
 
     it('keeps validated rule options, with the schema defaults applied', async () => {
-      const config = await loader({ '/p/.backlog-lint.json': '{"$schema":"x","rules":{"story-size":["info",{}]}}' }).forFile('/p/a.md');
+      const config = await loader({
+        '/p/.backlog-lint.json': '{"$schema":"x","rules":{"story-size":["info",{}]}}',
+      }).forFile('/p/a.md');
       assert.deepEqual(config.rules['story-size'], { severity: 'info', options: { maxWords: 40 } });
     });
   });

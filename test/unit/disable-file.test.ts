@@ -22,7 +22,9 @@ function markdownFiles(dir: string): string[] {
 const lint = (text: string, filePath: string) => lintText(text, { filePath, config: defaultConfig() });
 const rows = (text: string, filePath: string) =>
   // Messages may point at another line ("repeats the one at line 18"): that moves too.
-  lint(text, filePath).findings.map((f) => `${f.ruleId}@${f.line}:${f.column} ${f.message.replace(/\bline \d+/g, 'line N')}`);
+  lint(text, filePath).findings.map(
+    (f) => `${f.ruleId}@${f.line}:${f.column} ${f.message.replace(/\bline \d+/g, 'line N')}`,
+  );
 
 describe('disable for this file', () => {
   it('silences exactly the rule in each example with findings, and nothing else moves but by its two lines', () => {
@@ -47,7 +49,9 @@ describe('disable for this file', () => {
     const text = '# Doc\r\n\r\n<!-- backlog-lint-disable-file prd-metrics -->\r\n';
     const fixed = applyFixes(text, [disableFileFix(text, 'prd-problem')]).text;
     assert.strictEqual(fixed, '# Doc\r\n\r\n<!-- backlog-lint-disable-file prd-metrics prd-problem -->\r\n');
-    const fresh = applyFixes('---\r\ntype: prd\r\n---\r\n# PRD\r\n', [disableFileFix('---\r\ntype: prd\r\n---\r\n# PRD\r\n', 'x')]).text;
+    const fresh = applyFixes('---\r\ntype: prd\r\n---\r\n# PRD\r\n', [
+      disableFileFix('---\r\ntype: prd\r\n---\r\n# PRD\r\n', 'x'),
+    ]).text;
     assert.strictEqual(fresh, '---\r\ntype: prd\r\n---\r\n<!-- backlog-lint-disable-file x -->\r\n\r\n# PRD\r\n');
   });
 });

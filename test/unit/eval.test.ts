@@ -55,7 +55,10 @@ describe('eval: fixture corpus', () => {
     assert.deepEqual(counts('story-atomic'), { labelled: 7, tp: 1, fp: 1, fn: 1, tn: 4 });
     const c = checks.find((x) => x.name === 'story-atomic');
     assert.equal(c?.scores.f1, 0.5);
-    assert.deepEqual(c?.falsePositives.map((e) => e.id), ['P3']);
+    assert.deepEqual(
+      c?.falsePositives.map((e) => e.id),
+      ['P3'],
+    );
   });
   it('maps several label values to one positive class', () => {
     // brackets (S1, flagged) and not_minimal (S3, a line break inside the cell is not a second sentence).
@@ -75,7 +78,10 @@ describe('eval: fixture corpus', () => {
     assert.equal(p1?.group, 'photos');
   });
   it('skips checks whose column the file lacks', () => {
-    assert.equal(checks.some((c) => c.name === 'backlog-duplicate'), false);
+    assert.equal(
+      checks.some((c) => c.name === 'backlog-duplicate'),
+      false,
+    );
   });
   it('rates findings per 100 stories in one-story-per-line files and ignores word lists', () => {
     const st = summary.stories[0];
@@ -97,20 +103,38 @@ describe('eval: fixture corpus', () => {
     assert.equal(summary.nonArtifacts.findings, 0);
     const atomic = summary.targets.find((t) => t.name === 'story-atomic F1');
     assert.deepEqual([atomic?.measured, atomic?.met], ['0.50', false]);
-    assert.equal(summary.targets.find((t) => t.name === 'KEP sections recognised (mapped as PRDs by a glob)')?.met, true);
+    assert.equal(
+      summary.targets.find((t) => t.name === 'KEP sections recognised (mapped as PRDs by a glob)')?.met,
+      true,
+    );
   });
 });
 
 describe('eval: realworld matching and categories', () => {
   it('pairs gold and read lines one to one, as many as the tolerance allows', () => {
     // 10 and 11 are both read one line late: nearest-first alone would pair 11 with 11 and lose 10.
-    const m = matchByLine([10, 11, 30], [11, 12, 40], (g) => g, (p) => p, 1);
-    assert.deepEqual(m.pairs.map((p) => [p.gold, p.pred]).sort(), [[10, 11], [11, 12]]);
+    const m = matchByLine(
+      [10, 11, 30],
+      [11, 12, 40],
+      (g) => g,
+      (p) => p,
+      1,
+    );
+    assert.deepEqual(m.pairs.map((p) => [p.gold, p.pred]).sort(), [
+      [10, 11],
+      [11, 12],
+    ]);
     assert.deepEqual([m.missed, m.extra], [[30], [40]]);
-    const exact = matchByLine([5], [4, 5], (g) => g, (p) => p, 1);
+    const exact = matchByLine(
+      [5],
+      [4, 5],
+      (g) => g,
+      (p) => p,
+      1,
+    );
     assert.deepEqual([exact.pairs[0]?.pred, exact.extra], [5, [4]]);
   });
-  it('sorts a reviewer\'s words into the categories rules report', () => {
+  it("sorts a reviewer's words into the categories rules report", () => {
     assert.deepEqual(whatCategories('no benefit'), ['benefit']);
     assert.deepEqual(whatCategories("vague term 'fast'"), ['vague term']);
     assert.deepEqual(whatCategories('two features in one story'), ['atomicity']);
@@ -122,11 +146,27 @@ describe('eval: realworld matching and categories', () => {
   });
   it('gives a story finding to the story it sits in', () => {
     const stories = [{ line: 3 }, { line: 6 }, { line: 7 }, { line: 20 }];
-    assert.deepEqual([6, 5, 9, 19, 12].map((l) => storyAt(stories, l)?.line), [6, 3, 7, 20, undefined]);
+    assert.deepEqual(
+      [6, 5, 9, 19, 12].map((l) => storyAt(stories, l)?.line),
+      [6, 3, 7, 20, undefined],
+    );
   });
   it('lets the labels decide where they can, and leaves the rest to a reviewer', () => {
     const base = { folder: 'po', language: 'en', expected_findings: [], should_stay_silent: false, notes: '' };
-    const backlog = { ...base, kind: 'backlog', stories: [{ line: 4, form: 'connextra', has_benefit: false, has_acceptance_criteria: true, ac_lines: [5, 6] as [number, number], atomic: true }] };
+    const backlog = {
+      ...base,
+      kind: 'backlog',
+      stories: [
+        {
+          line: 4,
+          form: 'connextra',
+          has_benefit: false,
+          has_acceptance_criteria: true,
+          ac_lines: [5, 6] as [number, number],
+          atomic: true,
+        },
+      ],
+    };
     assert.equal(labelVerdict(backlog, { ruleId: 'story-benefit', line: 4 })?.verdict, 'right');
     assert.equal(labelVerdict(backlog, { ruleId: 'story-acceptance-criteria', line: 4 })?.verdict, 'wrong');
     assert.match(labelVerdict(backlog, { ruleId: 'prd-risks', line: 1 })?.reason ?? '', /a backlog, not a prd/);
@@ -135,29 +175,61 @@ describe('eval: realworld matching and categories', () => {
   });
   it('names the layout of a story line from the file itself', () => {
     const lines = ['# T', '| a | b |', '- As a x', '```', 'As a y', '```', '    As a z', '> As a q', 'As a p'];
-    assert.deepEqual([2, 3, 5, 7, 8, 9].map((l) => layoutOf(lines, l)), ['table', 'list', 'fenced code', 'indented', 'block quote', 'paragraph']);
+    assert.deepEqual(
+      [2, 3, 5, 7, 8, 9].map((l) => layoutOf(lines, l)),
+      ['table', 'list', 'fenced code', 'indented', 'block quote', 'paragraph'],
+    );
   });
 });
 
 describe('eval: realworld scoring on a synthetic gold set', () => {
   const dir = path.join(REPO_ROOT, 'test', 'fixtures', 'eval-realworld');
   const story = (line: number, benefit: string | null, ac: [number, number] | null): InspectedStory => ({
-    line, endLine: line, form: 'connextra', role: 'baker', means: 'x', benefit, acceptanceCriteria: ac && { line: ac[0], endLine: ac[1] },
+    line,
+    endLine: line,
+    form: 'connextra',
+    role: 'baker',
+    means: 'x',
+    benefit,
+    acceptanceCriteria: ac && { line: ac[0], endLine: ac[1] },
   });
   const finding = (ruleId: string, line: number, role: Finding['role'], artifact: Finding['artifact']): Finding =>
     ({ ruleId, line, role, artifact, message: `${ruleId} says so` }) as Finding;
   const report = (kind: string | null, extra: Partial<InspectReport> = {}): InspectReport => ({
-    filePath: '', kind, evidence: [], roles: [], stories: [], sections: [], roadmapItems: [], ...extra,
+    filePath: '',
+    kind,
+    evidence: [],
+    roles: [],
+    stories: [],
+    sections: [],
+    roadmapItems: [],
+    ...extra,
   });
   // A fixed reading per file, so the test checks the scoring and not today's classifier.
   const readings: Record<string, Omit<LintedFile, 'lines'>> = {
     'po/001/backlog.md': {
-      report: report('backlog', { stories: [story(3, 'dough', [4, 5]), story(6, null, null), story(7, 'ready', null), story(9, null, null)] }),
-      findings: [finding('story-benefit', 6, 'po', 'story'), finding('story-acceptance-criteria', 6, 'po', 'story'), finding('story-acceptance-criteria', 7, 'po', 'story')],
+      report: report('backlog', {
+        stories: [story(3, 'dough', [4, 5]), story(6, null, null), story(7, 'ready', null), story(9, null, null)],
+      }),
+      findings: [
+        finding('story-benefit', 6, 'po', 'story'),
+        finding('story-acceptance-criteria', 6, 'po', 'story'),
+        finding('story-acceptance-criteria', 7, 'po', 'story'),
+      ],
     },
     'pm/001/launch.prd.md': {
-      report: report('prd', { sections: [{ line: 1, title: 'Launch the bakery app', kind: null }, { line: 3, title: 'Problem', kind: 'problem' }, { line: 7, title: 'Success metrics', kind: 'metrics' }] }),
-      findings: [finding('prd-audience', 1, 'pm', 'prd'), finding('prd-risks', 1, 'pm', 'prd'), finding('metric-measurable', 9, 'pm', 'prd')],
+      report: report('prd', {
+        sections: [
+          { line: 1, title: 'Launch the bakery app', kind: null },
+          { line: 3, title: 'Problem', kind: 'problem' },
+          { line: 7, title: 'Success metrics', kind: 'metrics' },
+        ],
+      }),
+      findings: [
+        finding('prd-audience', 1, 'pm', 'prd'),
+        finding('prd-risks', 1, 'pm', 'prd'),
+        finding('metric-measurable', 9, 'pm', 'prd'),
+      ],
     },
     'plain/001/notes.md': { report: report('prd'), findings: [finding('ambiguous-language', 3, 'common', 'prd')] },
   };
@@ -179,7 +251,10 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
     const s = r.stories;
     assert.deepEqual([s.overall.tp, s.overall.fp, s.overall.fn], [3, 1, 1]);
     assert.deepEqual([s.byLayout.list?.tp, s.byLayout.indented?.fn, s.byLayout.paragraph?.fp], [3, 1, 1]);
-    assert.deepEqual([s.benefit.agree, s.benefit.total, s.acceptanceCriteria.agree, s.acRange.agree, s.acRange.total], [3, 3, 2, 1, 1]);
+    assert.deepEqual(
+      [s.benefit.agree, s.benefit.total, s.acceptanceCriteria.agree, s.acRange.agree, s.acRange.total],
+      [3, 3, 2, 1, 1],
+    );
   });
   it('recognises sections only at the gold heading line and scores absent ones', () => {
     assert.deepEqual([r.sections.recognised.agree, r.sections.recognised.total], [2, 2]);
@@ -191,23 +266,46 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
     // po: benefit@6 matches gold, criteria@6 judged right, criteria@7 wrong by the labels (gold: the story has criteria).
     // pm: audience matches gold, risks judged wrong, metric@9 right by the labels (gold: not measurable), plain@3 wrong (silent file).
     assert.deepEqual([f.byRole.po?.tp, f.byRole.po?.findings, f.byRole.pm?.tp, f.byRole.pm?.findings], [2, 3, 2, 4]);
-    assert.deepEqual([f.perRule['story-acceptance-criteria']?.right, f.perRule['story-acceptance-criteria']?.labelsWrong], [1, 1]);
-    assert.deepEqual([f.perRule['metric-measurable']?.labelsRight, f.perRule['prd-risks']?.wrong, f.perRule['ambiguous-language']?.labelsWrong], [1, 1, 1]);
+    assert.deepEqual(
+      [f.perRule['story-acceptance-criteria']?.right, f.perRule['story-acceptance-criteria']?.labelsWrong],
+      [1, 1],
+    );
+    assert.deepEqual(
+      [
+        f.perRule['metric-measurable']?.labelsRight,
+        f.perRule['prd-risks']?.wrong,
+        f.perRule['ambiguous-language']?.labelsWrong,
+      ],
+      [1, 1, 1],
+    );
     assert.deepEqual([f.recall.agree, f.recall.total, f.coveredRecall.agree, f.coveredRecall.total], [2, 3, 2, 2]);
   });
   it('measures how much of what the labels say is missing the rules report', () => {
     const lr = r.findings.labelRecall;
     // Stories 6 and 11 have no criteria, only 6 is reported; story 6 has no benefit and is reported.
     assert.deepEqual(lr['story-acceptance-criteria'], { agree: 1, total: 2 });
-    assert.deepEqual([lr['story-benefit'], lr['prd-audience'], lr['metric-measurable']], [{ agree: 1, total: 1 }, { agree: 1, total: 1 }, { agree: 1, total: 1 }]);
-    assert.deepEqual(r.findings.labelMissed.map((m) => [m.rule, m.line]), [['story-acceptance-criteria', 11]]);
+    assert.deepEqual(
+      [lr['story-benefit'], lr['prd-audience'], lr['metric-measurable']],
+      [
+        { agree: 1, total: 1 },
+        { agree: 1, total: 1 },
+        { agree: 1, total: 1 },
+      ],
+    );
+    assert.deepEqual(
+      r.findings.labelMissed.map((m) => [m.rule, m.line]),
+      [['story-acceptance-criteria', 11]],
+    );
   });
-  it('prints the report and lists each area\'s misses as file:line', () => {
+  it("prints the report and lists each area's misses as file:line", () => {
     const text = formatRealworld(r);
     assert.match(text, /### Classification: 66\.7 % \(2\/3\) right/);
     assert.match(text, /gold \\ read as/);
     assert.match(formatDetail(r, 'stories'), /po\/001\/backlog\.md:11 \[connextra, indented\]: As a driver/);
-    assert.match(formatDetail(r, 'findings'), /pm\/001\/launch\.prd\.md:1 prd-risks \[the template has no place for risks\]/);
+    assert.match(
+      formatDetail(r, 'findings'),
+      /pm\/001\/launch\.prd\.md:1 prd-risks \[the template has no place for risks\]/,
+    );
     for (const area of DETAIL_AREAS) assert.match(formatDetail(r, area), new RegExp(`^## Realworld detail: ${area}`));
   });
   it('lists findings neither gold, labels nor verdicts decide', () => {
@@ -223,11 +321,29 @@ describe('eval: realworld scoring on a synthetic gold set', () => {
 describe('eval: verdict files', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-verdicts-'));
   fs.mkdirSync(path.join(dir, 'verdicts'));
-  fs.writeFileSync(path.join(dir, 'verdicts.json'), JSON.stringify({ $comment: 'x', 'a.md:1:r': { verdict: 'right', reason: 'one' }, 'a.md:2:r': { verdict: 'right', reason: 'agree' } }));
-  fs.writeFileSync(path.join(dir, 'verdicts', 'b.json'), JSON.stringify({ 'a.md:1:r': { verdict: 'wrong', reason: 'two' }, 'a.md:2:r': { verdict: 'right', reason: 'agree too' } }));
-  it('reads every reviewer\'s file and counts a key they judge differently as wrong', () => {
-    const { verdicts, conflicts } = readVerdicts(verdictFiles([path.join(dir, 'verdicts.json'), path.join(dir, 'verdicts'), path.join(dir, 'missing.json')]));
-    assert.deepEqual(conflicts.map((c) => [c.key, c.judged.map((j) => j.verdict)]), [['a.md:1:r', ['right', 'wrong']]]);
+  fs.writeFileSync(
+    path.join(dir, 'verdicts.json'),
+    JSON.stringify({
+      $comment: 'x',
+      'a.md:1:r': { verdict: 'right', reason: 'one' },
+      'a.md:2:r': { verdict: 'right', reason: 'agree' },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'verdicts', 'b.json'),
+    JSON.stringify({
+      'a.md:1:r': { verdict: 'wrong', reason: 'two' },
+      'a.md:2:r': { verdict: 'right', reason: 'agree too' },
+    }),
+  );
+  it("reads every reviewer's file and counts a key they judge differently as wrong", () => {
+    const { verdicts, conflicts } = readVerdicts(
+      verdictFiles([path.join(dir, 'verdicts.json'), path.join(dir, 'verdicts'), path.join(dir, 'missing.json')]),
+    );
+    assert.deepEqual(
+      conflicts.map((c) => [c.key, c.judged.map((j) => j.verdict)]),
+      [['a.md:1:r', ['right', 'wrong']]],
+    );
     assert.equal(verdicts['a.md:1:r']?.verdict, 'wrong');
     assert.deepEqual(verdicts['a.md:2:r'], { verdict: 'right', reason: 'agree' });
   });

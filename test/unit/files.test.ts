@@ -121,7 +121,13 @@ describe('findMarkdownFiles', () => {
   });
 
   it('reports a pattern that matches nothing, ESLint-style', async () => {
-    const root = make({ 'a.md': '', 'empty/notes.txt': '', '.gitignore': 'drafts/\n*.tmp.md\n', 'drafts/x.md': '', 'x.tmp.md': '' });
+    const root = make({
+      'a.md': '',
+      'empty/notes.txt': '',
+      '.gitignore': 'drafts/\n*.tmp.md\n',
+      'drafts/x.md': '',
+      'x.tmp.md': '',
+    });
     await rejects(find(root, ['a.md', 'missing.md']), "No files matching 'missing.md' were found.");
     // An existing folder with no Markdown is not an error: a repository without docs must not fail CI.
     assert.deepEqual(await find(root, ['empty']), []);

@@ -39,7 +39,11 @@ describe('focus mode: the lines being edited', () => {
     t.edited('a', [{ startLine: 3, newLines: 1, oldLines: 0 }]);
     assert.deepEqual(t.focus('a', 0), [{ fromLine: 4, toLine: 5 }]);
     t.edited('a', [{ startLine: 2, newLines: 1, oldLines: 0 }]);
-    assert.deepEqual(t.focus('a', 0), [{ fromLine: 3, toLine: 6 }], 'shifted down by one and extended up to the new line');
+    assert.deepEqual(
+      t.focus('a', 0),
+      [{ fromLine: 3, toLine: 6 }],
+      'shifted down by one and extended up to the new line',
+    );
     t.edited('a', [{ startLine: 0, newLines: 2, oldLines: 0 }]);
     assert.deepEqual(t.focus('a', 0), [{ fromLine: 1, toLine: 3 }], 'an insert far above is an edit elsewhere');
   });
@@ -56,7 +60,11 @@ describe('focus mode: the lines being edited', () => {
   });
 
   it('the published findings are those outside the focus', () => {
-    const findings = [{ line: 2, endLine: 2 }, { line: 4, endLine: 6 }, { line: 8, endLine: 8 }];
+    const findings = [
+      { line: 2, endLine: 2 },
+      { line: 4, endLine: 6 },
+      { line: 8, endLine: 8 },
+    ];
     assert.deepEqual(outsideFocus(findings, [{ fromLine: 5, toLine: 5 }]), [findings[0], findings[2]]);
     assert.deepEqual(outsideFocus(findings, []), findings);
   });

@@ -25,13 +25,19 @@ describe('formatters: gitlab', () => {
       fingerprint: issues[0].fingerprint,
       location: { path: 'docs/backlog.md', lines: { begin: 3, end: 3 } },
     });
-    assert.deepEqual(issues.map((i: { severity: string }) => i.severity), ['major', 'minor', 'info']);
+    assert.deepEqual(
+      issues.map((i: { severity: string }) => i.severity),
+      ['major', 'minor', 'info'],
+    );
     assert.match(issues[0].fingerprint, /^[0-9a-f]{32}$/);
   });
 
   it('reports file problems at the file they are about', () => {
     const problems = gitlab().filter((i: { check_name: string }) => i.check_name === 'backlog-lint');
-    assert.deepEqual(problems.map((p: { location: { path: string } }) => p.location.path), ['docs/binary.md']);
+    assert.deepEqual(
+      problems.map((p: { location: { path: string } }) => p.location.path),
+      ['docs/binary.md'],
+    );
     assert.equal(problems[0].severity, 'critical');
   });
 

@@ -38,7 +38,10 @@ describe('formatters: json', () => {
     const [backlog] = parse();
     assert.ok(backlog);
     const messages = findingMessages(backlog);
-    assert.deepEqual(messages.map((m) => m.severity), [2, 1, 0]);
+    assert.deepEqual(
+      messages.map((m) => m.severity),
+      [2, 1, 0],
+    );
     assert.deepEqual(
       { ...messages[0], fix: undefined, backlogFix: undefined },
       {
@@ -52,7 +55,8 @@ describe('formatters: json', () => {
         endColumn: 13,
         role: 'po',
         artifact: 'story',
-        docsUrl: 'https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-acceptance-criteria/README.md',
+        docsUrl:
+          'https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-acceptance-criteria/README.md',
         fix: undefined,
         backlogFix: undefined,
       },
@@ -75,7 +79,13 @@ describe('formatters: json', () => {
     ]);
     assert.deepEqual(m?.suggestions, [
       { desc: 'Remove the story', fix: { range: [120, 160], text: '' }, edits: [{ range: [120, 160], text: '' }] },
-      { desc: 'Rephrase', edits: [{ range: [120, 121], text: 'A' }, { range: [130, 131], text: 'B' }] },
+      {
+        desc: 'Rephrase',
+        edits: [
+          { range: [120, 121], text: 'A' },
+          { range: [130, 131], text: 'B' },
+        ],
+      },
     ]);
   });
 

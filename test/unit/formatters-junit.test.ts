@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { format } from '../../src/formatters';
-import { allResults, backlogResult, cleanResult, context, problemResult, SPECIAL_REL } from '../fixtures/formatters/results';
+import {
+  allResults,
+  backlogResult,
+  cleanResult,
+  context,
+  problemResult,
+  SPECIAL_REL,
+} from '../fixtures/formatters/results';
 
 const junit = (results = allResults()) => format('junit', results, context());
 
@@ -37,8 +44,15 @@ describe('formatters: junit', () => {
         ['ambiguous-language', '101:7 ambiguous-language', 'docs/backlog.md'],
       ],
     );
-    assert.deepEqual(tags(xml, 'failure').map((f) => f.type), ['error', 'warning', 'info']);
-    assert.ok(xml.includes('docs/backlog.md:3:1: error: Story has no acceptance criteria.\nWhy: Why the po needs story-has-acceptance-criteria.\nRule: story-has-acceptance-criteria (po, story)\nDocs: https://'));
+    assert.deepEqual(
+      tags(xml, 'failure').map((f) => f.type),
+      ['error', 'warning', 'info'],
+    );
+    assert.ok(
+      xml.includes(
+        'docs/backlog.md:3:1: error: Story has no acceptance criteria.\nWhy: Why the po needs story-has-acceptance-criteria.\nRule: story-has-acceptance-criteria (po, story)\nDocs: https://',
+      ),
+    );
     assert.ok(!xml.includes('Silenced'));
   });
 

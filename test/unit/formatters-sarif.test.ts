@@ -63,7 +63,10 @@ describe('formatters: sarif', () => {
   it('describes every rule, sorted by id, plus rules only findings name', () => {
     const rules = sarif().runs[0].tool.driver.rules;
     const known = RULE_METAS.map((m) => m.id).sort();
-    assert.deepEqual(rules.map((r: Json) => r.id), [...known, 'duplicate-story']);
+    assert.deepEqual(
+      rules.map((r: Json) => r.id),
+      [...known, 'duplicate-story'],
+    );
     const benefit = rules.find((r: Json) => r.id === 'story-has-benefit');
     assert.deepEqual(benefit, {
       id: 'story-has-benefit',
@@ -72,7 +75,8 @@ describe('formatters: sarif', () => {
       fullDescription: { text: 'Why the po needs story-has-benefit.' },
       help: {
         text: 'Description of story-has-benefit.\n\nWhy the po needs story-has-benefit.\n\nDocs: https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-benefit/README.md',
-        markdown: 'Description of story-has-benefit.\n\nWhy the po needs story-has-benefit.\n\n[Docs](https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-benefit/README.md)',
+        markdown:
+          'Description of story-has-benefit.\n\nWhy the po needs story-has-benefit.\n\n[Docs](https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-benefit/README.md)',
       },
       helpUri: 'https://github.com/backlog-lint/backlog-lint/blob/main/rules/po/story-has-benefit/README.md',
       defaultConfiguration: { level: 'warning' },
@@ -80,13 +84,25 @@ describe('formatters: sarif', () => {
     });
     assert.equal(rules.find((r: Json) => r.id === 'ambiguous-language').defaultConfiguration.level, 'note');
     // A rule only a finding names is described by that finding's rationale.
-    assert.deepEqual(rules.find((r: Json) => r.id === 'duplicate-story').fullDescription, { text: 'Why duplicate-story matters.' });
+    assert.deepEqual(rules.find((r: Json) => r.id === 'duplicate-story').fullDescription, {
+      text: 'Why duplicate-story matters.',
+    });
   });
 
-  it('carries a finding\'s own rationale only where it differs from its rule\'s', () => {
+  it("carries a finding's own rationale only where it differs from its rule's", () => {
     const own = finding('story-has-benefit', { rationale: 'This story in particular.' });
-    const log = sarif([{ filePath: path.join(CWD, 'a.md'), artifact: 'story', findings: [own, finding('story-has-benefit')], suppressed: [] }]);
-    assert.deepEqual(log.runs[0].results.map((r: Json) => r.properties.rationale), ['This story in particular.', undefined]);
+    const log = sarif([
+      {
+        filePath: path.join(CWD, 'a.md'),
+        artifact: 'story',
+        findings: [own, finding('story-has-benefit')],
+        suppressed: [],
+      },
+    ]);
+    assert.deepEqual(
+      log.runs[0].results.map((r: Json) => r.properties.rationale),
+      ['This story in particular.', undefined],
+    );
   });
 
   it('points every result at its rule with ruleIndex', () => {
@@ -97,7 +113,10 @@ describe('formatters: sarif', () => {
 
   it('maps severities to levels and keeps the message text', () => {
     const results = sarif([backlogResult()]).runs[0].results;
-    assert.deepEqual(results.map((r: Json) => r.level), ['error', 'warning', 'note', 'warning']);
+    assert.deepEqual(
+      results.map((r: Json) => r.level),
+      ['error', 'warning', 'note', 'warning'],
+    );
     assert.equal(sarif().runs[0].results[4].message.text, SPECIAL_MESSAGE);
   });
 
@@ -128,10 +147,16 @@ describe('formatters: sarif', () => {
   });
 
   it('gives a file outside cwd an absolute file: URI', () => {
-    const result = { ...cleanResult(), filePath: path.resolve(CWD, '../other/x.md'), findings: [finding('story-has-benefit')] };
+    const result = {
+      ...cleanResult(),
+      filePath: path.resolve(CWD, '../other/x.md'),
+      findings: [finding('story-has-benefit')],
+    };
     const log = sarif([result]);
     assertValid(log);
-    assert.deepEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: 'file:///srv/other/x.md' });
+    assert.deepEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation, {
+      uri: 'file:///srv/other/x.md',
+    });
   });
 
   it('marks suppressed findings as in-source suppressions', () => {
@@ -173,7 +198,10 @@ describe('formatters: sarif', () => {
           {
             artifactLocation: { uri: 'docs/backlog.md', uriBaseId: '%SRCROOT%' },
             replacements: [
-              { deletedRegion: { charOffset: 52, charLength: 0 }, insertedContent: { text: '\n\n**Acceptance criteria**\n- ' } },
+              {
+                deletedRegion: { charOffset: 52, charLength: 0 },
+                insertedContent: { text: '\n\n**Acceptance criteria**\n- ' },
+              },
             ],
           },
         ],
@@ -182,15 +210,21 @@ describe('formatters: sarif', () => {
     assert.deepEqual(
       second.fixes.map((f: Json) => [f.description.text, f.artifactChanges[0].replacements]),
       [
-        ['Add a "so that" clause', [
-          { deletedRegion: { charOffset: 150, charLength: 1 }, insertedContent: { text: ',' } },
-          { deletedRegion: { charOffset: 160, charLength: 0 }, insertedContent: { text: ' so that …' } },
-        ]],
+        [
+          'Add a "so that" clause',
+          [
+            { deletedRegion: { charOffset: 150, charLength: 1 }, insertedContent: { text: ',' } },
+            { deletedRegion: { charOffset: 160, charLength: 0 }, insertedContent: { text: ' so that …' } },
+          ],
+        ],
         ['Remove the story', [{ deletedRegion: { charOffset: 120, charLength: 40 } }]],
-        ['Rephrase', [
-          { deletedRegion: { charOffset: 120, charLength: 1 }, insertedContent: { text: 'A' } },
-          { deletedRegion: { charOffset: 130, charLength: 1 }, insertedContent: { text: 'B' } },
-        ]],
+        [
+          'Rephrase',
+          [
+            { deletedRegion: { charOffset: 120, charLength: 1 }, insertedContent: { text: 'A' } },
+            { deletedRegion: { charOffset: 130, charLength: 1 }, insertedContent: { text: 'B' } },
+          ],
+        ],
       ],
     );
   });

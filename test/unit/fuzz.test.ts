@@ -11,14 +11,28 @@ describe('fuzz (short run): lint never throws, fixes never lose a byte and conve
   this.timeout(120000);
 
   it('holds for generated and mutated Markdown', () => {
-    fc.assert(fc.property(markdownDocument(), lintConfig, fileName, (text, config, file) => void checkDocument(text, config, file)), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        markdownDocument(),
+        lintConfig,
+        fileName,
+        (text, config, file) => void checkDocument(text, config, file),
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('holds for story-heavy documents linted as backlogs', () => {
-    fc.assert(fc.property(structuredDocument, lintConfig, (text, config) => void checkDocument(text, config, 'backlog.md')), { numRuns: 200 });
+    fc.assert(
+      fc.property(structuredDocument, lintConfig, (text, config) => void checkDocument(text, config, 'backlog.md')),
+      { numRuns: 200 },
+    );
   });
 
   it('holds for arbitrary strings, lone surrogates and control characters included', () => {
-    fc.assert(fc.property(noise, lintConfig, fileName, (text, config, file) => void checkDocument(text, config, file)), { numRuns: 300 });
+    fc.assert(
+      fc.property(noise, lintConfig, fileName, (text, config, file) => void checkDocument(text, config, file)),
+      { numRuns: 300 },
+    );
   });
 });

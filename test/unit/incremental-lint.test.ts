@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { incrementalLintProperty, type Counts } from '../fuzz/incremental-lint';
 
 describe('incremental lint', () => {
-  it('gives a full lint\'s findings after every edit of a sequence, on backlogs and PRDs', function () {
+  it("gives a full lint's findings after every edit of a sequence, on backlogs and PRDs", function () {
     this.timeout(180000);
     const counts: Counts = { edits: 0, reused: 0, checked: 0 };
     fc.assert(incrementalLintProperty(counts), { numRuns: 100, seed: 20261203 });

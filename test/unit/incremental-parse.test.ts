@@ -9,8 +9,32 @@ import { IncrementalParser } from '../../src/core/incremental-parse';
 import { parseMarkdown } from '../../src/core/parse';
 import { structuredDocument } from '../fuzz/markdown';
 
-const SNIPPETS = ['\n', '\n\n', '\r', '\r\n', '#', '## New story\n\nAs a user, I want x, so that y.\n', '\n## H\n', '```', '\n```\n', '~~~\n',
-  '<!--', '-->', '<div>', '\n\n', '[a]: https://x.y', '[^1]: note', '---\n', '- ', '> ', '| a |\n| - |\n', '    ', 'word', 'As a', ' '];
+const SNIPPETS = [
+  '\n',
+  '\n\n',
+  '\r',
+  '\r\n',
+  '#',
+  '## New story\n\nAs a user, I want x, so that y.\n',
+  '\n## H\n',
+  '```',
+  '\n```\n',
+  '~~~\n',
+  '<!--',
+  '-->',
+  '<div>',
+  '\n\n',
+  '[a]: https://x.y',
+  '[^1]: note',
+  '---\n',
+  '- ',
+  '> ',
+  '| a |\n| - |\n',
+  '    ',
+  'word',
+  'As a',
+  ' ',
+];
 
 interface Edit {
   at: number;
@@ -25,7 +49,8 @@ const edit: fc.Arbitrary<Edit> = fc.record({
 });
 
 /** Documents with many top-level sections, so most edits fall between two of them. */
-const sectioned = fc.array(fc.tuple(fc.constantFrom('#', '##', '###', '## ', '##'), structuredDocument), { minLength: 2, maxLength: 6 })
+const sectioned = fc
+  .array(fc.tuple(fc.constantFrom('#', '##', '###', '## ', '##'), structuredDocument), { minLength: 2, maxLength: 6 })
   .map((parts) => parts.map(([h, body], i) => `${h} Section ${i}\n\n${body}\n`).join('\n'));
 
 function apply(text: string, e: Edit): string {
@@ -42,26 +67,37 @@ function sameAsFullParse(parser: IncrementalParser, text: string): void {
 }
 
 describe('incremental parse', () => {
-  it('gives the full parse\'s tree after every edit of a sequence', function () {
+  it("gives the full parse's tree after every edit of a sequence", function () {
     this.timeout(120000);
     let partial = 0;
-    fc.assert(fc.property(sectioned, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), (base, edits, eol) => {
-      const parser = new IncrementalParser();
-      let text = base.replace(/\n/g, eol);
-      sameAsFullParse(parser, text);
-      for (const e of edits) {
-        text = apply(text, e);
-        sameAsFullParse(parser, text);
-      }
-      partial += parser.stats.partial;
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        sectioned,
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (base, edits, eol) => {
+          const parser = new IncrementalParser();
+          let text = base.replace(/\n/g, eol);
+          sameAsFullParse(parser, text);
+          for (const e of edits) {
+            text = apply(text, e);
+            sameAsFullParse(parser, text);
+          }
+          partial += parser.stats.partial;
+        },
+      ),
+      { numRuns: 300 },
+    );
     // The property is only worth something if most edits took the partial path.
     assert.ok(partial > 300, `only ${partial} partial re-parses`);
   });
 
   it('re-parses one section for a keystroke inside it, and the whole text when a definition is added', () => {
     const parser = new IncrementalParser();
-    const sections = Array.from({ length: 50 }, (_, i) => `## S-${i}: Story\n\nAs a user, I want thing ${i}, so that I win.\n`);
+    const sections = Array.from(
+      { length: 50 },
+      (_, i) => `## S-${i}: Story\n\nAs a user, I want thing ${i}, so that I win.\n`,
+    );
     let text = sections.join('\n');
     parser.parse(text, 'backlog.md');
     text = text.replace('thing 7', 'thing 77');
@@ -87,6 +123,8 @@ describe('incremental parse', () => {
     parser.parse(text, 'backlog.md');
     text = text.replace('text', '```\ntext');
     sameAsFullParse(parser, text);
-    assert.ok(parser.parse(text, 'backlog.md').root.children.every((n) => n.type !== 'heading' || n.position?.start.line === 1));
+    assert.ok(
+      parser.parse(text, 'backlog.md').root.children.every((n) => n.type !== 'heading' || n.position?.start.line === 1),
+    );
   });
 });

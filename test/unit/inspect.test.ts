@@ -10,13 +10,17 @@ import { REPO_ROOT } from '../helpers/rule-suite';
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'inspect');
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const inspect = (name: string, config = defaultConfig()) => inspectText(read(name), { filePath: path.join(FIXTURES, name), config });
+const inspect = (name: string, config = defaultConfig()) =>
+  inspectText(read(name), { filePath: path.join(FIXTURES, name), config });
 
 describe('inspect: core', () => {
   it('names the file name as the evidence for a PRD and lists its named sections', () => {
     const r = inspect('checkout.prd.md');
     assert.equal(r.kind, 'prd');
-    assert.deepEqual(r.evidence.map((e) => e.signal), ['file-name']);
+    assert.deepEqual(
+      r.evidence.map((e) => e.signal),
+      ['file-name'],
+    );
     assert.match(r.evidence[0]?.detail ?? '', /checkout\.prd\.md/);
     assert.deepEqual(r.sections, [
       { line: 1, title: 'Faster checkout', kind: null },
@@ -49,7 +53,9 @@ describe('inspect: core', () => {
   it('reads roadmap items with their why and the horizon they inherit, from a front-matter type', () => {
     const r = inspect('plan.md');
     assert.equal(r.kind, 'roadmap');
-    assert.deepEqual(r.evidence, [{ signal: 'front-matter', says: 'roadmap', detail: 'type: roadmap', lines: [{ line: 2, text: 'type: roadmap' }] }]);
+    assert.deepEqual(r.evidence, [
+      { signal: 'front-matter', says: 'roadmap', detail: 'type: roadmap', lines: [{ line: 2, text: 'type: roadmap' }] },
+    ]);
     assert.deepEqual(r.roadmapItems, [
       { line: 8, title: 'Offline mode', why: 'field teams lose signal.', horizon: 'Now' },
       { line: 13, title: 'Dark theme', why: null, horizon: 'Later' },
@@ -63,7 +69,10 @@ describe('inspect: core', () => {
     assert.equal(mapped.evidence[0]?.signal, 'config');
   });
   it('narrows the roles to the one front matter names', () => {
-    const r = inspectText('---\ntype: story\nrole: po\n---\nAs a cook, I want a timer, so that nothing burns.\n', { filePath: 'timer.md', config: defaultConfig() });
+    const r = inspectText('---\ntype: story\nrole: po\n---\nAs a cook, I want a timer, so that nothing burns.\n', {
+      filePath: 'timer.md',
+      config: defaultConfig(),
+    });
     assert.deepEqual([r.kind, r.roles, r.stories[0]?.line], ['story', ['po'], 5]);
   });
 });
@@ -78,15 +87,12 @@ describe('inspect: CLI', function () {
     const r = cli(['--inspect', '.']);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { filePath: string; kind: string | null }[];
-    assert.deepEqual(
-      out.map((o) => [path.basename(o.filePath), o.kind]).sort(),
-      [
-        ['checkout.prd.md', 'prd'],
-        ['garden.md', 'backlog'],
-        ['notes.md', null],
-        ['plan.md', 'roadmap'],
-      ],
-    );
+    assert.deepEqual(out.map((o) => [path.basename(o.filePath), o.kind]).sort(), [
+      ['checkout.prd.md', 'prd'],
+      ['garden.md', 'backlog'],
+      ['notes.md', null],
+      ['plan.md', 'roadmap'],
+    ]);
   });
   it('inspects standard input under --stdin-filename', () => {
     const r = cli(['--inspect', '--stdin-filename', 'sprint.prd.md', '-'], '# Sprint\n\n## Problem\n\nIt is slow.\n');

@@ -9,8 +9,14 @@ const config = defaultConfig();
 const DOCUMENTS: [string, string][] = [
   // Stories kept one per line in a paragraph: the line break must not become part of a statement.
   ['backlog.md', 'When  , I want to\n   user\n\n'],
-  ['backlog.md', 'As a buyer, I want to pay by card, so that I can check out.\nAs a buyer, I want a receipt\nAs an admin, I want to refund orders, so that mistakes are undone.\n'],
-  ['backlog.md', '# Backlog\n\n## S-1: Pay\n\nAs a buyer, I want to pay fast.\n\n### Acceptance criteria\n\n- Given a card, when I pay, then the order is paid\n'],
+  [
+    'backlog.md',
+    'As a buyer, I want to pay by card, so that I can check out.\nAs a buyer, I want a receipt\nAs an admin, I want to refund orders, so that mistakes are undone.\n',
+  ],
+  [
+    'backlog.md',
+    '# Backlog\n\n## S-1: Pay\n\nAs a buyer, I want to pay fast.\n\n### Acceptance criteria\n\n- Given a card, when I pay, then the order is paid\n',
+  ],
   ['x.prd.md', '# Checkout PRD\n\n## Problem\n\nBuyers abandon carts.\n\n## Goals\n\n- TBD\n'],
   // A PRD without a title: missing-section findings underline the first line, never its carriage return (fuzz-found).
   ['PRD.md', 'story points\nfor the next release\n\nmore text\n'],
@@ -24,7 +30,9 @@ const DOCUMENTS: [string, string][] = [
 ];
 
 const byLineColumn = (text: string, file: string) =>
-  lintText(text, { filePath: file, config }).findings.map((f) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`);
+  lintText(text, { filePath: file, config }).findings.map(
+    (f) => `${f.ruleId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`,
+  );
 const byRule = (text: string, file: string) => lintText(text, { filePath: file, config }).findings.map((f) => f.ruleId);
 
 describe('line endings', () => {

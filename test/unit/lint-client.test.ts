@@ -15,7 +15,10 @@ import { fixAll } from '../helpers/lint';
 import { LintClient } from '../../src/extension/lint-client';
 
 const WORKER = path.resolve(__dirname, '..', '..', '..', 'dist', 'lint-worker.js');
-const BACKLOG = Array.from({ length: 30 }, (_, i) => `## S-${i}: Export ${i}\n\nAs an accountant, I want to export report ${i}, so that I can file taxes.\n`).join('\n');
+const BACKLOG = Array.from(
+  { length: 30 },
+  (_, i) => `## S-${i}: Export ${i}\n\nAs an accountant, I want to export report ${i}, so that I can file taxes.\n`,
+).join('\n');
 
 function quietLog(): { warnings: string[]; warn: (m: string) => void; error: (m: string) => void } {
   const warnings: string[] = [];
@@ -35,7 +38,10 @@ describe('lint client (editor worker thread)', () => {
         const out = await client.lint('file:///backlog.md', text, '/w/backlog.md', config);
         assert.deepStrictEqual(out?.result, lintDocument(text, { filePath: '/w/backlog.md', config }).result);
       }
-      assert.strictEqual(await client.fixAll(text, '/w/backlog.md', config), fixAll(text, { filePath: '/w/backlog.md', config }).text);
+      assert.strictEqual(
+        await client.fixAll(text, '/w/backlog.md', config),
+        fixAll(text, { filePath: '/w/backlog.md', config }).text,
+      );
       assert.deepStrictEqual(log.warnings, []);
     } finally {
       client.dispose();
@@ -46,10 +52,18 @@ describe('lint client (editor worker thread)', () => {
     const client = new LintClient(quietLog(), WORKER);
     try {
       const texts = [BACKLOG, `${BACKLOG}\nfast `, `${BACKLOG}\nfast and user-friendly `];
-      const [first, skipped, last] = await Promise.all(texts.map((t) => client.lint('file:///backlog.md', t, '/w/backlog.md', config)));
-      assert.deepStrictEqual(first?.result, lintDocument(texts[0] as string, { filePath: '/w/backlog.md', config }).result);
+      const [first, skipped, last] = await Promise.all(
+        texts.map((t) => client.lint('file:///backlog.md', t, '/w/backlog.md', config)),
+      );
+      assert.deepStrictEqual(
+        first?.result,
+        lintDocument(texts[0] as string, { filePath: '/w/backlog.md', config }).result,
+      );
       assert.strictEqual(skipped, undefined);
-      assert.deepStrictEqual(last?.result, lintDocument(texts[2] as string, { filePath: '/w/backlog.md', config }).result);
+      assert.deepStrictEqual(
+        last?.result,
+        lintDocument(texts[2] as string, { filePath: '/w/backlog.md', config }).result,
+      );
       // Another document does not wait for this one's.
       const other = await client.lint('file:///other.md', BACKLOG, '/w/other.md', config);
       assert.ok(other);
@@ -81,9 +95,12 @@ describe('lint client (editor worker thread)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-client-budget-'));
     const script = path.join(dir, 'worker.js');
     // A stand-in for lint-worker.js, speaking worker-protocol.ts: hangs on the text "hang", answers any other lint.
-    fs.writeFileSync(script, `const { parentPort } = require('node:worker_threads');
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require('node:worker_threads');
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ id, request }) => { if (request.text === 'hang') for (;;); parentPort.postMessage({ id, reply: { result: { filePath: request.filePath, findings: [] }, crossFile: [], directives: [] } }); });\n`);
+parentPort.on('message', ({ id, request }) => { if (request.text === 'hang') for (;;); parentPort.postMessage({ id, reply: { result: { filePath: request.filePath, findings: [] }, crossFile: [], directives: [] } }); });\n`,
+    );
     const log = quietLog();
     const client = new LintClient(log, script, 300);
     try {
@@ -111,8 +128,14 @@ parentPort.on('message', ({ id, request }) => { if (request.text === 'hang') for
     const spec = () => ({ stopAt: dir, readTemplates: true });
 
     it('resolves what the core loader resolves in this thread', async () => {
-      fs.writeFileSync(path.join(dir, '.backlog-lint.json'), JSON.stringify({
-        rules: { 'story-benefit': 'error' }, artifacts: { 'specs/*.md': 'prd' }, ignores: ['drafts/**'] }));
+      fs.writeFileSync(
+        path.join(dir, '.backlog-lint.json'),
+        JSON.stringify({
+          rules: { 'story-benefit': 'error' },
+          artifacts: { 'specs/*.md': 'prd' },
+          ignores: ['drafts/**'],
+        }),
+      );
       const client = new LintClient(quietLog(), WORKER);
       try {
         for (const rel of ['specs/a.md', 'drafts/b.md', 'c.md']) {
@@ -130,7 +153,10 @@ parentPort.on('message', ({ id, request }) => { if (request.text === 'hang') for
       fs.writeFileSync(config, JSON.stringify({ rules: { 'story-benefit': 'eror' } }));
       const client = new LintClient(quietLog(), WORKER);
       try {
-        const err = await client.resolveConfig('k', spec(), path.join(dir, 'a.md')).then(() => undefined, (e: unknown) => e);
+        const err = await client.resolveConfig('k', spec(), path.join(dir, 'a.md')).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         assert.ok(err instanceof ConfigError, String(err));
         assert.strictEqual(err.file, config);
         assert.strictEqual(err.keyPath, 'rules.story-benefit');
@@ -150,8 +176,10 @@ parentPort.on('message', ({ id, request }) => { if (request.text === 'hang') for
       execFileSync('mkfifo', [path.join(dir, '.backlog-lint.json')]);
       const client = new LintClient(quietLog(), WORKER);
       try {
-        await assert.rejects(client.resolveConfig('k', spec(), path.join(dir, 'a.md')),
-          (e: unknown) => e instanceof ConfigError && /not a regular file/.test(e.message));
+        await assert.rejects(
+          client.resolveConfig('k', spec(), path.join(dir, 'a.md')),
+          (e: unknown) => e instanceof ConfigError && /not a regular file/.test(e.message),
+        );
       } finally {
         client.dispose();
       }

@@ -5,10 +5,13 @@ import { memoByText, nextMemoGeneration } from '../../src/core/memo';
 describe('memoByText', () => {
   const counting = () => {
     const calls: string[] = [];
-    const upper = memoByText((s: string) => s, (s: string) => {
-      calls.push(s);
-      return s.toUpperCase();
-    });
+    const upper = memoByText(
+      (s: string) => s,
+      (s: string) => {
+        calls.push(s);
+        return s.toUpperCase();
+      },
+    );
     return { calls, upper };
   };
 
@@ -56,10 +59,13 @@ describe('memoByText', () => {
 
   it('caches results that are null or undefined', () => {
     let calls = 0;
-    const none = memoByText((s: string) => s, () => {
-      calls++;
-      return undefined;
-    });
+    const none = memoByText(
+      (s: string) => s,
+      () => {
+        calls++;
+        return undefined;
+      },
+    );
     nextMemoGeneration();
     none('x');
     none('x');

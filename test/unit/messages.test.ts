@@ -16,7 +16,7 @@ const BACKLOG = [
 ].join('\n');
 
 describe('messages and rationale', () => {
-  it('gives every finding the rule\'s rationale unless the report has its own', () => {
+  it("gives every finding the rule's rationale unless the report has its own", () => {
     const findings = lintText(BACKLOG, { filePath: 'backlog.md', config: testConfig() }).findings;
     const benefit = findings.find((f) => f.ruleId === 'story-benefit');
     assert.equal(benefit?.rationale, findRule('story-benefit')?.meta.rationale);
@@ -25,8 +25,15 @@ describe('messages and rationale', () => {
   it('holds back findings on focused lines only', () => {
     const all = lintText(BACKLOG, { filePath: 'backlog.md', config: testConfig() }).findings;
     assert.ok(all.some((f) => f.line === 3) && all.some((f) => f.line === 4));
-    const focused = lintText(BACKLOG, { filePath: 'backlog.md', config: testConfig(), focus: [{ fromLine: 3, toLine: 3 }] }).findings;
-    assert.deepEqual(focused.map((f) => `${f.line} ${f.ruleId}`), all.filter((f) => f.line !== 3 && f.endLine !== 3).map((f) => `${f.line} ${f.ruleId}`));
+    const focused = lintText(BACKLOG, {
+      filePath: 'backlog.md',
+      config: testConfig(),
+      focus: [{ fromLine: 3, toLine: 3 }],
+    }).findings;
+    assert.deepEqual(
+      focused.map((f) => `${f.line} ${f.ruleId}`),
+      all.filter((f) => f.line !== 3 && f.endLine !== 3).map((f) => `${f.line} ${f.ruleId}`),
+    );
   });
 
   it('puts the rationale under the title in --explain', () => {

@@ -19,7 +19,8 @@ import { REPO_ROOT } from '../helpers/rule-suite';
 
 function markdownFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'out' || entry.name === 'dist') continue;
+    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'out' || entry.name === 'dist')
+      continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) markdownFiles(full, out);
     else if (/\.(md|markdown)$/.test(entry.name)) out.push(full);
@@ -28,7 +29,8 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
 }
 
 /** Takes away every autolink trigger, so the processor without autolink literals applies. */
-const withoutAutolinks = (text: string): string => text.replace(/@/g, ' at ').replace(/:\/\//g, ': //').replace(/www\./gi, 'www ');
+const withoutAutolinks = (text: string): string =>
+  text.replace(/@/g, ' at ').replace(/:\/\//g, ': //').replace(/www\./gi, 'www ');
 /** Takes away every pipe and aligning colon, so the processor without tables applies. */
 const withoutTables = (text: string): string => text.replace(/\|/g, '/').replace(/:(?=-)|(?<=-):/g, ';');
 
@@ -36,7 +38,11 @@ const withoutTables = (text: string): string => text.replace(/\|/g, '/').replace
 const shortcuts: { name: string; parts: GfmParts; clean: (text: string) => string }[] = [
   { name: 'without autolink literals', parts: { autolinkLiterals: false, tables: true }, clean: withoutAutolinks },
   { name: 'without tables', parts: { autolinkLiterals: true, tables: false }, clean: withoutTables },
-  { name: 'without either', parts: { autolinkLiterals: false, tables: false }, clean: (t) => withoutTables(withoutAutolinks(t)) },
+  {
+    name: 'without either',
+    parts: { autolinkLiterals: false, tables: false },
+    clean: (t) => withoutTables(withoutAutolinks(t)),
+  },
 ];
 
 /** Removes what remark's trees carry besides structure and offsets that could differ between processors. */
@@ -45,7 +51,10 @@ const tree = (processor: typeof fullProcessor, text: string): string => JSON.str
 /** Turns an artifact into ordinary Markdown often enough for the prefilter to say "skip". */
 const plainVersion = (text: string): string => text.replace(/\bi\b/gi, 'we').replace(/^---/, '');
 
-const corpus = markdownFiles(REPO_ROOT).map((f) => ({ file: f, text: fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, '') }));
+const corpus = markdownFiles(REPO_ROOT).map((f) => ({
+  file: f,
+  text: fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''),
+}));
 const config = testConfig();
 
 describe('parse shortcuts', () => {
@@ -75,23 +84,30 @@ describe('parse shortcuts', () => {
     });
   }
 
-  it('parseTree gives remark-gfm\'s tree for any text (generated, with and without pipes and triggers)', () => {
+  it("parseTree gives remark-gfm's tree for any text (generated, with and without pipes and triggers)", () => {
     fc.assert(
-      fc.property(markdownDocument(), fc.constantFrom<(t: string) => string>((t) => t, withoutAutolinks, withoutTables), (doc, vary) => {
-        const text = vary(doc);
-        assert.equal(JSON.stringify(parseTree(text)), tree(fullProcessor, text));
-      }),
+      fc.property(
+        markdownDocument(),
+        fc.constantFrom<(t: string) => string>((t) => t, withoutAutolinks, withoutTables),
+        (doc, vary) => {
+          const text = vary(doc);
+          assert.equal(JSON.stringify(parseTree(text)), tree(fullProcessor, text));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it('parseTree gives remark-gfm\'s tree for one-column tables without pipes', () => {
-    for (const text of ['a\n:-\n', '\u0000---\n:---\n: :\n---\n', 'Title\n--:\nrow\n']) assert.equal(JSON.stringify(parseTree(text)), tree(fullProcessor, text));
+  it("parseTree gives remark-gfm's tree for one-column tables without pipes", () => {
+    for (const text of ['a\n:-\n', '\u0000---\n:---\n: :\n---\n', 'Title\n--:\nrow\n'])
+      assert.equal(JSON.stringify(parseTree(text)), tree(fullProcessor, text));
   });
 
   it('sees every autolink trigger and every table', () => {
-    for (const t of ['mail me@x.io', 'see https://x.io', 'WWW.example.com', 'xmpp:a@b.c']) assert.ok(gfmPartsFor(t).autolinkLiterals, t);
-    for (const t of ['a | b\n- | -', '| a |\n| - |', 'a \\| b', 'a\n:-', 'a b\n--:', '\u0000---\n:---\n']) assert.ok(gfmPartsFor(t).tables, t);
+    for (const t of ['mail me@x.io', 'see https://x.io', 'WWW.example.com', 'xmpp:a@b.c'])
+      assert.ok(gfmPartsFor(t).autolinkLiterals, t);
+    for (const t of ['a | b\n- | -', '| a |\n| - |', 'a \\| b', 'a\n:-', 'a b\n--:', '\u0000---\n:---\n'])
+      assert.ok(gfmPartsFor(t).tables, t);
     assert.deepEqual(gfmPartsFor('# Plain\n\ntext - with -- dashes\n---'), { autolinkLiterals: false, tables: false });
   });
 
@@ -109,7 +125,11 @@ describe('parse shortcuts', () => {
         if (!cannotBeArtifact(variant, name, config)) continue;
         skipped++;
         const full = lintText(variant, { filePath: name, config });
-        assert.deepEqual({ artifact: full.artifact, findings: full.findings, suppressed: full.suppressed }, { artifact: null, findings: [], suppressed: [] }, file);
+        assert.deepEqual(
+          { artifact: full.artifact, findings: full.findings, suppressed: full.suppressed },
+          { artifact: null, findings: [], suppressed: [] },
+          file,
+        );
       }
     }
     // The check must have something to check: ordinary Markdown (READMEs, docs) is skipped.

@@ -24,7 +24,8 @@ describe('regex safety', function () {
   this.timeout(120000);
   const fixtures = fixtureFiles(path.join(REPO_ROOT, 'rules'));
   const patterns = collectPatterns(() => {
-    for (const file of fixtures) lintText(fs.readFileSync(file, 'utf8'), { filePath: path.basename(file), config: defaultConfig() });
+    for (const file of fixtures)
+      lintText(fs.readFileSync(file, 'utf8'), { filePath: path.basename(file), config: defaultConfig() });
     for (const doc of adversarialDocuments(50, 10)) lintAdversarial(doc);
   });
 

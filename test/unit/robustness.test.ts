@@ -23,13 +23,21 @@ interface JsonResult {
   messages: { ruleId: string | null; message: string; fatal?: boolean }[];
 }
 
-async function lint(dir: string, args: string[]): Promise<{ code: number; out: string; err: string; results: JsonResult[] }> {
+async function lint(
+  dir: string,
+  args: string[],
+): Promise<{ code: number; out: string; err: string; results: JsonResult[] }> {
   const { code, out, err } = await runCli(dir, [...args, '--format', 'json']);
   return { code, out, err, results: out ? (JSON.parse(out) as JsonResult[]) : [] };
 }
 
 function messageOf(results: JsonResult[], name: string): string {
-  return results.find((r) => r.filePath.endsWith(name))?.messages.map((m) => m.message).join('\n') ?? '';
+  return (
+    results
+      .find((r) => r.filePath.endsWith(name))
+      ?.messages.map((m) => m.message)
+      .join('\n') ?? ''
+  );
 }
 
 /** No "    at fn (file:line)" frames anywhere: users get messages, not stack traces. */
@@ -46,7 +54,10 @@ describe('robustness: bad files and a hostile file system', function () {
     const dir = project({ 'big.story.md': FIXABLE + 'x'.repeat(4000), 'ok.story.md': FIXABLE });
     const small = await lint(dir, ['.', '--max-file-size', '2000']);
     assert.equal(small.code, 2);
-    assert.match(messageOf(small.results, 'big.story.md'), /over the size limit of 2000 bytes, not linted \(raise it with --max-file-size\)/);
+    assert.match(
+      messageOf(small.results, 'big.story.md'),
+      /over the size limit of 2000 bytes, not linted \(raise it with --max-file-size\)/,
+    );
     assert.match(messageOf(small.results, 'ok.story.md'), /acceptance criteria/, 'the other file is still linted');
     const raised = await lint(dir, ['.', '--max-file-size', '100000']);
     assert.match(messageOf(raised.results, 'big.story.md'), /acceptance criteria/);
@@ -61,50 +72,69 @@ describe('robustness: bad files and a hostile file system', function () {
 
   it('reports a file that vanishes between discovery and read, and lints the others', async () => {
     const dir = project({ 'a.story.md': FIXABLE, 'gone.story.md': FIXABLE, 'z.story.md': FIXABLE });
-    await withFsHook('readFile', (readFile) => (async (file: fs.PathLike, ...rest: unknown[]) => {
-      if (isFile(file, 'gone.story.md')) fs.rmSync(file as string);
-      return (readFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
-    }) as typeof fs.promises.readFile, async () => {
-      const r = await lint(dir, ['.']);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'gone.story.md'), /gone\.story\.md: cannot read: file not found/);
-      assert.match(messageOf(r.results, 'a.story.md'), /acceptance criteria/);
-      assert.match(messageOf(r.results, 'z.story.md'), /acceptance criteria/);
-      assertNoStack(r.out + r.err);
-    });
+    await withFsHook(
+      'readFile',
+      (readFile) =>
+        (async (file: fs.PathLike, ...rest: unknown[]) => {
+          if (isFile(file, 'gone.story.md')) fs.rmSync(file as string);
+          return (readFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
+        }) as typeof fs.promises.readFile,
+      async () => {
+        const r = await lint(dir, ['.']);
+        assert.equal(r.code, 2);
+        assert.match(messageOf(r.results, 'gone.story.md'), /gone\.story\.md: cannot read: file not found/);
+        assert.match(messageOf(r.results, 'a.story.md'), /acceptance criteria/);
+        assert.match(messageOf(r.results, 'z.story.md'), /acceptance criteria/);
+        assertNoStack(r.out + r.err);
+      },
+    );
   });
 
   it('reports unreadable files (permission denied, I/O error) one by one', async () => {
     const dir = project({ 'locked.story.md': FIXABLE, 'broken.story.md': FIXABLE, 'ok.story.md': FIXABLE });
     const fault = (code: string, message: string) => Object.assign(new Error(message), { code });
-    await withFsHook('readFile', (readFile) => (async (file: fs.PathLike, ...rest: unknown[]) => {
-      if (isFile(file, 'locked.story.md')) throw fault('EACCES', 'EACCES: permission denied, open');
-      if (isFile(file, 'broken.story.md')) throw fault('EIO', 'EIO: i/o error, read');
-      return (readFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
-    }) as typeof fs.promises.readFile, async () => {
-      const r = await lint(dir, ['.']);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'locked.story.md'), /cannot read: permission denied/);
-      assert.match(messageOf(r.results, 'broken.story.md'), /cannot read: EIO: i\/o error/);
-      assert.match(messageOf(r.results, 'ok.story.md'), /acceptance criteria/);
-      assertNoStack(r.out + r.err);
-    });
+    await withFsHook(
+      'readFile',
+      (readFile) =>
+        (async (file: fs.PathLike, ...rest: unknown[]) => {
+          if (isFile(file, 'locked.story.md')) throw fault('EACCES', 'EACCES: permission denied, open');
+          if (isFile(file, 'broken.story.md')) throw fault('EIO', 'EIO: i/o error, read');
+          return (readFile as (...a: unknown[]) => Promise<Buffer>)(file, ...rest);
+        }) as typeof fs.promises.readFile,
+      async () => {
+        const r = await lint(dir, ['.']);
+        assert.equal(r.code, 2);
+        assert.match(messageOf(r.results, 'locked.story.md'), /cannot read: permission denied/);
+        assert.match(messageOf(r.results, 'broken.story.md'), /cannot read: EIO: i\/o error/);
+        assert.match(messageOf(r.results, 'ok.story.md'), /acceptance criteria/);
+        assertNoStack(r.out + r.err);
+      },
+    );
   });
 
   it('reports a folder it cannot list, and still lints every other file', async () => {
     const dir = project({ 'a.story.md': FIXABLE, 'locked/b.story.md': FIXABLE, 'open/c.story.md': FIXABLE });
-    await withFsHook('readdir', (readdir) => (async (folder: fs.PathLike, ...rest: unknown[]) => {
-      if (isFile(folder, 'locked')) throw Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
-      return (readdir as (...a: unknown[]) => Promise<unknown>)(folder, ...rest);
-    }) as typeof fs.promises.readdir, async () => {
-      const r = await lint(dir, ['.']);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'locked'), /locked: cannot list this folder: permission denied; its files were not linted/);
-      assert.match(messageOf(r.results, 'a.story.md'), /acceptance criteria/);
-      assert.match(messageOf(r.results, 'c.story.md'), /acceptance criteria/);
-      assert.equal(messageOf(r.results, 'b.story.md'), '');
-      assertNoStack(r.out + r.err);
-    });
+    await withFsHook(
+      'readdir',
+      (readdir) =>
+        (async (folder: fs.PathLike, ...rest: unknown[]) => {
+          if (isFile(folder, 'locked'))
+            throw Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
+          return (readdir as (...a: unknown[]) => Promise<unknown>)(folder, ...rest);
+        }) as typeof fs.promises.readdir,
+      async () => {
+        const r = await lint(dir, ['.']);
+        assert.equal(r.code, 2);
+        assert.match(
+          messageOf(r.results, 'locked'),
+          /locked: cannot list this folder: permission denied; its files were not linted/,
+        );
+        assert.match(messageOf(r.results, 'a.story.md'), /acceptance criteria/);
+        assert.match(messageOf(r.results, 'c.story.md'), /acceptance criteria/);
+        assert.equal(messageOf(r.results, 'b.story.md'), '');
+        assertNoStack(r.out + r.err);
+      },
+    );
   });
 
   it('does not exit 2 when every file could be linted, whatever the findings', async () => {
@@ -118,54 +148,83 @@ describe('robustness: bad files and a hostile file system', function () {
     const dir = project({ 'edited.story.md': FIXABLE, 'other.story.md': FIXABLE });
     const file = path.join(dir, 'edited.story.md');
     const edited = `${FIXABLE}\nEdited meanwhile.\n`;
-    await withFsHook('open', (open) => (async (f: fs.PathLike, ...rest: unknown[]) => {
-      // --fix opens the file to check it just before writing: someone saved it in between.
-      if (isFile(f, 'edited.story.md')) fs.writeFileSync(file, edited);
-      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
-    }) as typeof fs.promises.open, async () => {
-      const r = await lint(dir, ['.', '--fix']);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'edited.story.md'), /^[^\n]*edited\.story\.md: changed on disk while being fixed; not overwritten/);
-      assertNoStack(r.out + r.err);
-    });
+    await withFsHook(
+      'open',
+      (open) =>
+        (async (f: fs.PathLike, ...rest: unknown[]) => {
+          // --fix opens the file to check it just before writing: someone saved it in between.
+          if (isFile(f, 'edited.story.md')) fs.writeFileSync(file, edited);
+          return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
+        }) as typeof fs.promises.open,
+      async () => {
+        const r = await lint(dir, ['.', '--fix']);
+        assert.equal(r.code, 2);
+        assert.match(
+          messageOf(r.results, 'edited.story.md'),
+          /^[^\n]*edited\.story\.md: changed on disk while being fixed; not overwritten/,
+        );
+        assertNoStack(r.out + r.err);
+      },
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), edited, "the user's edit survives");
-    assert.match(fs.readFileSync(path.join(dir, 'other.story.md'), 'utf8'), /## Acceptance criteria/, 'the other file is fixed');
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.match(
+      fs.readFileSync(path.join(dir, 'other.story.md'), 'utf8'),
+      /## Acceptance criteria/,
+      'the other file is fixed',
+    );
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('does not bring back a file deleted between lint and --fix write', async () => {
     const dir = project({ 'deleted.story.md': FIXABLE });
     const file = path.join(dir, 'deleted.story.md');
-    await withFsHook('open', (open) => (async (f: fs.PathLike, ...rest: unknown[]) => {
-      if (isFile(f, 'deleted.story.md')) fs.rmSync(file, { force: true });
-      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
-    }) as typeof fs.promises.open, async () => {
-      const r = await lint(dir, ['.', '--fix']);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'deleted.story.md'), /deleted while being fixed; not written/);
-    });
+    await withFsHook(
+      'open',
+      (open) =>
+        (async (f: fs.PathLike, ...rest: unknown[]) => {
+          if (isFile(f, 'deleted.story.md')) fs.rmSync(file, { force: true });
+          return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
+        }) as typeof fs.promises.open,
+      async () => {
+        const r = await lint(dir, ['.', '--fix']);
+        assert.equal(r.code, 2);
+        assert.match(messageOf(r.results, 'deleted.story.md'), /deleted while being fixed; not written/);
+      },
+    );
     assert.equal(fs.existsSync(file), false);
   });
 
   it('leaves the file intact and no temp file behind when the disk fills up mid-write', async () => {
     const dir = project({ 'full.story.md': FIXABLE });
     const file = path.join(dir, 'full.story.md');
-    await withFsHook('open', (open) => (async (...args: unknown[]) => {
-      const handle = await (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(...args);
-      if (String(args[0]).endsWith('.tmp')) {
-        handle.writeFile = async () => {
-          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-        };
-      }
-      return handle;
-    }) as typeof fs.promises.open, async () => {
-      const r = await lint(dir, ['.', '--fix']);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'full.story.md'), /no space left on device/);
-      assertNoStack(r.out + r.err);
-    });
+    await withFsHook(
+      'open',
+      (open) =>
+        (async (...args: unknown[]) => {
+          const handle = await (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(...args);
+          if (String(args[0]).endsWith('.tmp')) {
+            handle.writeFile = async () => {
+              throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            };
+          }
+          return handle;
+        }) as typeof fs.promises.open,
+      async () => {
+        const r = await lint(dir, ['.', '--fix']);
+        assert.equal(r.code, 2);
+        assert.match(messageOf(r.results, 'full.story.md'), /no space left on device/);
+        assertNoStack(r.out + r.err);
+      },
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), FIXABLE);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'temp file removed');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'temp file removed',
+    );
   });
 
   it('does not fix through a symlink: the link stays a link, its target unchanged, and it is reported', async () => {
@@ -221,10 +280,25 @@ describe('robustness: malformed configs', function () {
     ['bad JSON', '.backlog-lint.json', '{ "rules": { ', /\.backlog-lint\.json/],
     ['bad YAML', '.backlog-lint.yaml', 'rules:\n  story-benefit: [warning\n', /\.backlog-lint\.yaml/],
     ['a wrong type', '.backlog-lint.json', '{ "roles": "po" }', /\.backlog-lint\.json: roles/],
-    ['a bad severity', '.backlog-lint.json', '{ "rules": { "story-benefit": "loud" } }', /\.backlog-lint\.json: rules\.story-benefit/],
-    ['an unknown rule id', '.backlog-lint.json', '{ "rules": { "story-benefitt": "error" } }', /\.backlog-lint\.json: rules\.story-benefitt/],
+    [
+      'a bad severity',
+      '.backlog-lint.json',
+      '{ "rules": { "story-benefit": "loud" } }',
+      /\.backlog-lint\.json: rules\.story-benefit/,
+    ],
+    [
+      'an unknown rule id',
+      '.backlog-lint.json',
+      '{ "rules": { "story-benefitt": "error" } }',
+      /\.backlog-lint\.json: rules\.story-benefitt/,
+    ],
     ['an unknown key', '.backlog-lint.json', '{ "rulez": {} }', /\.backlog-lint\.json: rulez/],
-    ['a bad package.json key', 'package.json', '{ "backlog-lint": { "roles": ["qa"] } }', /package\.json: (backlog-lint\.)?roles/],
+    [
+      'a bad package.json key',
+      'package.json',
+      '{ "backlog-lint": { "roles": ["qa"] } }',
+      /package\.json: (backlog-lint\.)?roles/,
+    ],
     ['a config that is not an object', '.backlog-lint.json', '[1, 2]', /\.backlog-lint\.json/],
   ];
   for (const [what, name, content, expected] of cases) {

@@ -23,7 +23,8 @@ function project(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-seccache-'));
   for (let i = 0; i < 4; i++) {
     const stories = [story(i * 10 + 1, i % 2 === 0), story(i * 10 + 2, true)];
-    if (i < 2) stories.push('## S-dup: Archive\n\nAs an admin, I want to archive old invoices, so that search stays quick.\n');
+    if (i < 2)
+      stories.push('## S-dup: Archive\n\nAs an admin, I want to archive old invoices, so that search stays quick.\n');
     fs.writeFileSync(path.join(dir, `backlog-${i}.md`), `# Backlog ${i}\n\n${stories.join('\n')}`);
   }
   fs.writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\nThe build runs on every push.\n');
@@ -75,7 +76,9 @@ describe('security: the result cache', function () {
 
   it('catches a forged findings: [] by its integrity hash, so the findings are still reported', async () => {
     const { dir, file, expected } = await cachedProject();
-    assert.ok(JSON.parse(expected).find((r: { filePath: string }) => r.filePath.endsWith('backlog-1.md')).messages.length > 0);
+    assert.ok(
+      JSON.parse(expected).find((r: { filePath: string }) => r.filePath.endsWith('backlog-1.md')).messages.length > 0,
+    );
     forge(file, 'backlog-1.md', (o) => (o.result.findings = []), false);
     const warm = await lint(dir, ['--cache-location', file]);
     assert.equal(warm.out, expected);
@@ -84,7 +87,17 @@ describe('security: the result cache', function () {
 
   it('ignores a cache in the first format, wrong shape and all, without a notice', async () => {
     const { dir, file, expected } = await cachedProject();
-    const old = { format: 1, tool: TOOL, entries: { [path.join(dir, 'backlog-1.md')]: { text: 'x', config: 'y', output: { result: { findings: [{}] }, crossFile: [], directives: [] } } } };
+    const old = {
+      format: 1,
+      tool: TOOL,
+      entries: {
+        [path.join(dir, 'backlog-1.md')]: {
+          text: 'x',
+          config: 'y',
+          output: { result: { findings: [{}] }, crossFile: [], directives: [] },
+        },
+      },
+    };
     fs.writeFileSync(file, JSON.stringify(old));
     const warm = await lint(dir, ['--cache-location', file]);
     assert.deepEqual([warm.out, warm.err], [expected, '']);
@@ -99,7 +112,7 @@ describe('security: the result cache', function () {
       // Spread over the whole file, header included; the bit varies with k.
       const at = Math.floor(((k + 0.5) * original.length) / 60);
       const flipped = Buffer.from(original);
-      flipped[at] = (flipped[at] as number) ^ (1 << k % 8);
+      flipped[at] = (flipped[at] as number) ^ (1 << (k % 8));
       fs.writeFileSync(file, flipped);
       const r = await lint(dir, ['--cache-location', file]);
       if (r.out !== expected || (r.code !== 0 && r.code !== 1)) changed.push(`byte ${at} bit ${k % 8}: exit ${r.code}`);
@@ -160,7 +173,10 @@ describe('security: the result cache', function () {
   it('never caches a file that was not linted (over its time budget), so a larger budget lints it next time', async () => {
     const dir = project();
     // About 200 KB of stories: with a 1 ms budget it is refused before its parse, whatever the machine's load.
-    fs.writeFileSync(path.join(dir, 'big.md'), `# Big backlog\n\n${Array.from({ length: 1500 }, (_, i) => story(i, false)).join('\n')}`);
+    fs.writeFileSync(
+      path.join(dir, 'big.md'),
+      `# Big backlog\n\n${Array.from({ length: 1500 }, (_, i) => story(i, false)).join('\n')}`,
+    );
     const refused = await lint(dir, ['--max-time-per-file', '1', '--concurrency', '1']);
     assert.equal(refused.code, 2);
     assert.match(refused.out, /--max-time-per-file/);

@@ -37,7 +37,10 @@ async function fix(dir: string, args: string[] = ['.']): Promise<{ code: number;
 }
 
 const messageOf = (results: JsonResult[], name: string): string =>
-  results.find((r) => r.filePath.endsWith(name))?.messages.map((m) => m.message).join('\n') ?? '';
+  results
+    .find((r) => r.filePath.endsWith(name))
+    ?.messages.map((m) => m.message)
+    .join('\n') ?? '';
 
 const temps = (dir: string): string[] => fs.readdirSync(dir).filter((f) => f.includes('.backlog-lint-'));
 
@@ -46,11 +49,15 @@ const EMPTY_GIT_CONFIG = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backlo
 fs.writeFileSync(EMPTY_GIT_CONFIG, '');
 
 function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'core.symlinks=true', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: EMPTY_GIT_CONFIG, GIT_CONFIG_NOSYSTEM: '1' },
-  });
+  const r = spawnSync(
+    'git',
+    ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'core.symlinks=true', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_GLOBAL: EMPTY_GIT_CONFIG, GIT_CONFIG_NOSYSTEM: '1' },
+    },
+  );
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
@@ -105,7 +112,11 @@ describe('security: what --fix writes', function () {
     assert.equal(fs.readFileSync(path.join(dir, 'real', 'login.story.md'), 'utf8'), FIXABLE);
     const direct = await fix(dir, ['real/login.story.md']);
     assert.equal(direct.code, 0);
-    assert.match(fs.readFileSync(path.join(dir, 'real', 'login.story.md'), 'utf8'), /## Acceptance criteria/, 'fixed by its own name');
+    assert.match(
+      fs.readFileSync(path.join(dir, 'real', 'login.story.md'), 'utf8'),
+      /## Acceptance criteria/,
+      'fixed by its own name',
+    );
   });
 
   it('never writes into a .git folder, in any letter case', async () => {
@@ -126,22 +137,34 @@ describe('security: what --fix writes', function () {
     const writer = new FixWriter([path.join(dir, 'docs')]);
     fs.renameSync(path.join(dir, 'docs', 'sub'), path.join(dir, 'moved'));
     fs.symlinkSync(path.join(outside, 'sub'), path.join(dir, 'docs', 'sub'));
-    await assert.rejects(writer.write(path.join(dir, 'docs', 'sub', 'a.story.md'), 'x', Buffer.from(FIXABLE)), /skipped: its real place .* is outside the files and folders being linted/);
+    await assert.rejects(
+      writer.write(path.join(dir, 'docs', 'sub', 'a.story.md'), 'x', Buffer.from(FIXABLE)),
+      /skipped: its real place .* is outside the files and folders being linted/,
+    );
     assert.equal(fs.readFileSync(path.join(outside, 'sub', 'a.story.md'), 'utf8'), FIXABLE);
   });
 
   it('reports a file edited after the first check and before the rename, and keeps the edit', async () => {
     const dir = project({ 'edited.story.md': FIXABLE, 'other.story.md': FIXABLE });
     const file = path.join(dir, 'edited.story.md');
-    await withFsHook('open', (open) => (async (f: fs.PathLike, ...rest: unknown[]) => {
-      // Creating the temp file: the original has already been compared with what was linted.
-      if (typeof f === 'string' && TEMP.test(path.basename(f)) && path.basename(f).startsWith('.edited')) fs.appendFileSync(file, 'Saved meanwhile.\n');
-      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
-    }) as typeof fs.promises.open, async () => {
-      const r = await fix(dir);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'edited.story.md'), /changed on disk while being fixed; not overwritten \(its size went from 66 to 83 bytes; run again/);
-    });
+    await withFsHook(
+      'open',
+      (open) =>
+        (async (f: fs.PathLike, ...rest: unknown[]) => {
+          // Creating the temp file: the original has already been compared with what was linted.
+          if (typeof f === 'string' && TEMP.test(path.basename(f)) && path.basename(f).startsWith('.edited'))
+            fs.appendFileSync(file, 'Saved meanwhile.\n');
+          return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
+        }) as typeof fs.promises.open,
+      async () => {
+        const r = await fix(dir);
+        assert.equal(r.code, 2);
+        assert.match(
+          messageOf(r.results, 'edited.story.md'),
+          /changed on disk while being fixed; not overwritten \(its size went from 66 to 83 bytes; run again/,
+        );
+      },
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), `${FIXABLE}Saved meanwhile.\n`, 'the edit is kept');
     assert.match(fs.readFileSync(path.join(dir, 'other.story.md'), 'utf8'), /## Acceptance criteria/);
     assert.deepEqual(temps(dir), [], 'temp file removed');
@@ -150,17 +173,26 @@ describe('security: what --fix writes', function () {
   it('keeps an append that lands in the old file during the rename: it is appended to the fixed file', async () => {
     const dir = project({ 'race.story.md': FIXABLE });
     const file = path.join(dir, 'race.story.md');
-    await withFsHook('rename', (rename) => (async (from: fs.PathLike, to: fs.PathLike) => {
-      // A program opens the file just before the rename and writes just after it: into the old file.
-      const late = fs.openSync(file, 'a');
-      await rename(from, to);
-      fs.writeSync(late, 'Typed during the rename.\n');
-      fs.closeSync(late);
-    }) as typeof fs.promises.rename, async () => {
-      const r = await fix(dir);
-      assert.doesNotMatch(messageOf(r.results, 'race.story.md'), /changed|edited|skipped/, 'nothing lost, so nothing to report');
-      assert.equal(r.code, 0);
-    });
+    await withFsHook(
+      'rename',
+      (rename) =>
+        (async (from: fs.PathLike, to: fs.PathLike) => {
+          // A program opens the file just before the rename and writes just after it: into the old file.
+          const late = fs.openSync(file, 'a');
+          await rename(from, to);
+          fs.writeSync(late, 'Typed during the rename.\n');
+          fs.closeSync(late);
+        }) as typeof fs.promises.rename,
+      async () => {
+        const r = await fix(dir);
+        assert.doesNotMatch(
+          messageOf(r.results, 'race.story.md'),
+          /changed|edited|skipped/,
+          'nothing lost, so nothing to report',
+        );
+        assert.equal(r.code, 0);
+      },
+    );
     const text = fs.readFileSync(file, 'utf8');
     assert.match(text, /## Acceptance criteria/);
     assert.ok(text.endsWith('Typed during the rename.\n'), JSON.stringify(text));
@@ -169,16 +201,24 @@ describe('security: what --fix writes', function () {
   it('saves and reports an in-place edit that lands in the old file during the rename', async () => {
     const dir = project({ 'inplace.story.md': FIXABLE });
     const file = path.join(dir, 'inplace.story.md');
-    await withFsHook('rename', (rename) => (async (from: fs.PathLike, to: fs.PathLike) => {
-      const late = fs.openSync(file, 'r+');
-      await rename(from, to);
-      fs.writeSync(late, '# Sign in', 0);
-      fs.closeSync(late);
-    }) as typeof fs.promises.rename, async () => {
-      const r = await fix(dir);
-      assert.equal(r.code, 2);
-      assert.match(messageOf(r.results, 'inplace.story.md'), /edited by another program while the fix was written; that version is saved as .*inplace\.story\.md\.backlog-lint-conflict-/);
-    });
+    await withFsHook(
+      'rename',
+      (rename) =>
+        (async (from: fs.PathLike, to: fs.PathLike) => {
+          const late = fs.openSync(file, 'r+');
+          await rename(from, to);
+          fs.writeSync(late, '# Sign in', 0);
+          fs.closeSync(late);
+        }) as typeof fs.promises.rename,
+      async () => {
+        const r = await fix(dir);
+        assert.equal(r.code, 2);
+        assert.match(
+          messageOf(r.results, 'inplace.story.md'),
+          /edited by another program while the fix was written; that version is saved as .*inplace\.story\.md\.backlog-lint-conflict-/,
+        );
+      },
+    );
     const [copy] = fs.readdirSync(dir).filter((f) => f.includes('-conflict-'));
     assert.ok(copy);
     assert.equal(fs.readFileSync(path.join(dir, copy), 'utf8'), `# Sign in${FIXABLE.slice('# Sign in'.length)}`);
@@ -187,13 +227,18 @@ describe('security: what --fix writes', function () {
   it('does not bring back a file deleted just before the rename', async () => {
     const dir = project({ 'gone.story.md': FIXABLE });
     const file = path.join(dir, 'gone.story.md');
-    await withFsHook('open', (open) => (async (f: fs.PathLike, ...rest: unknown[]) => {
-      if (typeof f === 'string' && path.basename(f).startsWith('.gone.story.md.backlog-lint-')) fs.rmSync(file);
-      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
-    }) as typeof fs.promises.open, async () => {
-      const r = await fix(dir);
-      assert.match(messageOf(r.results, 'gone.story.md'), /deleted while being fixed; not written/);
-    });
+    await withFsHook(
+      'open',
+      (open) =>
+        (async (f: fs.PathLike, ...rest: unknown[]) => {
+          if (typeof f === 'string' && path.basename(f).startsWith('.gone.story.md.backlog-lint-')) fs.rmSync(file);
+          return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
+        }) as typeof fs.promises.open,
+      async () => {
+        const r = await fix(dir);
+        assert.match(messageOf(r.results, 'gone.story.md'), /deleted while being fixed; not written/);
+      },
+    );
     assert.equal(fs.existsSync(file), false);
     assert.deepEqual(temps(dir), []);
   });
@@ -203,7 +248,10 @@ describe('security: what --fix writes', function () {
     fs.linkSync(path.join(dir, 'a.story.md'), path.join(dir, 'b.md.txt'));
     const r = await fix(dir, ['a.story.md']);
     assert.equal(r.code, 2);
-    assert.match(messageOf(r.results, 'a.story.md'), /skipped: it has 2 hard links, and writing the fix would split them/);
+    assert.match(
+      messageOf(r.results, 'a.story.md'),
+      /skipped: it has 2 hard links, and writing the fix would split them/,
+    );
     assert.equal(fs.statSync(path.join(dir, 'a.story.md')).ino, fs.statSync(path.join(dir, 'b.md.txt')).ino);
     assert.equal(fs.readFileSync(path.join(dir, 'a.story.md'), 'utf8'), FIXABLE);
   });
@@ -222,7 +270,8 @@ describe('security: what --fix writes', function () {
   });
 
   it('as another user, skips a file it could replace but not give back to its owner', async function () {
-    if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !process.seteuid || !process.setegid) this.skip();
+    if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !process.seteuid || !process.setegid)
+      this.skip();
     const dir = project({ 'roots.story.md': FIXABLE });
     const file = path.join(dir, 'roots.story.md');
     fs.chmodSync(dir, 0o777);
@@ -231,7 +280,10 @@ describe('security: what --fix writes', function () {
     process.setegid(65534);
     process.seteuid(65534);
     try {
-      await assert.rejects(writer.write(file, 'fixed', Buffer.from(FIXABLE)), /skipped: owned by user 0, group 0; writing the fix would give it your owner or group/);
+      await assert.rejects(
+        writer.write(file, 'fixed', Buffer.from(FIXABLE)),
+        /skipped: owned by user 0, group 0; writing the fix would give it your owner or group/,
+      );
     } finally {
       process.seteuid(0);
       process.setegid(0);
@@ -243,7 +295,9 @@ describe('security: what --fix writes', function () {
 
   it('names temp files recognisably, and a later run removes those a killed run left', async () => {
     const dir = project({ 'a.story.md': FIXABLE });
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const old = (Date.now() - STALE_TEMP_AGE_MS - 60000) / 1000;
     const left = `.a.story.md.backlog-lint-${dead}-0123abcd.tmp`;
     const fresh = `.a.story.md.backlog-lint-${dead}-89abcdef.tmp`;
@@ -251,12 +305,17 @@ describe('security: what --fix writes', function () {
     for (const name of [left, fresh, running]) fs.writeFileSync(path.join(dir, name), 'half a fi');
     for (const name of [left, running]) fs.utimesSync(path.join(dir, name), old, old);
     const seen: string[] = [];
-    await withFsHook('open', (open) => (async (f: fs.PathLike, ...rest: unknown[]) => {
-      if (typeof f === 'string' && f.endsWith('.tmp')) seen.push(path.basename(f));
-      return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
-    }) as typeof fs.promises.open, async () => {
-      assert.equal((await fix(dir)).code, 0);
-    });
+    await withFsHook(
+      'open',
+      (open) =>
+        (async (f: fs.PathLike, ...rest: unknown[]) => {
+          if (typeof f === 'string' && f.endsWith('.tmp')) seen.push(path.basename(f));
+          return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(f, ...rest);
+        }) as typeof fs.promises.open,
+      async () => {
+        assert.equal((await fix(dir)).code, 0);
+      },
+    );
     assert.equal(seen.length, 1, seen.join());
     assert.match(seen[0] as string, new RegExp(`^\\.a\\.story\\.md\\.backlog-lint-${process.pid}-[0-9a-f]{8}\\.tmp$`));
     assert.deepEqual(temps(dir).sort(), [fresh, running].sort(), 'only the old one of a gone process is removed');
@@ -277,7 +336,13 @@ describe('security: what --fix writes', function () {
     fs.symlinkSync(path.join(dir, 'target.txt'), path.join(dir, 'report.json'));
     let err = '';
     const code = await run(parseCliArgs(['.', '--output', 'report.json']), {
-      cwd: dir, stdout: () => undefined, stderr: (t) => (err += t), readStdin: async () => Buffer.alloc(0), isTTY: false, env: {}, version: 'test',
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+      readStdin: async () => Buffer.alloc(0),
+      isTTY: false,
+      env: {},
+      version: 'test',
     });
     assert.equal(code, 2);
     assert.match(err, /report\.json is a symlink; the report is not written through it/);
@@ -285,7 +350,13 @@ describe('security: what --fix writes', function () {
     fs.mkdirSync(path.join(dir, '.git'));
     err = '';
     const inGit = await run(parseCliArgs(['.', '--output', '.git/hooks-report.json']), {
-      cwd: dir, stdout: () => undefined, stderr: (t) => (err += t), readStdin: async () => Buffer.alloc(0), isTTY: false, env: {}, version: 'test',
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+      readStdin: async () => Buffer.alloc(0),
+      isTTY: false,
+      env: {},
+      version: 'test',
     });
     assert.equal(inGit, 2);
     assert.match(err, /is inside a \.git folder; the report is not written there/);
@@ -299,10 +370,19 @@ describe('security: what --fix writes', function () {
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
     let received = '';
     const reader = new Promise<void>((resolve, reject) => {
-      fs.createReadStream(fifo, 'utf8').on('data', (t) => (received += t)).on('end', resolve).on('error', reject);
+      fs.createReadStream(fifo, 'utf8')
+        .on('data', (t) => (received += t))
+        .on('end', resolve)
+        .on('error', reject);
     });
     const code = await run(parseCliArgs(['.', '--output', fifo, '--no-cache']), {
-      cwd: dir, stdout: () => undefined, stderr: () => undefined, readStdin: async () => Buffer.alloc(0), isTTY: false, env: {}, version: 'test',
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: () => undefined,
+      readStdin: async () => Buffer.alloc(0),
+      isTTY: false,
+      env: {},
+      version: 'test',
     });
     await reader;
     assert.notEqual(code, 2);
@@ -315,11 +395,20 @@ describe('security: line endings of fixes', () => {
   const config = defaultConfig();
   const DOCUMENTS: [string, string][] = [
     ['login.story.md', FIXABLE],
-    ['backlog.md', '# Backlog\n\n## S-1: Pay\n\nAs a buyer, I want to pay by card, so that I can check out.\n\n## S-2: Refund\n\nAs an admin, I want to refund orders, so that mistakes are undone.\n'],
+    [
+      'backlog.md',
+      '# Backlog\n\n## S-1: Pay\n\nAs a buyer, I want to pay by card, so that I can check out.\n\n## S-2: Refund\n\nAs an admin, I want to refund orders, so that mistakes are undone.\n',
+    ],
     ['x.prd.md', '# Checkout PRD\n\n## Problem\n\nBuyers abandon carts.\n\n## Goals\n\n- TBD\n'],
-    ['saved.epic.md', '# Saved carts\n\n## Stories\n\n- As a shopper, I want my cart saved, so that I can finish later.\n'],
+    [
+      'saved.epic.md',
+      '# Saved carts\n\n## Stories\n\n- As a shopper, I want my cart saved, so that I can finish later.\n',
+    ],
     // A heading with its text on the very next line: a CRLF there is one line break, not a blank line.
-    ['roadmap.md', '# Roadmap\n\n## Release 1.0\nShips saved carts to every shopper.\n\n## Release 1.1\n\nShips gift cards.\n'],
+    [
+      'roadmap.md',
+      '# Roadmap\n\n## Release 1.0\nShips saved carts to every shopper.\n\n## Release 1.1\n\nShips gift cards.\n',
+    ],
   ];
   for (const [file, lf] of DOCUMENTS) {
     it(`CR-only and CRLF documents get their own line endings from fixes, exactly where LF gets LF: ${file}`, () => {
@@ -327,7 +416,10 @@ describe('security: line endings of fixes', () => {
       assert.ok(fromLf.applied.length > 0, 'the document has fixes');
       for (const eol of ['\r', '\r\n']) {
         const other = fixAll(lf.replace(/\n/g, eol), { filePath: file, config });
-        assert.deepEqual(other.withheld.map((f) => f.ruleId), []);
+        assert.deepEqual(
+          other.withheld.map((f) => f.ruleId),
+          [],
+        );
         assert.equal(other.text, fromLf.text.replace(/\n/g, eol), JSON.stringify(eol));
       }
     });

@@ -133,7 +133,10 @@ describe('security: config and CLI globs match in linear time', () => {
     await assert.rejects(findMarkdownFiles([`**/${HOSTILE_GLOB}`], { cwd: dir }), NoFilesFoundError);
     const steps = simulationSteps.count - before;
     assert.ok(steps <= 4 * stepBound(`**/${HOSTILE_GLOB}`, `sub/${LONG_NAME}`), `${steps} steps`);
-    assert.deepEqual(await findMarkdownFiles(['**/*a*a*a*a*a*a*a*a*.md'], { cwd: dir }), [path.join(dir, LONG_NAME), path.join(dir, 'sub', LONG_NAME)]);
+    assert.deepEqual(await findMarkdownFiles(['**/*a*a*a*a*a*a*a*a*.md'], { cwd: dir }), [
+      path.join(dir, LONG_NAME),
+      path.join(dir, 'sub', LONG_NAME),
+    ]);
   });
 
   it('refuses globs that are too long or use !(…), naming the config file and key', async () => {
@@ -142,11 +145,19 @@ describe('security: config and CLI globs match in linear time', () => {
       [{ artifacts: { [long]: 'story' } }, `artifacts[${JSON.stringify(long)}]`, /longer than 1024 characters/],
       [{ ignores: ['ok/**', '!(drafts)/*.md'] }, 'ignores[1]', /`!\(…\)` is not supported/],
       [{ overrides: [{ files: ['a', long] }] }, 'overrides[0].files[1]', /longer than/],
-      [{ ignores: Array.from({ length: 30 }, (_, i) => `${i}${'?'.repeat(1000)}`) }, 'ignores[9]', /too long or too many in all/],
+      [
+        { ignores: Array.from({ length: 30 }, (_, i) => `${i}${'?'.repeat(1000)}`) },
+        'ignores[9]',
+        /too long or too many in all/,
+      ],
     ];
     for (const [config, keyPath, detail] of cases) {
       const file = '/p/.backlog-lint.json';
-      const error = await configError(createConfigLoader({ fs: memoryFileSystem({ [file]: JSON.stringify(config) }), rules: allRules }).forFile('/p/a.md'));
+      const error = await configError(
+        createConfigLoader({ fs: memoryFileSystem({ [file]: JSON.stringify(config) }), rules: allRules }).forFile(
+          '/p/a.md',
+        ),
+      );
       assert.equal(error.file, file);
       assert.equal(error.keyPath, keyPath);
       assert.match(error.message, detail);
@@ -155,24 +166,49 @@ describe('security: config and CLI globs match in linear time', () => {
 
   it('keeps the glob syntax the configs use', () => {
     const cases: [string, string, boolean][] = [
-      ['*.prd.md', 'docs/q3/x.prd.md', true], ['/*.md', 'a.md', true], ['/*.md', 'docs/a.md', false],
-      ['./docs/*.md', 'docs/a.md', true], ['docs/**', 'docs', true], ['docs/**', 'docs/a/b.md', true],
-      ['docs/**/*.md', 'docs/a.md', true], ['**/x.md', 'x.md', true], ['a/**/b', 'a/b', true],
-      ['{specs,prds}/*.md', 'prds/a.md', true], ['{specs,prds}/*.md', 'other/a.md', false],
-      ['q{1..4}.md', 'q3.md', true], ['q{1..4}.md', 'q5.md', false], ['v{01..10}.md', 'v07.md', true],
-      ['[a-c]?.md', 'b1.md', true], ['[!a]*.md', 'a1.md', false], ['[[:digit:]]*.md', '7.md', true],
-      ['@(story|epic).md', 'epic.md', true], ['+(ab).md', 'ababab.md', true], ['a\\*b.md', 'a*b.md', true],
-      ['a\\*b.md', 'axb.md', false], ['!*.md', 'a.txt', true], ['!*.md', 'a.md', false], ['.*.md', '.x.md', true],
-      ['*.md', '.hidden.md', true], ['a{b', 'a{b', true], ['[ab', '[ab', true], ['docs/*', 'docs/a/b', false],
+      ['*.prd.md', 'docs/q3/x.prd.md', true],
+      ['/*.md', 'a.md', true],
+      ['/*.md', 'docs/a.md', false],
+      ['./docs/*.md', 'docs/a.md', true],
+      ['docs/**', 'docs', true],
+      ['docs/**', 'docs/a/b.md', true],
+      ['docs/**/*.md', 'docs/a.md', true],
+      ['**/x.md', 'x.md', true],
+      ['a/**/b', 'a/b', true],
+      ['{specs,prds}/*.md', 'prds/a.md', true],
+      ['{specs,prds}/*.md', 'other/a.md', false],
+      ['q{1..4}.md', 'q3.md', true],
+      ['q{1..4}.md', 'q5.md', false],
+      ['v{01..10}.md', 'v07.md', true],
+      ['[a-c]?.md', 'b1.md', true],
+      ['[!a]*.md', 'a1.md', false],
+      ['[[:digit:]]*.md', '7.md', true],
+      ['@(story|epic).md', 'epic.md', true],
+      ['+(ab).md', 'ababab.md', true],
+      ['a\\*b.md', 'a*b.md', true],
+      ['a\\*b.md', 'axb.md', false],
+      ['!*.md', 'a.txt', true],
+      ['!*.md', 'a.md', false],
+      ['.*.md', '.x.md', true],
+      ['*.md', '.hidden.md', true],
+      ['a{b', 'a{b', true],
+      ['[ab', '[ab', true],
+      ['docs/*', 'docs/a/b', false],
     ];
-    for (const [glob, file, expected] of cases) assert.equal(compileGlob(glob).matches(file), expected, `${glob} on ${file}`);
+    for (const [glob, file, expected] of cases)
+      assert.equal(compileGlob(glob).matches(file), expected, `${glob} on ${file}`);
   });
 
   it('matches plain paths as strings, with the same folder rule, at no NFA cost', () => {
     const cases: [string, string, boolean][] = [
-      ['drafts', 'a/drafts/x.md', true], ['drafts/', 'drafts/x.md', true], ['docs/drafts', 'docs/drafts/x.md', true],
-      ['docs/drafts', 'docs/draftsx/y.md', false], ['/old.md', 'old.md', true], ['/old.md', 'sub/old.md', false],
-      ['!notes.md', 'notes.md', false], ['!notes.md', 'other.md', true],
+      ['drafts', 'a/drafts/x.md', true],
+      ['drafts/', 'drafts/x.md', true],
+      ['docs/drafts', 'docs/drafts/x.md', true],
+      ['docs/drafts', 'docs/draftsx/y.md', false],
+      ['/old.md', 'old.md', true],
+      ['/old.md', 'sub/old.md', false],
+      ['!notes.md', 'notes.md', false],
+      ['!notes.md', 'other.md', true],
     ];
     for (const [glob, file, expected] of cases) {
       const matcher = compileGlob(glob);
@@ -182,32 +218,55 @@ describe('security: config and CLI globs match in linear time', () => {
       const viaNfa = compileGlob(glob.replace('.', '[.]'));
       if (glob.includes('.')) assert.equal(viaNfa.matchesPathOrFolder(file), expected, `NFA ${glob} on ${file}`);
     }
-    const literal = fc.tuple(fc.constantFrom('', '/', '!', '!/'), fc.stringMatching(/^[ab.][ab./]{0,5}$/).filter((b) => !b.startsWith('./')));
+    const literal = fc.tuple(
+      fc.constantFrom('', '/', '!', '!/'),
+      fc.stringMatching(/^[ab.][ab./]{0,5}$/).filter((b) => !b.startsWith('./')),
+    );
     // Relative paths as the loader passes them: no empty segment, no trailing '/'.
     const file = fc.stringMatching(/^[ab.]{1,3}(\/[ab.]{1,3}){0,2}$/);
-    fc.assert(fc.property(literal, file, ([prefix, body], p) => {
-      const plain = compileGlob(prefix + body);
-      const nfa = compileGlob(`${prefix}[${body[0]}]${body.slice(1)}`);
-      assert.equal(plain.matches(p), nfa.matches(p), `matches ${prefix + body} on ${p}`);
-      assert.equal(plain.matchesPathOrFolder(p), nfa.matchesPathOrFolder(p), `matchesPathOrFolder ${prefix + body} on ${p}`);
-    }), { numRuns: 3000, seed: 11 });
+    fc.assert(
+      fc.property(literal, file, ([prefix, body], p) => {
+        const plain = compileGlob(prefix + body);
+        const nfa = compileGlob(`${prefix}[${body[0]}]${body.slice(1)}`);
+        assert.equal(plain.matches(p), nfa.matches(p), `matches ${prefix + body} on ${p}`);
+        assert.equal(
+          plain.matchesPathOrFolder(p),
+          nfa.matchesPathOrFolder(p),
+          `matchesPathOrFolder ${prefix + body} on ${p}`,
+        );
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
   });
 
   it('agrees with picomatch on whole-segment globs (picomatch as the reference, on short inputs)', () => {
     const token = fc.constantFrom('a', 'b', '.', '*', '?', '{a,b}', '{a,bc}', '[ab]', '[^a]', '[a-c]', '@(a|b)');
-    const segment = fc.oneof({ weight: 1, arbitrary: fc.constant('**') },
-      { weight: 5, arbitrary: fc.array(token, { minLength: 1, maxLength: 4 }).map((t) => t.join('')) });
+    const segment = fc.oneof(
+      { weight: 1, arbitrary: fc.constant('**') },
+      { weight: 5, arbitrary: fc.array(token, { minLength: 1, maxLength: 4 }).map((t) => t.join('')) },
+    );
     // picomatch lets a `**` inside a segment cross '/', and reads `)?` as a regex quantifier: both left out.
-    const glob = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'))
-      .filter((g) => !g.startsWith('./') && g.split('/').every((s) => s === '**' || !s.includes('**')) && !/\)[?*+]/.test(g));
-    const file = fc.array(fc.stringMatching(/^[abc.]{1,4}$/).filter((s) => s !== '.' && s !== '..'), { minLength: 1, maxLength: 4 })
+    const glob = fc
+      .array(segment, { minLength: 1, maxLength: 4 })
+      .map((s) => s.join('/'))
+      .filter(
+        (g) => !g.startsWith('./') && g.split('/').every((s) => s === '**' || !s.includes('**')) && !/\)[?*+]/.test(g),
+      );
+    const file = fc
+      .array(
+        fc.stringMatching(/^[abc.]{1,4}$/).filter((s) => s !== '.' && s !== '..'),
+        { minLength: 1, maxLength: 4 },
+      )
       .map((s) => s.join('/'));
-    fc.assert(fc.property(glob, file, (g, p) => {
-      const reference = (x: string) => picomatch(x, { dot: true, windows: false })(p);
-      // picomatch's `a/**` matches `a`, but its `*/**` does not match `a`: ours matches the folder in both.
-      const expected = reference(g) || (g.endsWith('/**') && reference(g.replace(/(\/\*\*)+$/, '')));
-      assert.equal(simulate(compileNfa(g), p), expected, `${g} on ${p}`);
-    }), { numRuns: 3000, seed: 11 });
+    fc.assert(
+      fc.property(glob, file, (g, p) => {
+        const reference = (x: string) => picomatch(x, { dot: true, windows: false })(p);
+        // picomatch's `a/**` matches `a`, but its `*/**` does not match `a`: ours matches the folder in both.
+        const expected = reference(g) || (g.endsWith('/**') && reference(g.replace(/(\/\*\*)+$/, '')));
+        assert.equal(simulate(compileNfa(g), p), expected, `${g} on ${p}`);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
   });
 });
 
@@ -230,7 +289,10 @@ describe('security: special files where configs, templates and CLI paths are rea
     mkfifo(path.join(dir, 'tpl', 'story-benefit.md'));
     const error = await configError(loader().forFile(path.join(dir, 'a.md')));
     assert.equal(error.keyPath, 'templates');
-    assert.match(error.message, /story-benefit\.md: a FIFO \(named pipe\), not a regular file; a template must be a regular file of at most 64 KB/);
+    assert.match(
+      error.message,
+      /story-benefit\.md: a FIFO \(named pipe\), not a regular file; a template must be a regular file of at most 64 KB/,
+    );
   });
 
   it('refuses a config linked to /dev/zero, and the CLI blames the config, not the Markdown file', async function () {
@@ -239,10 +301,19 @@ describe('security: special files where configs, templates and CLI paths are rea
     write(dir, { 'a.md': '# Notes\n' });
     symlinkOrSkip(this, '/dev/zero', path.join(dir, '.backlog-lint.json'));
     const error = await configError(loader().forFile(path.join(dir, 'a.md')));
-    assert.match(error.message, /\.backlog-lint\.json: cannot read this config file: a character device, not a regular file/);
+    assert.match(
+      error.message,
+      /\.backlog-lint\.json: cannot read this config file: a character device, not a regular file/,
+    );
     let out = '';
     const code = await run(parseCliArgs(['.', '--format', 'json']), {
-      cwd: dir, stdout: (t) => (out += t), stderr: () => {}, readStdin: async () => Buffer.alloc(0), isTTY: false, env: {}, version: 'test',
+      cwd: dir,
+      stdout: (t) => (out += t),
+      stderr: () => {},
+      readStdin: async () => Buffer.alloc(0),
+      isTTY: false,
+      env: {},
+      version: 'test',
     });
     assert.equal(code, 2);
     const [result] = JSON.parse(out) as { messages: { message: string }[] }[];
@@ -253,8 +324,10 @@ describe('security: special files where configs, templates and CLI paths are rea
     const dir = tempDir();
     write(dir, { '.backlog-lint.json': `{"allowWords":[${'"x",'.repeat(600_000)}"y"]}`, 'cfg/x': '' });
     assert.match((await configError(loader().forFile(path.join(dir, 'a.md')))).message, /larger than 2 MB/);
-    assert.match((await configError(loader({ configFile: path.join(dir, 'cfg') }).forFile(path.join(dir, 'a.md')))).message,
-      /a folder, not a regular file/);
+    assert.match(
+      (await configError(loader({ configFile: path.join(dir, 'cfg') }).forFile(path.join(dir, 'a.md')))).message,
+      /a folder, not a regular file/,
+    );
   });
 
   it('names a FIFO, a symlink loop and a dangling link given on the command line', async function () {
@@ -300,10 +373,17 @@ describe('security: the templates folder stays inside the config tree', function
 
   it('refuses a symlinked folder or template leading out of the tree, and accepts one that stays inside', async function () {
     const dir = tempDir();
-    write(dir, { 'outside/story-benefit.md': 'secret\n', 'p/shared/prd-scope.md': 'Scope\n', 'p/.backlog-lint.json': '{"templates":"tpl"}' });
+    write(dir, {
+      'outside/story-benefit.md': 'secret\n',
+      'p/shared/prd-scope.md': 'Scope\n',
+      'p/.backlog-lint.json': '{"templates":"tpl"}',
+    });
     symlinkOrSkip(this, path.join(dir, 'outside'), path.join(dir, 'p', 'tpl'));
     let error = await configError(loader().forFile(path.join(dir, 'p', 'a.md')));
-    assert.match(error.message, /templates: the templates folder .*tpl is a symlink to .*outside, outside the folder of this config file/);
+    assert.match(
+      error.message,
+      /templates: the templates folder .*tpl is a symlink to .*outside, outside the folder of this config file/,
+    );
 
     fs.unlinkSync(path.join(dir, 'p', 'tpl'));
     fs.symlinkSync(path.join(dir, 'p', 'shared'), path.join(dir, 'p', 'tpl'));
@@ -311,7 +391,10 @@ describe('security: the templates folder stays inside the config tree', function
 
     fs.symlinkSync(path.join(dir, 'outside', 'story-benefit.md'), path.join(dir, 'p', 'shared', 'story-benefit.md'));
     error = await configError(loader().forFile(path.join(dir, 'p', 'a.md')));
-    assert.match(error.message, /story-benefit\.md is a symlink to .*outside\/story-benefit\.md, outside the folder of this config file/);
+    assert.match(
+      error.message,
+      /story-benefit\.md is a symlink to .*outside\/story-benefit\.md, outside the folder of this config file/,
+    );
   });
 
   it('refuses a 20 MB template instead of inserting it, and a template linked to /dev/zero', async function () {
@@ -319,15 +402,24 @@ describe('security: the templates folder stays inside the config tree', function
     write(dir, { '.backlog-lint.json': '{"templates":"tpl"}', 'tpl/story-benefit.md': 'x'.repeat(20 * 1024 * 1024) });
     let error = await configError(loader().forFile(path.join(dir, 'a.md')));
     assert.equal(error.keyPath, 'templates');
-    assert.match(error.message, /story-benefit\.md: larger than 64 KB \(20 MB\); a template must be a regular file of at most 64 KB/);
+    assert.match(
+      error.message,
+      /story-benefit\.md: larger than 64 KB \(20 MB\); a template must be a regular file of at most 64 KB/,
+    );
     fs.writeFileSync(path.join(dir, 'tpl', 'story-benefit.md'), 'x'.repeat(MAX_TEMPLATE_BYTES));
-    assert.equal((await loader().forFile(path.join(dir, 'a.md'))).templates['story-benefit']?.length, MAX_TEMPLATE_BYTES);
+    assert.equal(
+      (await loader().forFile(path.join(dir, 'a.md'))).templates['story-benefit']?.length,
+      MAX_TEMPLATE_BYTES,
+    );
 
     if (!fs.existsSync('/dev/zero')) return;
     fs.unlinkSync(path.join(dir, 'tpl', 'story-benefit.md'));
     symlinkOrSkip(this, '/dev/zero', path.join(dir, 'tpl', 'story-benefit.md'));
     error = await configError(loader().forFile(path.join(dir, 'a.md')));
-    assert.match(error.message, /story-benefit\.md is a symlink to \/dev\/zero, outside the folder of this config file/);
+    assert.match(
+      error.message,
+      /story-benefit\.md is a symlink to \/dev\/zero, outside the folder of this config file/,
+    );
   });
 
   it('does not touch the templates folder at all when templates are off (Restricted Mode)', async () => {
@@ -351,7 +443,12 @@ describe('security: the templates folder stays inside the config tree', function
     };
     const config = await loader({ fs: spy, readTemplates: false }).forFile(path.join(dir, 'a.md'));
     assert.deepEqual(config.templates, {});
-    assert.deepEqual(touched.filter((p) => p.includes('tpl')), []);
-    assert.deepEqual((await loader({ fs: spy }).forFile(path.join(dir, 'a.md'))).templates, { 'story-benefit': 'team\n' });
+    assert.deepEqual(
+      touched.filter((p) => p.includes('tpl')),
+      [],
+    );
+    assert.deepEqual((await loader({ fs: spy }).forFile(path.join(dir, 'a.md'))).templates, {
+      'story-benefit': 'team\n',
+    });
   });
 });

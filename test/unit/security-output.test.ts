@@ -37,8 +37,12 @@ function assertInert(name: string, out: string): void {
     for (const line of out.split(/\r\n|\r|\n/).filter(Boolean)) {
       const command = /^::(error|warning|notice) [^:]*::(.*)$/.exec(line);
       assert.ok(command, `github: not one of our commands: ${JSON.stringify(line)}`);
-      assert.ok(!/##(vso)?\[/i.test(command[2] as string), `github: a legacy command prefix in the data: ${JSON.stringify(line)}`);
-      for (const piece of line.split(LINES).slice(1)) assert.ok(!piece.replace(/^\s+/u, '').startsWith('::'), JSON.stringify(line));
+      assert.ok(
+        !/##(vso)?\[/i.test(command[2] as string),
+        `github: a legacy command prefix in the data: ${JSON.stringify(line)}`,
+      );
+      for (const piece of line.split(LINES).slice(1))
+        assert.ok(!piece.replace(/^\s+/u, '').startsWith('::'), JSON.stringify(line));
     }
     return;
   }
@@ -73,7 +77,14 @@ function finding(message: string): Finding {
 }
 
 function hostileResults(cwd: string): LintResult[] {
-  const names = ['x\n::add-mask::pwn.md', '::warning::spoof.md', '  ::error::spoof.md', 'ls\u2028::add-mask::pwn.md', 'esc\u001b[2J.md', '##[add-mask]pwn.md'];
+  const names = [
+    'x\n::add-mask::pwn.md',
+    '::warning::spoof.md',
+    '  ::error::spoof.md',
+    'ls\u2028::add-mask::pwn.md',
+    'esc\u001b[2J.md',
+    '##[add-mask]pwn.md',
+  ];
   const results: LintResult[] = names.map((name) => ({
     filePath: path.join(cwd, name),
     artifact: 'story',
@@ -85,7 +96,11 @@ function hostileResults(cwd: string): LintResult[] {
     artifact: null,
     findings: [],
     suppressed: [],
-    problem: { message: `Unknown rule "${HOSTILE}".`, keyPath: `rules.${HOSTILE}`, file: path.join(cwd, '::cfg\n::add-mask::pwn.json') },
+    problem: {
+      message: `Unknown rule "${HOSTILE}".`,
+      keyPath: `rules.${HOSTILE}`,
+      file: path.join(cwd, '::cfg\n::add-mask::pwn.json'),
+    },
   });
   return results;
 }
@@ -96,7 +111,13 @@ async function lint(dir: string, name: FormatName): Promise<string> {
 }
 
 describe('security: output formats', () => {
-  const ctx = (color: boolean, verbose = false) => ({ cwd: '/work/repo', color, rules: new Map(allRules.map((r) => [r.meta.id, r])), toolVersion: 'test', verbose });
+  const ctx = (color: boolean, verbose = false) => ({
+    cwd: '/work/repo',
+    color,
+    rules: new Map(allRules.map((r) => [r.meta.id, r])),
+    toolVersion: 'test',
+    verbose,
+  });
 
   for (const name of FORMAT_NAMES) {
     it(`${name}: hostile file names, messages and problems start no line and carry no command prefix`, () => {
@@ -108,7 +129,12 @@ describe('security: output formats', () => {
   }
 
   it('stylish: no ESC, CSI or bidi control from the document reaches the terminal, with or without colour', () => {
-    for (const [color, verbose] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    for (const [color, verbose] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       const out = format('stylish', hostileResults('/work/repo'), ctx(color, verbose));
       assertInert('stylish', out);
       assertNoTerminalControls(out);
@@ -139,13 +165,20 @@ describe('security: output formats', () => {
       if (process.platform === 'win32') this.skip(); // File names with line breaks and colons.
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-secout-'));
       // A YAML double-quoted scalar turns these escapes into LF, CR, U+2028, U+2029, NEL and ESC.
-      const type = 'stroy\\n::add-mask::pwn\\r::add-mask::cr\\L::add-mask::ls\\P::add-mask::ps\\N::add-mask::nel\\e[2J ##[add-mask]legacy';
+      const type =
+        'stroy\\n::add-mask::pwn\\r::add-mask::cr\\L::add-mask::ls\\P::add-mask::ps\\N::add-mask::nel\\e[2J ##[add-mask]legacy';
       const story = 'As a clerk, I want to export reports, so that I can close the month.\n';
       fs.writeFileSync(path.join(dir, 'x\n::add-mask::pwn.md'), `---\ntype: "${type}"\n---\n# Export\n\n${story}`);
       fs.writeFileSync(path.join(dir, '::warning::spoof.md'), `---\ntype: "${type}"\n---\n# Export\n\n${story}`);
-      fs.writeFileSync(path.join(dir, 'cr.md'), `# Export\r\rAs a clerk \u001b[31m, I want to export reports\u2028::add-mask::pwn, so that I can close the month.\r`);
+      fs.writeFileSync(
+        path.join(dir, 'cr.md'),
+        `# Export\r\rAs a clerk \u001b[31m, I want to export reports\u2028::add-mask::pwn, so that I can close the month.\r`,
+      );
       fs.mkdirSync(path.join(dir, 'sub'));
-      fs.writeFileSync(path.join(dir, 'sub', '.backlog-lint.json'), JSON.stringify({ rules: { 'nope\n::add-mask::pwn\u001b[2J': 'error' } }));
+      fs.writeFileSync(
+        path.join(dir, 'sub', '.backlog-lint.json'),
+        JSON.stringify({ rules: { 'nope\n::add-mask::pwn\u001b[2J': 'error' } }),
+      );
       fs.writeFileSync(path.join(dir, 'sub', 'story.md'), `# Export\n\n${story}`);
     });
 

@@ -13,7 +13,13 @@ import { defaultConfig } from '../../src/config/defaults';
 import { allRules } from '../../rules';
 import { lintText } from '../helpers/lint';
 import { fixAll } from '../helpers/lint';
-import { checkStructure, MAX_CONTAINER_DEPTH, MAX_INLINE_DEPTH, MAX_TEXT_LENGTH, TooComplexError } from '../../src/core/limits';
+import {
+  checkStructure,
+  MAX_CONTAINER_DEPTH,
+  MAX_INLINE_DEPTH,
+  MAX_TEXT_LENGTH,
+  TooComplexError,
+} from '../../src/core/limits';
 import { runWithin, TimeBudgetError } from '../../src/core/time-budget';
 import { parseCliArgs } from '../../src/cli/args';
 import { lintFile, lintFileWithin } from '../../src/cli/lint-job';
@@ -35,8 +41,8 @@ function refusal(text: string): TooComplexError | undefined {
   }
 }
 
-const nestedList = (levels: number): string => `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n')}\n`;
-
+const nestedList = (levels: number): string =>
+  `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${STORY} ${i}`).join('\n')}\n`;
 
 /**
  * What a file stopped by a 1 ms budget reports. Which of the two ways stops it depends on the machine:
@@ -56,8 +62,16 @@ describe('security: structural limits before the parse', () => {
     ['5,000 nested emphases', () => `${'*a '.repeat(5000)}x${' b*'.repeat(5000)}`, 1],
     ['a run of 5,000 asterisks around a word', () => `${'*'.repeat(5000)}${STORY}${'*'.repeat(5000)}`, 1],
     ['20,000 nested block quotes', () => `${'>'.repeat(20000)} ${STORY}`, 1],
-    ['block quotes nested one more per line', () => Array.from({ length: 100 }, (_, i) => `${'> '.repeat(i + 1)}${STORY}`).join('\n'), MAX_CONTAINER_DEPTH + 1],
-    ['emphasis opened across the lines of one paragraph', () => `${STORY}\n${'*a\n'.repeat(100)}`, MAX_INLINE_DEPTH + 2],
+    [
+      'block quotes nested one more per line',
+      () => Array.from({ length: 100 }, (_, i) => `${'> '.repeat(i + 1)}${STORY}`).join('\n'),
+      MAX_CONTAINER_DEPTH + 1,
+    ],
+    [
+      'emphasis opened across the lines of one paragraph',
+      () => `${STORY}\n${'*a\n'.repeat(100)}`,
+      MAX_INLINE_DEPTH + 2,
+    ],
   ];
   for (const [name, make, line] of cases) {
     it(`refuses ${name}, at line ${line}, and the lint reports it without parsing`, () => {
@@ -69,7 +83,10 @@ describe('security: structural limits before the parse', () => {
       const out = lintFile({ text, filePath: 'x.story.md', config, fix: true });
       assert.equal(out.result.findings.length, 0);
       assert.equal(out.result.problem?.line, line);
-      assert.match(out.result.problem?.message ?? '', new RegExp(`^x\\.story\\.md:${line}: too complex to lint: .*, not linted$`));
+      assert.match(
+        out.result.problem?.message ?? '',
+        new RegExp(`^x\\.story\\.md:${line}: too complex to lint: .*, not linted$`),
+      );
     });
   }
 
@@ -162,25 +179,42 @@ describe('security: structural limits before the parse', () => {
 describe('security: time budget per file', () => {
   it('stops synchronous work on this thread when the budget is over, and the thread goes on', () => {
     const started = Date.now();
-    assert.throws(() => runWithin(() => {
-      for (;;);
-    }, 50), TimeBudgetError);
+    assert.throws(
+      () =>
+        runWithin(() => {
+          for (;;);
+        }, 50),
+      TimeBudgetError,
+    );
     assert.ok(Date.now() - started < 5000);
-    assert.equal(runWithin(() => 42, 1000), 42);
+    assert.equal(
+      runWithin(() => 42, 1000),
+      42,
+    );
   });
 
   it('passes other errors through, and runs without a budget when it is 0', () => {
-    assert.throws(() => runWithin(() => {
-      throw new RangeError('boom');
-    }, 1000), /boom/);
-    assert.equal(runWithin(() => 'no budget', 0), 'no budget');
+    assert.throws(
+      () =>
+        runWithin(() => {
+          throw new RangeError('boom');
+        }, 1000),
+      /boom/,
+    );
+    assert.equal(
+      runWithin(() => 'no budget', 0),
+      'no budget',
+    );
   });
 
   it('reports a file over its budget as a problem that names the flag', () => {
     const text = `${STORY}\n\n`.repeat(4000);
     const out = lintFileWithin({ text, filePath: 'big.story.md', config, fix: false }, 1);
     assert.match(out.result.problem?.message ?? '', overBudget('big\\.story\\.md'));
-    assert.equal(lintFileWithin({ text: STORY, filePath: 'x.story.md', config, fix: false }, 60000).result.problem, undefined);
+    assert.equal(
+      lintFileWithin({ text: STORY, filePath: 'x.story.md', config, fix: false }, 60000).result.problem,
+      undefined,
+    );
   });
 
   it('terminates a worker that does not answer in time, and the next job gets a new worker', async function () {
@@ -188,9 +222,12 @@ describe('security: time budget per file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-pool-'));
     const script = path.join(dir, 'worker.js');
     // A stand-in for the CLI bundle, speaking worker-protocol.ts: says it is ready (the budget starts then), hangs on "hang", answers anything else.
-    fs.writeFileSync(script, `const { parentPort } = require('node:worker_threads');
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require('node:worker_threads');
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ id, request: job }) => { if (job.text === 'hang') for (;;); parentPort.postMessage({ id, reply: { result: { filePath: job.filePath }, crossFile: [], directives: [] } }); });\n`);
+parentPort.on('message', ({ id, request: job }) => { if (job.text === 'hang') for (;;); parentPort.postMessage({ id, reply: { result: { filePath: job.filePath }, crossFile: [], directives: [] } }); });\n`,
+    );
     const pool = new WorkerPool(script, 1, 300);
     try {
       const job = (text: string) => ({ text, filePath: `${text}.md`, config, fix: false });
@@ -212,15 +249,26 @@ parentPort.on('message', ({ id, request: job }) => { if (job.text === 'hang') fo
 
 describe('security: reading files', () => {
   it('refuses UTF-16 (both byte orders) with a message that says so', () => {
-    for (const bom of [[0xff, 0xfe], [0xfe, 0xff]]) {
+    for (const bom of [
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+    ]) {
       const raw = Buffer.concat([Buffer.from(bom), Buffer.from(STORY, bom[0] === 0xff ? 'utf16le' : 'latin1')]);
-      assert.throws(() => decodeDocument(raw, 'wide.md'), (err: Error) => err instanceof FileReadError && err.message === 'wide.md: UTF-16 is not supported, not linted (save it as UTF-8)');
+      assert.throws(
+        () => decodeDocument(raw, 'wide.md'),
+        (err: Error) =>
+          err instanceof FileReadError &&
+          err.message === 'wide.md: UTF-16 is not supported, not linted (save it as UTF-8)',
+      );
     }
   });
 
   it('keeps a hard size cap whatever --max-file-size says', () => {
     const raw = Buffer.alloc(HARD_MAX_FILE_SIZE + 1, 0x61);
-    assert.throws(() => decodeDocument(raw, 'huge.md', 6e7), /huge\.md: \d+ bytes is over the hard size limit of \d+ bytes/);
+    assert.throws(
+      () => decodeDocument(raw, 'huge.md', 6e7),
+      /huge\.md: \d+ bytes is over the hard size limit of \d+ bytes/,
+    );
     assert.throws(() => decodeDocument(Buffer.from('abc'), 'small.md', 2), /over the size limit of 2 bytes/);
   });
 });
@@ -236,19 +284,37 @@ describe('security: CLI on hostile documents', function () {
       fs.writeFileSync(path.join(dir, 'dashes.story.md'), '- '.repeat(3000));
       fs.writeFileSync(path.join(dir, 'fine.story.md'), `${STORY}\n`);
       for (const concurrency of ['1', '2']) {
-        const r = spawnSync(process.execPath, [CLI, '--no-cache', '--format', 'json', '--concurrency', concurrency, '.'], { cwd: dir, encoding: 'utf8' });
+        const r = spawnSync(
+          process.execPath,
+          [CLI, '--no-cache', '--format', 'json', '--concurrency', concurrency, '.'],
+          { cwd: dir, encoding: 'utf8' },
+        );
         assert.equal(r.status, 2, r.stderr);
-        const results = JSON.parse(r.stdout) as { filePath: string; messages: { message: string; fatal?: boolean }[] }[];
-        const messageOf = (name: string) => results.find((x) => x.filePath.endsWith(name))?.messages.map((m) => m.message).join('\n') ?? '';
+        const results = JSON.parse(r.stdout) as {
+          filePath: string;
+          messages: { message: string; fatal?: boolean }[];
+        }[];
+        const messageOf = (name: string) =>
+          results
+            .find((x) => x.filePath.endsWith(name))
+            ?.messages.map((m) => m.message)
+            .join('\n') ?? '';
         assert.match(messageOf('deep.story.md'), /deep\.story\.md:33: too complex to lint/);
         assert.match(messageOf('dashes.story.md'), /dashes\.story\.md:1: too complex to lint/);
         assert.doesNotMatch(messageOf('fine.story.md'), /too complex|took more than/);
       }
       // Over 2 MB is linted in a worker of its own even in one thread; a 1 ms budget stops it.
       fs.writeFileSync(path.join(dir, 'long.story.md'), `${STORY}\n\n`.repeat(40000));
-      const r = spawnSync(process.execPath, [CLI, '--no-cache', '--concurrency', '1', '--max-time-per-file', '1', 'long.story.md'], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [CLI, '--no-cache', '--concurrency', '1', '--max-time-per-file', '1', 'long.story.md'],
+        { cwd: dir, encoding: 'utf8' },
+      );
       assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stdout.split('\n').find((l) => l.includes('not linted')) ?? '', overBudget('\\S*long\\.story\\.md', ''));
+      assert.match(
+        r.stdout.split('\n').find((l) => l.includes('not linted')) ?? '',
+        overBudget('\\S*long\\.story\\.md', ''),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -257,18 +323,31 @@ describe('security: CLI on hostile documents', function () {
 
 describe('security: hostile configs', () => {
   it('a JSON config nested 100,000 levels is a config error naming the config file, not a stack overflow', async () => {
-    const fs = memoryFileSystem({ '/r/.backlog-lint.json': `{"x":${'['.repeat(100000)}${']'.repeat(100000)}}`, '/r/a.md': '' });
+    const fs = memoryFileSystem({
+      '/r/.backlog-lint.json': `{"x":${'['.repeat(100000)}${']'.repeat(100000)}}`,
+      '/r/a.md': '',
+    });
     const loader = createConfigLoader({ fs, rules: allRules });
-    await assert.rejects(loader.forFile('/r/a.md'), (err: Error) => err instanceof ConfigError && err.file === '/r/.backlog-lint.json' && /nested too deeply/.test(err.message));
+    await assert.rejects(
+      loader.forFile('/r/a.md'),
+      (err: Error) =>
+        err instanceof ConfigError && err.file === '/r/.backlog-lint.json' && /nested too deeply/.test(err.message),
+    );
   });
 
   it('an allowWords of 130,000 entries loads and lints', async () => {
     const words = Array.from({ length: 130000 }, (_, i) => `w${i}`);
-    const fs = memoryFileSystem({ '/r/.backlog-lint.json': JSON.stringify({ allowWords: words }), '/r/a.story.md': '' });
+    const fs = memoryFileSystem({
+      '/r/.backlog-lint.json': JSON.stringify({ allowWords: words }),
+      '/r/a.story.md': '',
+    });
     const config = await createConfigLoader({ fs, rules: allRules }).forFile('/r/a.story.md');
     assert.equal(config.allowWords.length, 130000);
-    lintText(`${STORY}
-`, { filePath: '/r/a.story.md', config });
+    lintText(
+      `${STORY}
+`,
+      { filePath: '/r/a.story.md', config },
+    );
   });
 });
 
@@ -287,7 +366,10 @@ describe('security: --fix near the limits (found by npm run fuzz, seed 20261203)
 describe('security: fuzz seed 862920116 (CRLF line endings changed the findings)', () => {
   it('a checked task item followed by a lazy line gets the same findings with CRLF', () => {
     const text = '---\ntype: roadmap-item\n---\n- [x]\n`';
-    const key = (t: string) => lintText(t, { filePath: 'doc.md', config }).findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`).join(' ');
+    const key = (t: string) =>
+      lintText(t, { filePath: 'doc.md', config })
+        .findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)
+        .join(' ');
     assert.notEqual(key(text), '');
     assert.equal(key(text.replace(/\n/g, '\r\n')), key(text));
     checkDocument(text, config, 'doc.md', { crlfEquivalence: true });

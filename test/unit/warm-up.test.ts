@@ -17,7 +17,10 @@ describe('editor worker warm-up', () => {
   it('lints one document per turn and stops once a real lint has run', async () => {
     const linted: number[] = [];
     let real = false;
-    const done = warmUp(() => linted.push(linted.length), () => real);
+    const done = warmUp(
+      () => linted.push(linted.length),
+      () => real,
+    );
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     real = true;

@@ -44,8 +44,12 @@ export function ofRule(uri: vscode.Uri, rule = RULE): vscode.Diagnostic[] {
 }
 
 /** Waits until the `story-acceptance-criteria` diagnostics for `uri` satisfy `ok`, and returns them. */
-export async function diagnosticsUntil(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string,
-  ms?: number): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsUntil(
+  uri: vscode.Uri,
+  ok: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  ms?: number,
+): Promise<vscode.Diagnostic[]> {
   try {
     await waitFor(() => ok(ofRule(uri)), what, ms);
   } catch (err) {
@@ -63,11 +67,19 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
  * Code actions as the lightbulb gets them. Right after a diagnostic appears the workbench may not
  * have it yet and providers get no context.diagnostics, so poll until `title` is offered.
  */
-export async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, title: string,
-  kind = vscode.CodeActionKind.QuickFix.value): Promise<vscode.CodeAction> {
+export async function codeActionTitled(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  title: string,
+  kind = vscode.CodeActionKind.QuickFix.value,
+): Promise<vscode.CodeAction> {
   return waitFor(async () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, range, kind);
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      kind,
+    );
     return actions.find((a) => a.title === title);
   }, `the code action "${title}"`);
 }

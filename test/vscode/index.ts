@@ -41,7 +41,11 @@ export function run(): Promise<void> {
   // MOCHA_GREP: from the harness's --env, to run a part of the suite.
   if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
   const dir = path.join(__dirname, 'suite');
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} tests failed`)) : resolve()));
   });

@@ -21,7 +21,11 @@ export function artifactAt(model: DocumentModel, offset: number): ArtifactKind |
 function headingRanges(doc: ParsedDocument): Range[] {
   const out: Range[] = [];
   for (const node of doc.root.children) {
-    if (node.type === 'heading' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+    if (
+      node.type === 'heading' &&
+      node.position?.start.offset !== undefined &&
+      node.position.end.offset !== undefined
+    ) {
       out.push({ start: node.position.start.offset, end: node.position.end.offset });
     }
   }
@@ -29,7 +33,10 @@ function headingRanges(doc: ParsedDocument): Range[] {
 }
 
 const STATING = new Set<string>(scopes.statingKinds);
-const NARRATIVE = new RegExp(String.raw`(?<![\p{L}])(?:${scopes.narrativeWords.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}])`, 'iu');
+const NARRATIVE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${scopes.narrativeWords.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}])`,
+  'iu',
+);
 
 /**
  * Whether a section title or a line label states requirements (true), names something else (false:
@@ -45,7 +52,8 @@ export function statesRequirements(title: string): boolean | null {
  * A line that opens with a label ("Goal: …", "**Success criteria:** …", "- Background: …"): the label,
  * and where the text after it starts (equal to the line end when nothing follows on the line).
  */
-const LABEL = /^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N} '’/&-]{1,40}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/u;
+const LABEL =
+  /^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N} '’/&-]{1,40}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/u;
 const LIST_OR_INDENTED = /^(?:[ \t]+\S|[ \t]*(?:[-*+]|\d+[.)])[ \t])/;
 
 function lineRanges(text: string, start: number, end: number): Range[] {
@@ -79,14 +87,27 @@ function labelledBlocks(text: string, span: Range): { range: Range; states: bool
     let j = i;
     if (source.slice(m[0].length).trim() !== '') {
       // The paragraph the label opens: until a blank line, a list item or another label.
-      while (j + 1 < lines.length && !blank(j + 1) && !LIST_OR_INDENTED.test(text.slice(lines[j + 1]?.start, lines[j + 1]?.end)) && !LABEL.test(text.slice(lines[j + 1]?.start, lines[j + 1]?.end))) j++;
+      while (
+        j + 1 < lines.length &&
+        !blank(j + 1) &&
+        !LIST_OR_INDENTED.test(text.slice(lines[j + 1]?.start, lines[j + 1]?.end)) &&
+        !LABEL.test(text.slice(lines[j + 1]?.start, lines[j + 1]?.end))
+      )
+        j++;
     } else {
       // A label alone on its line heads the list below it (one blank line may sit between).
       let k = i + 1;
       if (k < lines.length && blank(k)) k++;
       if (k >= lines.length || !LIST_OR_INDENTED.test(text.slice(lines[k]?.start, lines[k]?.end))) continue;
       j = k;
-      while (j + 1 < lines.length && (LIST_OR_INDENTED.test(text.slice(lines[j + 1]?.start, lines[j + 1]?.end)) || (blank(j + 1) && j + 2 < lines.length && LIST_OR_INDENTED.test(text.slice(lines[j + 2]?.start, lines[j + 2]?.end))))) j++;
+      while (
+        j + 1 < lines.length &&
+        (LIST_OR_INDENTED.test(text.slice(lines[j + 1]?.start, lines[j + 1]?.end)) ||
+          (blank(j + 1) &&
+            j + 2 < lines.length &&
+            LIST_OR_INDENTED.test(text.slice(lines[j + 2]?.start, lines[j + 2]?.end))))
+      )
+        j++;
     }
     const end = (lines[j] as Range).end;
     if (end > from) out.push({ range: { start: from, end }, states });
@@ -107,7 +128,13 @@ function statingSections(sections: readonly Section[]): Range[] {
   const visit = (s: Section, inherited: boolean): void => {
     const own = statesRequirements(s.title);
     const states = own ?? inherited;
-    if (states) out.push(...subtractRanges([{ start: s.body.start, end: s.body.end }], s.children.map((c) => ({ start: c.span.start, end: c.span.end }))));
+    if (states)
+      out.push(
+        ...subtractRanges(
+          [{ start: s.body.start, end: s.body.end }],
+          s.children.map((c) => ({ start: c.span.start, end: c.span.end })),
+        ),
+      );
     for (const c of s.children) visit(c, states);
   };
   for (const s of sections) if (!child.has(s)) visit(s, false);
@@ -130,7 +157,8 @@ function requirementLines(doc: ParsedDocument, stating: readonly Range[]): Range
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || !stating.some((r) => start >= r.start && start < r.end)) continue;
     if (node.type === 'list' || node.type === 'table') out.push({ start, end });
-    else if (node.type === 'paragraph' && end - start <= 300 && !SENTENCES.test(doc.text.slice(start, end))) out.push({ start, end });
+    else if (node.type === 'paragraph' && end - start <= 300 && !SENTENCES.test(doc.text.slice(start, end)))
+      out.push({ start, end });
   }
   return out;
 }
@@ -174,14 +202,20 @@ export function requirementRegions(doc: ParsedDocument, model: DocumentModel): R
     if (DONE_ITEM.test(doc.text.slice(item.span.start, item.span.start + 16))) continue;
     for (const span of [item.title, ...Object.values(item.fields)]) {
       // "(better debugging)", "(e.g. …)": an item's parenthetical aside is its purpose or an example, not the item.
-      const asides = [...span.text.matchAll(ASIDE)].map((m) => ({ start: span.start + (m.index ?? 0), end: span.start + (m.index ?? 0) + m[0].length }));
+      const asides = [...span.text.matchAll(ASIDE)].map((m) => ({
+        start: span.start + (m.index ?? 0),
+        end: span.start + (m.index ?? 0) + m[0].length,
+      }));
       for (const part of subtractRanges([{ start: span.start, end: span.end }], asides)) push('roadmap-item', part);
     }
   }
   const sectioned = model.sectioned;
   if (sectioned) {
     const labelled = labelledBlocks(doc.text, sectioned.span);
-    const stating = mergeRanges([...requirementLines(doc, statingSections(sectioned.sections)), ...labelled.filter((b) => b.states).map((b) => b.range)]);
+    const stating = mergeRanges([
+      ...requirementLines(doc, statingSections(sectioned.sections)),
+      ...labelled.filter((b) => b.states).map((b) => b.range),
+    ]);
     const holes = mergeRanges([
       ...headingRanges(doc),
       ...model.stories.map((s) => ({ start: s.span.start, end: s.span.end })),

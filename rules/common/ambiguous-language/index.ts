@@ -36,10 +36,7 @@ for (const g of vocabulary.groups) {
 }
 
 /** One alternation of literal terms, longest first so "as soon as possible" wins over "as". */
-const TERM_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${termAlternation(TERMS.keys())})(?![\p{L}\p{N}])`,
-  'giu',
-);
+const TERM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${termAlternation(TERMS.keys())})(?![\p{L}\p{N}])`, 'giu');
 
 /**
  * A number right after the term makes it measurable ("fast: under 200 ms", "large (over 2 GB)"), and so
@@ -48,7 +45,10 @@ const TERM_RE = new RegExp(
  */
 const MEASURE = String.raw`(?:within|in|under|below|less|than|more|over|above|at|least|most|up|to|by|of|about|around|approx\.?|e\.g\.,?|i\.e\.,?)\s+`;
 const MEASURE_AFTER = new RegExp(String.raw`^\s*[:(–—-]?\s*(?:${MEASURE}){0,3}[<>≤≥~±]?\d`, 'i');
-const MEASURE_LATER = new RegExp(String.raw`^\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:\(\s*)?(?:${MEASURE}){1,3}[<>≤≥~±]?\d`, 'iu');
+const MEASURE_LATER = new RegExp(
+  String.raw`^\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:\(\s*)?(?:${MEASURE}){1,3}[<>≤≥~±]?\d`,
+  'iu',
+);
 /** …and so does one right before it ("2x faster", "10% fewer"). */
 const MEASURE_BEFORE = /\d(?:\s*(?:%|x|×|times|percent))?\s+$/i;
 /** "faster than the current export" has its reference. */
@@ -65,7 +65,8 @@ const QUOTE_RE = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{1,200}’|«
  * the end of its sentence. A line break right after the marker counts as one space whichever it is (LF,
  * CRLF or CR), and the clause stops at the next one, so line endings never change what is skipped.
  */
-const BENEFIT_BEFORE = /(?:^|[^\p{L}])(?:so\s+that|so\s+(?:i|we|they|you|users?|the\s+\p{L}+)\s+(?:can|could|will|may|do\s+not|don't)|in\s+order\s+to)(?:\r\n|\s)[^.!?;\r\n]*$/iu;
+const BENEFIT_BEFORE =
+  /(?:^|[^\p{L}])(?:so\s+that|so\s+(?:i|we|they|you|users?|the\s+\p{L}+)\s+(?:can|could|will|may|do\s+not|don't)|in\s+order\s+to)(?:\r\n|\s)[^.!?;\r\n]*$/iu;
 /** "8.6 (HIGH)", "Priority: low": a value in a data field, not a quality claimed in prose. */
 const DATA_BEFORE = /(?:\d\s*\(\s*|(?:priority|severity|impact|likelihood|effort|risk|confidence)\s*[:=(]\s*)$/i;
 /** "simpler.grants.gov", "fast_path", "quick/slow": part of a domain, identifier or path. */
@@ -104,7 +105,8 @@ export default defineRule({
     role: 'common',
     artifacts: ['story', 'backlog', 'prd', 'epic', 'business-case', 'roadmap', 'roadmap-item'],
     severity: 'warning',
-    description: 'Vague, subjective, loophole or open-ended words in stories, acceptance criteria, PRD sections and roadmap items.',
+    description:
+      'Vague, subjective, loophole or open-ended words in stories, acceptance criteria, PRD sections and roadmap items.',
     rationale:
       'A requirement the team cannot test is a requirement each reader fills in differently: "fast", "easy" or "as needed" hide the decision the Product Owner or Product Manager still has to make.',
     fixable: false,
@@ -143,7 +145,8 @@ export default defineRule({
         const before = text.slice(Math.max(region.start, start - 40), start);
         const after = text.slice(end, Math.min(region.end, end + 60));
         // "fast-forward", "quick-start": part of another word; "simpler.app": part of a name.
-        if (before.endsWith('-') || /^-\p{L}/u.test(after) || IDENT_AFTER.test(after) || IDENT_BEFORE.test(before)) continue;
+        if (before.endsWith('-') || /^-\p{L}/u.test(after) || IDENT_AFTER.test(after) || IDENT_BEFORE.test(before))
+          continue;
         // "HIGH", "LOW": an enumerated value or a label, not a claim.
         if (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word)) continue;
         // A table cell holding nothing but the term ("| High |") is a value in a column.
@@ -181,4 +184,3 @@ function explain(word: string, category: Category, suggest: string): { message: 
   if (full.length <= MAX_MESSAGE_LENGTH) return { message: full, rationale: why };
   return { message: short, rationale: `${why} For example: ${example}.` };
 }
-

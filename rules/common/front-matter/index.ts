@@ -11,7 +11,10 @@ const TYPE_VALUES = [...ARTIFACT_KINDS, ...Object.keys(KIND_ALIASES)];
 const roleName = z.string().refine((v) => roleFromName(v) !== undefined);
 /** Only the keys backlog-lint reads; any other key belongs to the site generator and is allowed. */
 const frontMatterSchema = z.looseObject({
-  type: z.string().refine((v) => kindFromName(v) !== undefined).optional(),
+  type: z
+    .string()
+    .refine((v) => kindFromName(v) !== undefined)
+    .optional(),
   role: z.union([roleName, z.array(roleName)]).optional(),
 });
 
@@ -54,7 +57,8 @@ export default defineRule({
         // The opening fence's line, without the last character of its line end.
         span: { start: fm.span.start, end: fm.yaml.start - 1 },
         message: 'Front matter is not "key: value" lines: write it as, for example, "type: prd"',
-        rationale: 'backlog-lint reads the document\'s type and role from "key: value" front matter; any other shape hides them.',
+        rationale:
+          'backlog-lint reads the document\'s type and role from "key: value" front matter; any other shape hides them.',
       });
       return;
     }
@@ -72,23 +76,38 @@ export default defineRule({
       // A plain scalar's range runs over the \r of a CRLF line end: stop before it, so a fix keeps the line end.
       const trimmedEnd = (at: number): number => {
         let e = at;
-        while (e > 0 && (ctx.doc.text[e - 1] === '\r' || ctx.doc.text[e - 1] === ' ' || ctx.doc.text[e - 1] === '\t')) e--;
+        while (e > 0 && (ctx.doc.text[e - 1] === '\r' || ctx.doc.text[e - 1] === ' ' || ctx.doc.text[e - 1] === '\t'))
+          e--;
         return e;
       };
       const span = { start: entry.keyRange.start, end: trimmedEnd((entry.valueRange ?? entry.keyRange).end) };
-      const [valid, canonical] = key === 'type' ? [TYPE_VALUES, (s: string) => kindFromName(s) ?? s] : [ROLE_ALIASES, (s: string) => s];
+      const [valid, canonical] =
+        key === 'type' ? [TYPE_VALUES, (s: string) => kindFromName(s) ?? s] : [ROLE_ALIASES, (s: string) => s];
       const near = typeof value === 'string' ? closest(value.trim(), valid) : undefined;
       const suggestion = near === undefined ? undefined : canonical(near);
       // `type:` belongs to other tools too (Hugo's "type: post", GitHub's issue-form "type: Bug"): a value
       // is ours only when it is a near miss of one of our names, or a list that names one of them.
-      if (key === 'type' && !suggestion && !(Array.isArray(value) && value.some((v) => typeof v === 'string' && kindFromName(v) !== undefined))) continue;
+      if (
+        key === 'type' &&
+        !suggestion &&
+        !(Array.isArray(value) && value.some((v) => typeof v === 'string' && kindFromName(v) !== undefined))
+      )
+        continue;
       let fix: Fix | undefined;
       if (suggestion && entry.scalar && entry.valueRange) {
         const range: [number, number] = [entry.valueRange.start, trimmedEnd(entry.valueRange.end)];
         fix = { title: `Change ${key} to "${suggestion}"`, edits: [{ range, text: suggestion }] };
       }
-      const what = key === 'type' ? 'the kind of document, so the wrong checks run (or none)' : 'which role reviews the document, so its checks do not narrow to that role';
-      const shape = typeof value === 'string' ? `${quote(value)} is not a known ${key}` : key === 'type' ? 'type takes one name, not a list or a number' : `${key} takes a name or a list of names`;
+      const what =
+        key === 'type'
+          ? 'the kind of document, so the wrong checks run (or none)'
+          : 'which role reviews the document, so its checks do not narrow to that role';
+      const shape =
+        typeof value === 'string'
+          ? `${quote(value)} is not a known ${key}`
+          : key === 'type'
+            ? 'type takes one name, not a list or a number'
+            : `${key} takes a name or a list of names`;
       ctx.report({
         artifact: suggestion && key === 'type' ? (kindFromName(suggestion) as ArtifactKind) : artifact,
         span,

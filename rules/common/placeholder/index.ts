@@ -15,7 +15,10 @@ const META_WORDS = new Set(words.metaWords);
 const INSTRUCTION_VERBS = new Set(words.instructionVerbs);
 const CAPS_NAMES = new Set(words.capsNames);
 const CAPS_VERBS = new Set(words.capsVerbs);
-const PENDING = new RegExp(`(?<![\\p{L}])(?:${words.pendingPhrases.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})(?![\\p{L}])`, 'iu');
+const PENDING = new RegExp(
+  `(?<![\\p{L}])(?:${words.pendingPhrases.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')})(?![\\p{L}])`,
+  'iu',
+);
 
 type Kind = 'slot' | 'marker' | 'dummy';
 
@@ -37,13 +40,17 @@ const PLACEHOLDER_RE = new RegExp(
   'gu',
 );
 /** Metric 1, Risk 2, Critère 1: a template numbers what the author should have named. */
-const NUMBERED_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${termAlternation(words.numberedNouns)})\s+\d{1,2}(?![\p{L}\p{N}]|[.,]\d)`, 'giu');
+const NUMBERED_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${termAlternation(words.numberedNouns)})\s+\d{1,2}(?![\p{L}\p{N}]|[.,]\d)`,
+  'giu',
+);
 /** "As a ..., I want ..., so that ...": an ellipsis standing alone, where a part was to be written. */
 const ELLIPSIS_SLOT = /(?<=^|\s)(?:\.{3}|…)(?=[\s,.;:]|$)/gu;
 /** A paragraph, cell or heading holding nothing but an ellipsis. */
 const ELLIPSIS_ONLY = /^(?:…|\.{3,}|\. \. \.)$/;
 /** A "Label:" line with nothing after it. */
-const EMPTY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N} '’/&()-]{0,40}?)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*$/u;
+const EMPTY_LABEL =
+  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([\p{L}][\p{L}\p{N} '’/&()-]{0,40}?)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*$/u;
 const ANY_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[\p{L}][\p{L}\p{N} '’/&()-]{0,40}?(?:\*\*|__)?[ \t]*:(?!\/\/)/u;
 const EXAMPLE_HINT = /^(?:e\.\s?g\.|z\.\s?b\.|p\.\s?ej\.|p\.\s?ex\.|ex\.|bijv\.|bv\.|i\.\s?e\.|z\.\s?b)/i;
 
@@ -61,7 +68,10 @@ const BLANK_FORM = 'A form left blank reads as finished when it is not.';
 
 /** `<br>`, `<details open>`, `<img src=…>` are HTML; `<link to test coverage>` (bare words, no `=`) is a slot. */
 function isHtmlTag(slot: string): boolean {
-  const [name, ...rest] = slot.slice(1, -1).split(/[\s/]+/).filter((w) => w !== '');
+  const [name, ...rest] = slot
+    .slice(1, -1)
+    .split(/[\s/]+/)
+    .filter((w) => w !== '');
   return HTML_ELEMENTS.has(name?.toLowerCase() ?? '') && (rest.length <= 1 || rest.some((w) => w.includes('=')));
 }
 
@@ -88,7 +98,10 @@ function isBracketSlot(inner: string): boolean {
   // "[e.g. v1.0]", "[Why does this project exist?]", "{More to be added}": a hint, a prompt, a promise.
   if (EXAMPLE_HINT.test(t) || /\p{L}\?$/u.test(t) || PENDING.test(t)) return true;
   if (/^[ xX]?$/.test(inner) || /\d/.test(t)) return false;
-  const parts = t.toLowerCase().split(/[\s/,;—–]+/).filter((w) => w !== '');
+  const parts = t
+    .toLowerCase()
+    .split(/[\s/,;—–]+/)
+    .filter((w) => w !== '');
   if (parts.length === 0 || parts.length > 6) return false;
   if (parts.length === 1) return BRACKET_WORDS.has(parts[0] as string);
   if (/^(?:note|nb|sic|edit|edited|update|updated|source|see|ref|citation)\b/.test(parts[0] as string)) return false;
@@ -110,7 +123,10 @@ function isNumberedSlot(text: string, start: number, end: number): boolean {
   if (EXAMPLE_HINT.test(after.replace(/^[-–—:(]\s*/, ''))) return true;
   const m = /^[:–—-]\s*(?:\*\*|__)?\s*(.*)$/.exec(after);
   if (!m) return false;
-  const rest = (m[1] as string).replace(/[*_.…]+$/g, '').trim().toLowerCase();
+  const rest = (m[1] as string)
+    .replace(/[*_.…]+$/g, '')
+    .trim()
+    .toLowerCase();
   if (rest === '') return true;
   const ws = rest.split(/[\s,;/]+/).filter((w) => w !== '');
   return ws.length <= 6 && ws.every((w) => META_WORDS.has(w));
@@ -166,7 +182,11 @@ export default defineRule({
         const plain = plainText(node).trim();
         if (ELLIPSIS_ONLY.test(plain)) {
           const at = text.indexOf(plain, start);
-          found.push({ start: at, end: at + plain.length, message: `${quote(plain)} stands in for content never written: write it, or remove it` });
+          found.push({
+            start: at,
+            end: at + plain.length,
+            message: `${quote(plain)} stands in for content never written: write it, or remove it`,
+          });
           return;
         }
         // "_Describe the problem._": an instruction to the author, alone in its block (after a label, if any).
@@ -177,17 +197,29 @@ export default defineRule({
           const [first, second] = said.toLowerCase().split(/\s+/);
           if (first !== undefined && INSTRUCTION_VERBS.has(first.replace(/[:,.]$/, '')) && second !== 'of') {
             const [s, e] = offsets(last);
-            found.push({ start: s, end: e, message: `${quote(said)} is the template's instruction: replace it with the content` });
+            found.push({
+              start: s,
+              end: e,
+              message: `${quote(said)} is the template's instruction: replace it with the content`,
+            });
           }
         }
         if (node.type !== 'tableCell') return;
       }
       // "- " or "- [ ]" with nothing after it: an item the template left for the author.
       const said = node.type === 'listItem' ? plainText(node).trim() : undefined;
-      if (node.type === 'listItem' && (said === '' || said === '[ ]' || said === '[x]') && !(node.children as Nodes[]).some((c) => c.type === 'list' || c.type === 'code' || c.type === 'html')) {
+      if (
+        node.type === 'listItem' &&
+        (said === '' || said === '[ ]' || said === '[x]') &&
+        !(node.children as Nodes[]).some((c) => c.type === 'list' || c.type === 'code' || c.type === 'html')
+      ) {
         const [s, e] = offsets(node);
         const box = said !== '' || node.checked === false || node.checked === true;
-        found.push({ start: s, end: lineEndAt(text, s, e), message: `Empty ${box ? 'checkbox' : 'list item'}: write what belongs here, or remove it` });
+        found.push({
+          start: s,
+          end: lineEndAt(text, s, e),
+          message: `Empty ${box ? 'checkbox' : 'list item'}: write what belongs here, or remove it`,
+        });
         return;
       }
       // "> …" in a quotation marks an elision in the quoted text, not a gap in ours.
@@ -206,14 +238,31 @@ export default defineRule({
       if (g.brace && !isBracketSlot(t.slice(1, -1))) continue;
       if (g.bracket && !isBracketSlot(t.slice(1, -1))) continue;
       if (g.caps && !isCapsSlot(text, t, end)) continue;
-      if (g.mask && /(?:format|formatted|as|like|e\.g\.|written|pattern)\s*[:(]?\s*["'“]?$/i.test(text.slice(Math.max(0, start - 30), start))) continue;
+      if (
+        g.mask &&
+        /(?:format|formatted|as|like|e\.g\.|written|pattern)\s*[:(]?\s*["'“]?$/i.test(
+          text.slice(Math.max(0, start - 30), start),
+        )
+      )
+        continue;
       const kind: Kind = g.marker ? 'marker' : g.dummy ? 'dummy' : 'slot';
       const cell = g.marker ? cells.find((c) => start >= c.range.start && end <= c.range.end) : undefined;
-      found.push({ start, end, message: MESSAGES[kind](t), rationale: REASONS[kind], group: cell ? `${cell.key}:${t.toUpperCase()}` : undefined });
+      found.push({
+        start,
+        end,
+        message: MESSAGES[kind](t),
+        rationale: REASONS[kind],
+        group: cell ? `${cell.key}:${t.toUpperCase()}` : undefined,
+      });
     }
 
     for (const { match, start, end } of matchProse(doc, whole, NUMBERED_RE)) {
-      if (isNumberedSlot(text, start, end)) found.push({ start, end, message: `${quote(match[0])} is a numbered template slot: name the real ${match[0].replace(/\s+\d+$/, '').toLowerCase()}` });
+      if (isNumberedSlot(text, start, end))
+        found.push({
+          start,
+          end,
+          message: `${quote(match[0])} is a numbered template slot: name the real ${match[0].replace(/\s+\d+$/, '').toLowerCase()}`,
+        });
     }
 
     // "Como ..., eu quero ..., para que ...": two or more lone ellipses on a line are one template line.
@@ -225,7 +274,9 @@ export default defineRule({
     for (const [line, list] of ellipses) {
       if (list.length < 2) continue;
       // ("As a ..., I want ...") in quotes is the template shown as an example, not one left unfilled.
-      const quotes = [...text.slice(line, lineEndAt(text, line)).matchAll(/"[^"\n]*"|“[^”\n]*”|«[^»\n]*»/gu)].map((q) => ({ start: line + (q.index ?? 0), end: line + (q.index ?? 0) + q[0].length }));
+      const quotes = [...text.slice(line, lineEndAt(text, line)).matchAll(/"[^"\n]*"|“[^”\n]*”|«[^»\n]*»/gu)].map(
+        (q) => ({ start: line + (q.index ?? 0), end: line + (q.index ?? 0) + q[0].length }),
+      );
       if (list.every((e) => quotes.some((q) => e.start > q.start && e.end < q.end))) continue;
       const start = (list[0] as Range).start;
       const end = (list[list.length - 1] as Range).end;
@@ -239,7 +290,11 @@ export default defineRule({
         const said = part?.text.trim() ?? '';
         if (!part || !/^(?:\.{2,}|…)$/.test(said)) continue;
         const at = part.start + part.text.indexOf(said);
-        found.push({ start: at, end: at + said.length, message: `"${said}" stands in for the story's ${part === st.role ? 'role' : part === st.means ? 'goal' : 'benefit'}: write it` });
+        found.push({
+          start: at,
+          end: at + said.length,
+          message: `"${said}" stands in for the story's ${part === st.role ? 'role' : part === st.means ? 'goal' : 'benefit'}: write it`,
+        });
       }
       // The statement parser leaves an ellipsis role out ("As a …, I want"): find it before the goal.
       if (!st.role) {
@@ -247,12 +302,22 @@ export default defineRule({
         const m = /(?<=^|\s)(\.{2,}|…)(?=[\s,;:]|$)/u.exec(head);
         if (m) {
           const at = st.span.start + m.index;
-          found.push({ start: at, end: at + (m[1] as string).length, message: `"${m[1]}" stands in for the story's role: name the user or persona` });
+          found.push({
+            start: at,
+            end: at + (m[1] as string).length,
+            message: `"${m[1]}" stands in for the story's role: name the user or persona`,
+          });
         }
       }
     }
 
-    found.push(...emptyLabels(doc.text, ctx.range, (r) => proseRanges(doc, r).length === 1 && proseRanges(doc, r)[0]?.end === r.end));
+    found.push(
+      ...emptyLabels(
+        doc.text,
+        ctx.range,
+        (r) => proseRanges(doc, r).length === 1 && proseRanges(doc, r)[0]?.end === r.end,
+      ),
+    );
 
     // One finding per problem: the first of overlapping candidates, and one per table column of markers.
     found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -288,14 +353,21 @@ function emptyLabels(text: string, range: Range, isProse: (line: Range) => boole
   }
   const src = (i: number): string => (lines[i] ? text.slice(lines[i].start, lines[i].end) : '');
   const blank = (i: number): boolean => src(i).trim() === '';
-  const closes = (i: number): boolean => i >= lines.length || /^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)/.test(src(i));
+  const closes = (i: number): boolean =>
+    i >= lines.length || /^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)/.test(src(i));
   const out: Candidate[] = [];
   let run: { range: Range; names: string[] } | null = null;
   const flush = (): void => {
     if (!run) return;
     const many = run.names.length > 1;
-    const what = many ? `Empty fields (${quote(firstFew(run.names), 48)})` : `${quote(`${run.names[0] as string}:`)} is empty`;
-    out.push({ ...run.range, message: `${what}: fill ${many ? 'them' : 'it'} in, or remove ${many ? 'them' : 'it'}`, rationale: BLANK_FORM });
+    const what = many
+      ? `Empty fields (${quote(firstFew(run.names), 48)})`
+      : `${quote(`${run.names[0] as string}:`)} is empty`;
+    out.push({
+      ...run.range,
+      message: `${what}: fill ${many ? 'them' : 'it'} in, or remove ${many ? 'them' : 'it'}`,
+      rationale: BLANK_FORM,
+    });
     run = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -312,7 +384,8 @@ function emptyLabels(text: string, range: Range, isProse: (line: Range) => boole
     const listed = (k: number): boolean => /^(?:[ \t]+\S|[ \t]*(?:[-*+]|\d+[.)])[ \t])/.test(src(k));
     const indent = (k: number): number => /^[ \t]*/.exec(src(k))?.[0].length ?? 0;
     const own = i === 0 || blank(i - 1) || listed(i) || EMPTY_LABEL.test(src(i - 1)) || /^ {0,3}#/.test(src(i - 1));
-    let empty = own && ANY_LABEL.test(src(i + 1)) && !blank(i + 1) && (listed(i) ? indent(i + 1) <= indent(i) : !listed(i + 1));
+    let empty =
+      own && ANY_LABEL.test(src(i + 1)) && !blank(i + 1) && (listed(i) ? indent(i + 1) <= indent(i) : !listed(i + 1));
     if (!own) empty = false;
     else if (!empty && (i + 1 >= lines.length || blank(i + 1))) {
       let j = i + 1;

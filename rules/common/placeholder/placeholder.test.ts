@@ -17,9 +17,11 @@ function templateFiles(dir: string): string[] {
   });
 }
 
-describe('placeholder on the project\'s own templates', () => {
+describe("placeholder on the project's own templates", () => {
   const reported = (text: string, filePath: string): string[] =>
-    lintText(text, { filePath, config: testConfig() }).findings.filter((f) => f.ruleId === rule.meta.id).map((f) => text.slice(...f.range));
+    lintText(text, { filePath, config: testConfig() })
+      .findings.filter((f) => f.ruleId === rule.meta.id)
+      .map((f) => text.slice(...f.range));
   const slots = (text: string): string[] => [...text.matchAll(/<[^<>\n]+>/g)].map((m) => m[0]);
 
   const files = templateFiles(path.join(REPO_ROOT, 'rules'));
@@ -31,7 +33,10 @@ describe('placeholder on the project\'s own templates', () => {
       const text = `---\ntype: prd\n---\n\n# Offline notes\n\nAs a writer, I want to keep notes offline, ${template}\n`;
       const expected = slots(template);
       assert.ok(expected.length > 0, 'the template has no <slot>');
-      assert.deepEqual(reported(text, 'notes.md').filter((t) => t.startsWith('<')), expected);
+      assert.deepEqual(
+        reported(text, 'notes.md').filter((t) => t.startsWith('<')),
+        expected,
+      );
     });
   }
 
@@ -45,11 +50,17 @@ describe('placeholder on the project\'s own templates', () => {
     assert.deepEqual(reported(text, 'skeleton.md'), expected);
   });
 
-  it('reports a story\'s slots once, as placeholders, written bare or escaped', () => {
+  it("reports a story's slots once, as placeholders, written bare or escaped", () => {
     for (const slot of ['<role>', '\\<role>']) {
       const text = `# Backlog\n\n- As a ${slot}, I want to export my notes, so that I can share them.\n- As a writer, I want to keep notes offline, so that I can write on a plane.\n`;
-      const findings = lintText(text, { filePath: 'backlog.md', config: testConfig() }).findings.filter((f) => ['placeholder', 'story-format'].includes(f.ruleId) && f.line === 3);
-      assert.deepEqual(findings.map((f) => f.ruleId), ['placeholder'], slot);
+      const findings = lintText(text, { filePath: 'backlog.md', config: testConfig() }).findings.filter(
+        (f) => ['placeholder', 'story-format'].includes(f.ruleId) && f.line === 3,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        ['placeholder'],
+        slot,
+      );
     }
   });
 });

@@ -22,7 +22,11 @@ const SUMMARY_FROM = 6;
  * roadmap's style is to leave it out: one finding on the first such item says so, instead of one per
  * item (a reviewer writes "items give no rationale" once, not a hundred times).
  */
-export function reportPlan(items: readonly RoadmapItem[], lacking: readonly RoadmapItem[]): { each: RoadmapItem[]; summary: RoadmapItem | null } {
-  if (lacking.length >= SUMMARY_FROM && lacking.length * 2 > items.length) return { each: [], summary: lacking[0] as RoadmapItem };
+export function reportPlan(
+  items: readonly RoadmapItem[],
+  lacking: readonly RoadmapItem[],
+): { each: RoadmapItem[]; summary: RoadmapItem | null } {
+  if (lacking.length >= SUMMARY_FROM && lacking.length * 2 > items.length)
+    return { each: [], summary: lacking[0] as RoadmapItem };
   return { each: [...lacking], summary: null };
 }

@@ -16,7 +16,10 @@ const MEASURABLE: readonly RegExp[] = [
   /\b(?:q[1-4]|h[12]|fy\s?\d{2,4})\b/i,
   new RegExp(`\\b(?:${alternation(words.numberWords)})\\b`, 'i'),
   new RegExp(`\\bwithin\\s+(?:a|an|one|the\\s+first)\\s+(?:${alternation(words.periods)})s?\\b`, 'i'),
-  new RegExp(`\\b(?:by|before|until|in)\\s+(?:the\\s+end\\s+of|end\\s+of|eoy|eoq|${alternation(words.months)})\\b`, 'i'),
+  new RegExp(
+    `\\b(?:by|before|until|in)\\s+(?:the\\s+end\\s+of|end\\s+of|eoy|eoq|${alternation(words.months)})\\b`,
+    'i',
+  ),
   /\bfrom\s+[^\s,;.]+(?:\s+[^\s,;.]+)?\s+to\s+[^\s,;.]/i,
   new RegExp(`\\bno\\s+(?:${alternation(words.guardrails)})\\b`, 'i'),
 ];
@@ -24,7 +27,8 @@ const MEASURABLE: readonly RegExp[] = [
 /** A `<placeholder>` the template left (the placeholder rule reports it), as opposed to an HTML tag. */
 const PLACEHOLDER = /<(?!\/?(?:br|b|i|em|strong|sup|sub|span|a|code|p|div|img)\b)[^<>\n]+>/i;
 /** Sub-sections of a metrics section that describe how data is collected, not what success is. */
-const NOT_METRICS = /\b(?:instrument\w*|telemetry|tracking|dashboards?|logging|methodology|method|data sources?|destination|where (?:we|to) (?:publish|report)|how (?:we|to) (?:track|collect|measure))\b/i;
+const NOT_METRICS =
+  /\b(?:instrument\w*|telemetry|tracking|dashboards?|logging|methodology|method|data sources?|destination|where (?:we|to) (?:publish|report)|how (?:we|to) (?:track|collect|measure))\b/i;
 /** A line that points at the metrics instead of being one ("targets in the table below"). */
 const POINTER = /\b(?:below|as follows|(?:in|see) the (?:table|chart|dashboard|list))\b/i;
 /** "Label: value" lines: a paragraph of them holds one metric per line. */
@@ -41,12 +45,21 @@ interface Unit {
  * files once removed").
  */
 const BINARY = [
-  new RegExp(String.raw`\b(?:is|are|gets?|becomes?|stays?|remains?|be)\s+(?:not\s+|never\s+|always\s+|automatically\s+)?\p{L}+(?:ed|en)\b[^.;]{0,200}?\b(?:${alternation(words.conditions)})\b`, 'iu'),
-  new RegExp(String.raw`\b(?:cannot|can't|can\s+no\s+longer|never|always|must(?:\s+not)?|will\s+not|won't)\s+(?:be\s+)?\p{L}+[^.;]{0,200}?\b(?:${alternation(words.conditions)})\b`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:is|are|gets?|becomes?|stays?|remains?|be)\s+(?:not\s+|never\s+|always\s+|automatically\s+)?\p{L}+(?:ed|en)\b[^.;]{0,200}?\b(?:${alternation(words.conditions)})\b`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\b(?:cannot|can't|can\s+no\s+longer|never|always|must(?:\s+not)?|will\s+not|won't)\s+(?:be\s+)?\p{L}+[^.;]{0,200}?\b(?:${alternation(words.conditions)})\b`,
+    'iu',
+  ),
 ];
 const NOT_BINARY = new RegExp(`\\b(?:${alternation(words.notBinary)})\\b`, 'i');
 /** "Metric 1 (e.g. MAU)": a slot the template numbered, which the placeholder rule reports. */
-const SLOT = new RegExp(String.raw`^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*(?:${alternation(words.slotNouns)})\s+\d{1,2}(?:\s*(?:\*\*|__))?\s*(?:[:(–—-]|\|?$)`, 'iu');
+const SLOT = new RegExp(
+  String.raw`^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*(?:${alternation(words.slotNouns)})\s+\d{1,2}(?:\s*(?:\*\*|__))?\s*(?:[:(–—-]|\|?$)`,
+  'iu',
+);
 
 function binary(text: string): boolean {
   return BINARY.some((re) => re.test(text)) && !NOT_BINARY.test(text);
@@ -108,7 +121,12 @@ function units(ctx: RuleContext<unknown>, nodes: readonly RootContent[]): Unit[]
   let goals = false;
   for (const node of nodes) {
     if (node.type === 'paragraph') {
-      const label = /^([^:\n]{1,40}):\s*$/.exec(text.slice(...offsets(node)).replace(/[*_]/g, '').trim())?.[1];
+      const label = /^([^:\n]{1,40}):\s*$/.exec(
+        text
+          .slice(...offsets(node))
+          .replace(/[*_]/g, '')
+          .trim(),
+      )?.[1];
       if (label !== undefined) {
         const kinds = sectionKinds(label);
         goals = kinds.includes('goals') && !kinds.includes('metrics');
@@ -148,7 +166,15 @@ function units(ctx: RuleContext<unknown>, nodes: readonly RootContent[]): Unit[]
   return out.filter((u) => {
     const t = text.slice(u.start, u.end).trim();
     // An intro ("We track:"), a template row or an instrument name (`invites_sent_total`) is no metric to judge.
-    return t !== '' && !t.endsWith(':') && !POINTER.test(t) && !PLACEHOLDER.test(t) && !SLOT.test(t.replace(/^\|\s*/, '')) && !/^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?`/.test(t) && !/^\|?[\s|]*$/.test(t);
+    return (
+      t !== '' &&
+      !t.endsWith(':') &&
+      !POINTER.test(t) &&
+      !PLACEHOLDER.test(t) &&
+      !SLOT.test(t.replace(/^\|\s*/, '')) &&
+      !/^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s*)?`/.test(t) &&
+      !/^\|?[\s|]*$/.test(t)
+    );
   });
 }
 
@@ -166,7 +192,8 @@ export default defineRule({
     artifacts: ['prd', 'epic', 'business-case'],
     severity: 'warning',
     description: 'A success metric has no number, target or baseline.',
-    rationale: 'A metric without a target cannot be met or missed; the Product Manager needs it to decide after launch whether to iterate, stop or move on.',
+    rationale:
+      'A metric without a target cannot be met or missed; the Product Manager needs it to decide after launch whether to iterate, stop or move on.',
     fixable: false,
   },
   docs,

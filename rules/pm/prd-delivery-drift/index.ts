@@ -8,8 +8,8 @@ import columns from './columns.json';
 import signoff from './signoff.json';
 import { quote } from '../../_lib/message';
 
-
-const STORY_POINTS = /(?:\b\d+(?:\.\d+)?[ \t]?)?\bstory[ -]?points?\b|\bSP[ \t]*[:=][ \t]*\d+|\b\d+(?:\.\d+)?[ \t]?SP\b|\b\d+(?:\.\d+)?[ \t]?pts\b/gi;
+const STORY_POINTS =
+  /(?:\b\d+(?:\.\d+)?[ \t]?)?\bstory[ -]?points?\b|\bSP[ \t]*[:=][ \t]*\d+|\b\d+(?:\.\d+)?[ \t]?SP\b|\b\d+(?:\.\d+)?[ \t]?pts\b/gi;
 const SPRINT = /\bsprint[ \t]*#?[ \t]?\d+\b/gi;
 /** "+5 pts of NPS" is a score, not an estimate. */
 const SCORE_CONTEXT = /\b(?:nps|csat|ces|score|rating|percentage|sus)\b/i;
@@ -17,9 +17,11 @@ const SCORE_CONTEXT = /\b(?:nps|csat|ces|score|rating|percentage|sus)\b/i;
  * An assignee (`@alice`) or a tracker key (`PAY-123`) on a checklist item. Standard identifiers
  * (`CVE-2024-1234`, `RFC-9110`, `ISO-27001`) look like keys but name no task.
  */
-const ASSIGNED = /(?:^|[\s(])@[A-Za-z0-9][\w.-]*|\b(?!(?:CVE|CWE|GHSA|RFC|ISO|IEC|KEP|PEP|JSR|UTF|SHA|TLS|HTTP|WCAG|SOC|PCI|ECMA|IEEE)-)[A-Z][A-Z0-9]{1,9}-\d+\b(?!-\d)/;
+const ASSIGNED =
+  /(?:^|[\s(])@[A-Za-z0-9][\w.-]*|\b(?!(?:CVE|CWE|GHSA|RFC|ISO|IEC|KEP|PEP|JSR|UTF|SHA|TLS|HTTP|WCAG|SOC|PCI|ECMA|IEEE)-)[A-Z][A-Z0-9]{1,9}-\d+\b(?!-\d)/;
 
-const words = (list: readonly string[]): string => list.map((w) => w.replace(/[-]/g, '\\-').replace(/ /g, '\\s+')).join('|');
+const words = (list: readonly string[]): string =>
+  list.map((w) => w.replace(/[-]/g, '\\-').replace(/ /g, '\\s+')).join('|');
 const APPROVAL = new RegExp(`^(?:${words(signoff.approvalWords)})\\b`, 'i');
 const SIGNOFF_HEADING = new RegExp(`\\b(?:${words(signoff.headingWords)})\\b`, 'i');
 const MENTION = /(?:^|[\s(])@[A-Za-z0-9][\w.-]*/g;
@@ -46,7 +48,8 @@ function columnsOf(table: Table): Set<keyof typeof columns> {
   const found = new Set<keyof typeof columns>();
   for (const cell of table.children[0]?.children ?? []) {
     const label = normalizeLabel(plainText(cell));
-    for (const kind of ['person', 'work', 'status', 'task'] as const) if (columns[kind].includes(label)) found.add(kind);
+    for (const kind of ['person', 'work', 'status', 'task'] as const)
+      if (columns[kind].includes(label)) found.add(kind);
   }
   return found;
 }
@@ -68,8 +71,10 @@ export default defineRule({
     role: 'pm',
     artifacts: ['prd'],
     severity: 'warning',
-    description: 'A PRD carries sprint-level detail: story points, sprint numbers, task tables or assigned task checklists.',
-    rationale: 'A PRD is the Product Manager\'s statement of problem, outcome and scope; estimates and task assignments belong to the team\'s backlog and go stale in a PRD.',
+    description:
+      'A PRD carries sprint-level detail: story points, sprint numbers, task tables or assigned task checklists.',
+    rationale:
+      "A PRD is the Product Manager's statement of problem, outcome and scope; estimates and task assignments belong to the team's backlog and go stale in a PRD.",
     fixable: false,
   },
   docs,
@@ -111,13 +116,22 @@ export default defineRule({
     const whole = [{ start: doc.frontMatter?.span.end ?? 0, end: doc.text.length }];
     // Percentage points ("from 42% to 45%, +3 pts", "retention up 4 pts") are a change in a rate, not an estimate.
     const percentagePoints = (line: string, at: number): boolean =>
-      /%|\bpercent|\bpp\b/i.test(line) || /(?:[+\-−±]|\b(?:up|down|by|rises?|drops?|falls?|grows?|gains?|loses?)\s)\s*$/i.test(line.slice(0, at));
-    for (const [re, what] of [[STORY_POINTS, 'Story points'], [SPRINT, 'A sprint number']] as const) {
+      /%|\bpercent|\bpp\b/i.test(line) ||
+      /(?:[+\-−±]|\b(?:up|down|by|rises?|drops?|falls?|grows?|gains?|loses?)\s)\s*$/i.test(line.slice(0, at));
+    for (const [re, what] of [
+      [STORY_POINTS, 'Story points'],
+      [SPRINT, 'A sprint number'],
+    ] as const) {
       for (const { match, start, end } of matchProse(doc, whole, re)) {
         if (taken.some((r) => start >= r.start && start < r.end)) continue;
         const lineStart = Math.max(doc.text.lastIndexOf('\n', start), doc.text.lastIndexOf('\r', start)) + 1;
         const line = doc.text.slice(lineStart, lineEndAt(doc.text, start));
-        if (re === STORY_POINTS && /pts$/i.test(match[0]) && (SCORE_CONTEXT.test(line) || percentagePoints(line, start - lineStart))) continue;
+        if (
+          re === STORY_POINTS &&
+          /pts$/i.test(match[0]) &&
+          (SCORE_CONTEXT.test(line) || percentagePoints(line, start - lineStart))
+        )
+          continue;
         ctx.report({
           artifact: 'prd',
           span: { start, end },

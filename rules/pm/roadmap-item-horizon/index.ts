@@ -14,14 +14,17 @@ export default defineRule({
     artifacts: ['roadmap', 'roadmap-item'],
     severity: 'warning',
     description: 'A roadmap item has no horizon: no Now/Next/Later, quarter or date.',
-    rationale: 'The horizon is how the Product Manager tells stakeholders what is committed, what is likely and what is only an idea; without it every item reads as a promise for now.',
+    rationale:
+      'The horizon is how the Product Manager tells stakeholders what is committed, what is likely and what is only an idea; without it every item reads as a promise for now.',
     fixable: true,
   },
   docs,
   templates: { default: template },
   check(ctx) {
     const items = ctx.model.roadmap?.items ?? [];
-    const lacking = items.filter((item) => !item.fields.horizon && !item.inheritedHorizon && !TITLE_HORIZON.test(item.title.text));
+    const lacking = items.filter(
+      (item) => !item.fields.horizon && !item.inheritedHorizon && !TITLE_HORIZON.test(item.title.text),
+    );
     const plan = reportPlan(items, lacking);
     if (plan.summary) {
       ctx.report({

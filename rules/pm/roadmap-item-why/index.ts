@@ -7,7 +7,10 @@ import docs from './README.md';
 import vocabulary from './why-cues.json';
 import template from './template.md';
 
-const CUE = new RegExp(`(?<![\\p{L}'])(?:${vocabulary.cues.map((c) => c.replace(/ /g, '\\s+').replace(/[-']/g, "[-'’ ]?")).join('|')})(?![\\p{L}'])`, 'iu');
+const CUE = new RegExp(
+  `(?<![\\p{L}'])(?:${vocabulary.cues.map((c) => c.replace(/ /g, '\\s+').replace(/[-']/g, "[-'’ ]?")).join('|')})(?![\\p{L}'])`,
+  'iu',
+);
 
 /** Words of prose a section item needs before its description counts as the reason: a paragraph, not a label. */
 const EXPLAINING_WORDS = 25;
@@ -30,7 +33,10 @@ function explainsItself(item: RoadmapItem): boolean {
 function cellFix(item: RoadmapItem, template: string): Fix | undefined {
   const cell = item.emptyCells?.why;
   if (!cell) return undefined;
-  const value = template.trim().replace(/^why\s*:\s*/i, '').replace(/\s*\r?\n\s*/g, ' ');
+  const value = template
+    .trim()
+    .replace(/^why\s*:\s*/i, '')
+    .replace(/\s*\r?\n\s*/g, ' ');
   return { title: 'Fill the Why cell', edits: [{ range: [cell.start, cell.end], text: ` ${value} ` }] };
 }
 
@@ -41,7 +47,8 @@ export default defineRule({
     artifacts: ['roadmap', 'roadmap-item'],
     severity: 'warning',
     description: 'A roadmap item does not say why it is on the roadmap: no reason, problem or opportunity.',
-    rationale: 'A roadmap is a set of bets; the Product Manager defends and re-orders them by their reasons, and an item without one is a feature promise.',
+    rationale:
+      'A roadmap is a set of bets; the Product Manager defends and re-orders them by their reasons, and an item without one is a feature promise.',
     fixable: true,
   },
   docs,
@@ -49,7 +56,9 @@ export default defineRule({
   check(ctx) {
     const items = ctx.model.roadmap?.items ?? [];
     // An outcome metric says what should change, not why it matters; a horizon says when.
-    const lacking = items.filter((item) => !item.fields.why && !CUE.test(textWithout(item, ['outcome', 'horizon'])) && !explainsItself(item));
+    const lacking = items.filter(
+      (item) => !item.fields.why && !CUE.test(textWithout(item, ['outcome', 'horizon'])) && !explainsItself(item),
+    );
     const plan = reportPlan(items, lacking);
     if (plan.summary) {
       ctx.report({

@@ -13,10 +13,7 @@ function termKey(term: string): string {
 }
 
 /** Longest first, so "easy to use" wins over "easy"; word edges so "good" does not match "goods". */
-const VAGUE = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:${termAlternation(words.vague)})(?![\\p{L}\\p{N}-])`,
-  'giu',
-);
+const VAGUE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${termAlternation(words.vague)})(?![\\p{L}\\p{N}-])`, 'giu');
 /** Words the common ambiguous-language rule reports anywhere, criteria included. */
 const SHARED = new Set(ambiguous.groups.flatMap((g) => g.words).map((w) => termKey(w)));
 const OUTCOME_WORDS = new Set(words.outcomes);
@@ -47,7 +44,8 @@ function vagueTerm(c: Criterion, skipShared: boolean): Span | null {
 
 const namesOutcome = memoByText(
   (text: string) => text,
-  (text: string): boolean => CHECKABLE.test(text) || (text.toLowerCase().match(/[\p{L}']+/gu) ?? []).some((w) => OUTCOME_WORDS.has(w)),
+  (text: string): boolean =>
+    CHECKABLE.test(text) || (text.toLowerCase().match(/[\p{L}']+/gu) ?? []).some((w) => OUTCOME_WORDS.has(w)),
 );
 
 function hasOutcome(c: Criterion): boolean {
@@ -60,8 +58,10 @@ export default defineRule({
     role: 'po',
     artifacts: ['backlog', 'story'],
     severity: 'warning',
-    description: 'An acceptance criterion states no observable outcome, or uses a vague term ("fast", "user-friendly", "etc.").',
-    rationale: 'Acceptance criteria are the test the story must pass; a criterion nobody can check leaves "done" to opinion at the review.',
+    description:
+      'An acceptance criterion states no observable outcome, or uses a vague term ("fast", "user-friendly", "etc.").',
+    rationale:
+      'Acceptance criteria are the test the story must pass; a criterion nobody can check leaves "done" to opinion at the review.',
     fixable: false,
     scope: 'section',
   },
@@ -77,7 +77,8 @@ export default defineRule({
             artifact: 'story',
             span: vague,
             message: `${quote(vague.text, 28)} cannot be tested: state a number or a visible result instead`,
-            rationale: 'Two people will judge a vague word differently at the review; "loads in under 2 seconds" is checked the same by everyone.',
+            rationale:
+              'Two people will judge a vague word differently at the review; "loads in under 2 seconds" is checked the same by everyone.',
           });
         } else if (!hasOutcome(criterion)) {
           ctx.report({

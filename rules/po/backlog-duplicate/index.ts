@@ -6,11 +6,30 @@ import docs from './README.md';
 import { firstDuplicates, type Entry } from './similarity';
 
 /** Words that do not change what a goal asks for ("save my cart" = "save the cart"). */
-const FILLER = new Set(['my', 'our', 'your', 'their', 'its', 'this', 'that', 'these', 'those', 'to', 'be', 'able', 'of', 'for', 'some', 'all', 'any']);
+const FILLER = new Set([
+  'my',
+  'our',
+  'your',
+  'their',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'to',
+  'be',
+  'able',
+  'of',
+  'for',
+  'some',
+  'all',
+  'any',
+]);
 
 /** Memoised by the statement's parts: they are all an entry is made of. */
 const entryOf = memoByText(
-  ({ statement }: Story) => `${statement.span.text}\u0000${statement.role?.text ?? ''}\u0000${statement.means?.text ?? ''}`,
+  ({ statement }: Story) =>
+    `${statement.span.text}\u0000${statement.role?.text ?? ''}\u0000${statement.means?.text ?? ''}`,
   ({ statement: { role, means, span } }: Story): Entry => ({
     text: normalize(span.text),
     role: role ? normalize(role.text) : '',
@@ -26,8 +45,10 @@ export default defineRule({
     role: 'po',
     artifacts: ['backlog', 'story'],
     severity: 'warning',
-    description: 'The same or nearly the same user story appears twice, in one backlog or across the files linted together.',
-    rationale: 'A duplicate story is estimated, ordered and built twice, and the two copies drift apart; the Product Owner keeps one backlog item per need.',
+    description:
+      'The same or nearly the same user story appears twice, in one backlog or across the files linted together.',
+    rationale:
+      'A duplicate story is estimated, ordered and built twice, and the two copies drift apart; the Product Owner keeps one backlog item per need.',
     fixable: false,
   },
   docs,
@@ -46,7 +67,15 @@ export default defineRule({
         const { span } = story.statement;
         const s = ctx.doc.lines.positionAt(span.start);
         const e = ctx.doc.lines.positionAt(span.end);
-        return { artifact: 'story', span: { start: span.start, end: span.end }, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, key: JSON.stringify(entryOf(story)) };
+        return {
+          artifact: 'story',
+          span: { start: span.start, end: span.end },
+          line: s.line,
+          column: s.column,
+          endLine: e.line,
+          endColumn: e.column,
+          key: JSON.stringify(entryOf(story)),
+        };
       });
     },
     checkAcross(items) {

@@ -14,7 +14,10 @@ describe('backlog-uniform distinguishWant', () => {
     '',
   ].join('\n');
   const lines = (options: object) =>
-    lintText(text, { filePath: 'backlog.md', config: testConfig({ rules: { 'backlog-uniform': { severity: 'info', options } } }) })
+    lintText(text, {
+      filePath: 'backlog.md',
+      config: testConfig({ rules: { 'backlog-uniform': { severity: 'info', options } } }),
+    })
       .findings.filter((f) => f.ruleId === rule.meta.id)
       .map((f) => f.line);
   it('reports "I can" among "I want" stories only when asked', () => {

@@ -17,7 +17,10 @@ const NAMES: Record<string, string> = {
 function shapeOf(story: Story, text: string, distinguishWant: boolean): string {
   const st = story.statement;
   if (st.template !== 'connextra' || !distinguishWant || !st.role || !st.means) return st.template;
-  const verb = /\bi\s+(want|need|can|could|would\s+like|wish|should|must|am\s+able|expect|require)|\bi['’](?:d\s+like|m\s+able)/i.exec(text.slice(st.role.end, st.means.start));
+  const verb =
+    /\bi\s+(want|need|can|could|would\s+like|wish|should|must|am\s+able|expect|require)|\bi['’](?:d\s+like|m\s+able)/i.exec(
+      text.slice(st.role.end, st.means.start),
+    );
   const word = (verb?.[1] ?? verb?.[0] ?? 'want').toLowerCase().replace(/\s+/g, ' ');
   return `connextra:${word}`;
 }
@@ -50,8 +53,10 @@ export default defineRule({
     role: 'po',
     artifacts: ['backlog'],
     severity: 'info',
-    description: 'A backlog mixes story templates (Connextra and job stories); stories that deviate from the majority are reported.',
-    rationale: 'One template across a backlog lets the Product Owner and the team scan, compare and order stories quickly; a mix makes equal needs look different.',
+    description:
+      'A backlog mixes story templates (Connextra and job stories); stories that deviate from the majority are reported.',
+    rationale:
+      'One template across a backlog lets the Product Owner and the team scan, compare and order stories quickly; a mix makes equal needs look different.',
     fixable: false,
   },
   docs,

@@ -18,20 +18,25 @@ export default defineRule({
     artifacts: ['story', 'backlog'],
     severity: 'warning',
     description: 'A user story has no acceptance criteria.',
-    rationale: 'Acceptance criteria are how the Product Owner and the team agree when a story is done; without them it cannot be estimated, tested or accepted.',
+    rationale:
+      'Acceptance criteria are how the Product Owner and the team agree when a story is done; without them it cannot be estimated, tested or accepted.',
     fixable: true,
   },
   docs,
   templates: { default: template, 'list-item': listItemTemplate },
   check(ctx) {
-    const checked = ctx.model.stories.filter((s) => s.parent && CHECKED_PARENTS.has(s.parent) && s.statement.template !== 'invalid');
+    const checked = ctx.model.stories.filter(
+      (s) => s.parent && CHECKED_PARENTS.has(s.parent) && s.statement.template !== 'invalid',
+    );
     const missing = checked.filter((s) => !s.acceptanceCriteria);
     // When no story has criteria, the backlog keeps them elsewhere or not at all: one finding says so, not one per story.
     const none = missing.length >= MANY && missing.length === checked.length;
     /** The document's own criteria style, unless the config sets the template. */
     const templateFor = (story: Story, at: InsertPoint): [InsertPoint, string] => {
       const name = story.container === 'list-item' ? 'list-item' : 'default';
-      const configured = ctx.config.templates[name === 'default' ? 'story-acceptance-criteria' : `story-acceptance-criteria.${name}`] !== undefined;
+      const configured =
+        ctx.config.templates[name === 'default' ? 'story-acceptance-criteria' : `story-acceptance-criteria.${name}`] !==
+        undefined;
       const style = configured ? null : documentStyle(ctx.doc.text, ctx.model.stories, story);
       if (!style) return [at, ctx.template(name)];
       const depth = /^(#{1,6})\s/.exec(style.label ?? '')?.[1]?.length;

@@ -32,7 +32,10 @@ function styleOf(text: string, block: AcceptanceCriteria): CriteriaStyle | null 
   if (!marker) return null;
   const labelText = block.label ? text.slice(lineStartAt(text, block.label.start), block.label.end) : undefined;
   // A label sharing its line with a criterion ("**AC:** Given …") is no line of its own to copy.
-  const label = labelText && /^[ \t]*(?:#{1,6}[ \t]|\*\*|__)/.test(labelText) ? labelText.trim() + labelTail(text, block.label?.end ?? 0) : undefined;
+  const label =
+    labelText && /^[ \t]*(?:#{1,6}[ \t]|\*\*|__)/.test(labelText)
+      ? labelText.trim() + labelTail(text, block.label?.end ?? 0)
+      : undefined;
   return { label, marker, gherkin: block.criteria.some((c) => c.gherkin) };
 }
 

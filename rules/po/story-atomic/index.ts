@@ -8,7 +8,48 @@ import { quote } from '../../_lib/message';
 const VERBS = new Set(lexicon.verbs);
 const AMBIGUOUS = new Set(lexicon.ambiguous);
 /** What can follow a verb that is also a noun and still show it is a verb: an object or a preposition. */
-const OBJECT_START = new Set(['a', 'an', 'the', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'it', 'them', 'him', 'me', 'us', 'this', 'that', 'these', 'those', 'all', 'any', 'each', 'every', 'some', 'new', 'for', 'to', 'with', 'by', 'on', 'in', 'into', 'from', 'about', 'up', 'out', 'off', 'back', 'through', 'via']);
+const OBJECT_START = new Set([
+  'a',
+  'an',
+  'the',
+  'my',
+  'our',
+  'your',
+  'their',
+  'his',
+  'her',
+  'its',
+  'it',
+  'them',
+  'him',
+  'me',
+  'us',
+  'this',
+  'that',
+  'these',
+  'those',
+  'all',
+  'any',
+  'each',
+  'every',
+  'some',
+  'new',
+  'for',
+  'to',
+  'with',
+  'by',
+  'on',
+  'in',
+  'into',
+  'from',
+  'about',
+  'up',
+  'out',
+  'off',
+  'back',
+  'through',
+  'via',
+]);
 /** Where a verb can stand at the head of a feature: the start of the goal, or after "to" or a modal (an adverb may come between). */
 const VERB_SLOT = new Set(['to', 'can', 'could', 'will', 'should', 'must', 'and', 'or']);
 /** "help me find", "let users compare": the verb after the person helped heads the action. */
@@ -88,7 +129,8 @@ export default defineRule({
     artifacts: ['backlog', 'story'],
     severity: 'warning',
     description: 'A user story asks for more than one feature ("upload and share photos").',
-    rationale: 'One story per feature lets the Product Owner order each feature by its own value and the team estimate, build and accept it on its own.',
+    rationale:
+      'One story per feature lets the Product Owner order each feature by its own value and the team estimate, build and accept it on its own.',
     fixable: false,
     scope: 'section',
   },

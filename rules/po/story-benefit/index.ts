@@ -14,7 +14,8 @@ export default defineRule({
     artifacts: ['backlog', 'story'],
     severity: 'warning',
     description: 'A user story does not say why: no "so that …" (or "so I can …") benefit.',
-    rationale: 'The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value.',
+    rationale:
+      'The benefit is what the Product Owner orders the backlog by and what lets the team find a simpler way to the same value.',
     fixable: true,
   },
   docs,
@@ -22,7 +23,10 @@ export default defineRule({
   check(ctx) {
     const stories = wellFormedStories(ctx.model);
     // "… my cart. So that I can …": the benefit is there, cut off by a period (story-minimal reports that).
-    const missing = stories.filter(({ statement }) => statement.means && !statement.ends && !(statement.trailing && benefitSentence(statement.trailing.text)));
+    const missing = stories.filter(
+      ({ statement }) =>
+        statement.means && !statement.ends && !(statement.trailing && benefitSentence(statement.trailing.text)),
+    );
     // When no story says why, the file's template lacks the benefit: one finding says so, not one per story.
     const none = missing.length >= MANY && missing.length === stories.length;
     for (const story of none ? missing.slice(0, 1) : missing) {
@@ -37,12 +41,16 @@ export default defineRule({
         message: none
           ? `None of the ${missing.length} stories says why: add "so that …" to each, starting here`
           : job
-          ? 'Job story without an outcome: add ", so I can <outcome>"'
-          : 'Story does not say why: add ", so that <benefit>"',
-        rationale: job && !none
-          ? 'The outcome is what the story is worth: the Product Owner orders by it and the team looks for a simpler way to it.'
-          : undefined,
-        fix: { title: job ? 'Add "so I can <outcome>"' : 'Add "so that <benefit>"', edits: [{ range: [at, at], text: `, ${clause}` }] },
+            ? 'Job story without an outcome: add ", so I can <outcome>"'
+            : 'Story does not say why: add ", so that <benefit>"',
+        rationale:
+          job && !none
+            ? 'The outcome is what the story is worth: the Product Owner orders by it and the team looks for a simpler way to it.'
+            : undefined,
+        fix: {
+          title: job ? 'Add "so I can <outcome>"' : 'Add "so that <benefit>"',
+          edits: [{ range: [at, at], text: `, ${clause}` }],
+        },
       });
     }
   },

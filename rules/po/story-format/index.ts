@@ -33,10 +33,16 @@ function problem(story: Story): Problem | null {
   // "Como ..., eu quero ...": a template left to fill in is the placeholder rule's, not a story to rewrite.
   if (isPlaceholderStatement(st.span.text)) return null;
   if (story.container === 'document' && !CONNEXTRA_ATTEMPT.test(st.span.text)) {
-    return { message: 'No story statement: write "As a <role>, I want <goal>, so that <benefit>"', rationale: `Without "who wants what" the team cannot tell what to build or for whom. ${JOB_FORM}` };
+    return {
+      message: 'No story statement: write "As a <role>, I want <goal>, so that <benefit>"',
+      rationale: `Without "who wants what" the team cannot tell what to build or for whom. ${JOB_FORM}`,
+    };
   }
   if (st.role && !st.means) {
-    return { message: `Says who (${quote(st.role.text, 24)}) but not what they want: add "I want <goal>"`, rationale: WHAT };
+    return {
+      message: `Says who (${quote(st.role.text, 24)}) but not what they want: add "I want <goal>"`,
+      rationale: WHAT,
+    };
   }
   if (CONNEXTRA_ATTEMPT.test(st.span.text)) {
     const parts = PARTS.exec(st.span.text);
@@ -61,8 +67,10 @@ export default defineRule({
     role: 'po',
     artifacts: ['backlog', 'story'],
     severity: 'error',
-    description: 'A backlog item or story file is not a recognised user story (role and goal), or a part of the template is missing.',
-    rationale: 'A story must say who needs what; without the role and the goal the Product Owner cannot order it and the team cannot build or test it.',
+    description:
+      'A backlog item or story file is not a recognised user story (role and goal), or a part of the template is missing.',
+    rationale:
+      'A story must say who needs what; without the role and the goal the Product Owner cannot order it and the team cannot build or test it.',
     fixable: false,
     scope: 'section',
   },

@@ -11,7 +11,6 @@ import { quote } from '../../_lib/message';
 const BRACKETS = /\([^()\n]*\)|\[[^[\]\n]*\]/g;
 const EXAMPLE = /(?<![\p{L}])(?:e\.\s?g\.|i\.\s?e\.|for example|for instance|such as)(?![\p{L}])/giu;
 
-
 function asides(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   BRACKETS.lastIndex = 0;
@@ -21,7 +20,9 @@ function asides(text: string): RegExpExecArray[] {
     const isLinkTarget = m[0].startsWith('(') && text[m.index - 1] === ']';
     const isCheckbox = /^\[[ xX]?\]$/.test(m[0]);
     // "file(s)", "(re-)use": a bracket glued to a word marks a word form, not an aside.
-    const isWordPart = (/^\((?:s|es)\)$/i.test(m[0]) && /\p{L}/u.test(text[m.index - 1] ?? '')) || (/-\)$/.test(m[0]) && /\p{L}/u.test(text[m.index + m[0].length] ?? ''));
+    const isWordPart =
+      (/^\((?:s|es)\)$/i.test(m[0]) && /\p{L}/u.test(text[m.index - 1] ?? '')) ||
+      (/-\)$/.test(m[0]) && /\p{L}/u.test(text[m.index + m[0].length] ?? ''));
     if (!isLinkText && !isLinkTarget && !isCheckbox && !isWordPart) out.push(m);
   }
   return out;
@@ -38,8 +39,10 @@ export default defineRule({
     role: 'po',
     artifacts: ['backlog', 'story'],
     severity: 'info',
-    description: 'A user story statement carries more than role, goal and benefit: a bracketed aside, an example, or extra sentences.',
-    rationale: 'A statement the team can read at a glance is easier to order, estimate and split; details belong in the acceptance criteria or notes.',
+    description:
+      'A user story statement carries more than role, goal and benefit: a bracketed aside, an example, or extra sentences.',
+    rationale:
+      'A statement the team can read at a glance is easier to order, estimate and split; details belong in the acceptance criteria or notes.',
     fixable: false,
     scope: 'section',
   },
@@ -64,7 +67,8 @@ export default defineRule({
           artifact: 'story',
           span: at(st.span, example),
           message: `Examples in the story (${quote(example[0])}): turn them into acceptance criteria`,
-          rationale: 'Examples in the statement blur what is in scope; the statement says who, what and why, the criteria give the cases.',
+          rationale:
+            'Examples in the statement blur what is in scope; the statement says who, what and why, the criteria give the cases.',
         });
       }
       if (st.trailing) {

@@ -12,15 +12,18 @@ const GROUPS = terms.groups.map((g) => ({
 }));
 
 /** Memoised: the editor checks the same stories again on every keystroke. */
-const firstHit = memoByText((text: string) => text, (text: string): { index: number; text: string; topic: string } | null => {
-  let best: { index: number; text: string; topic: string } | null = null;
-  for (const g of GROUPS) {
-    g.re.lastIndex = 0;
-    const m = g.re.exec(text);
-    if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], topic: g.topic };
-  }
-  return best;
-});
+const firstHit = memoByText(
+  (text: string) => text,
+  (text: string): { index: number; text: string; topic: string } | null => {
+    let best: { index: number; text: string; topic: string } | null = null;
+    for (const g of GROUPS) {
+      g.re.lastIndex = 0;
+      const m = g.re.exec(text);
+      if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], topic: g.topic };
+    }
+    return best;
+  },
+);
 
 export default defineRule({
   meta: {
@@ -28,8 +31,10 @@ export default defineRule({
     role: 'po',
     artifacts: ['backlog', 'story'],
     severity: 'warning',
-    description: 'A user story carries product-strategy content (pricing strategy, market size, revenue targets, competitor analysis).',
-    rationale: 'Strategy decisions belong in the PRD or business case where the Product Manager owns them; in a story they go stale unseen and blur what the team must build.',
+    description:
+      'A user story carries product-strategy content (pricing strategy, market size, revenue targets, competitor analysis).',
+    rationale:
+      'Strategy decisions belong in the PRD or business case where the Product Manager owns them; in a story they go stale unseen and blur what the team must build.',
     fixable: false,
     scope: 'section',
   },

@@ -85,7 +85,19 @@ export interface RealworldResult {
   };
   findings: {
     /** gold: matches an expected finding; labelsRight/Wrong: decided by the gold labels; right/wrong: by verdicts.json. */
-    perRule: Record<string, { findings: number; gold: number; labelsRight: number; labelsWrong: number; right: number; wrong: number; unjudged: number; precision: number | null }>;
+    perRule: Record<
+      string,
+      {
+        findings: number;
+        gold: number;
+        labelsRight: number;
+        labelsWrong: number;
+        right: number;
+        wrong: number;
+        unjudged: number;
+        precision: number | null;
+      }
+    >;
     byRole: Record<string, { findings: number; tp: number; precision: number | null }>;
     overall: { findings: number; tp: number; precision: number | null };
     recall: Agreement;
@@ -184,16 +196,69 @@ export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: Lin
     files: 0,
     problems: [],
     classification: { correct: 0, total: 0, byFolder: {}, confusion: {}, wrong: [] },
-    stories: { overall: blank(), byLanguage: {}, byForm: {}, byFolder: {}, byLayout: {}, benefit: { agree: 0, total: 0 }, acceptanceCriteria: { agree: 0, total: 0 }, acRange: { agree: 0, total: 0 }, missed: [], extra: [], disagreements: [] },
-    sections: { byType: {}, recognised: { agree: 0, total: 0 }, templates: { agree: 0, total: 0 }, missed: [], wrong: [] },
-    roadmap: { items: blank(), why: { agree: 0, total: 0 }, horizon: { agree: 0, total: 0 }, horizonHeadings: blank(), metrics: { agree: 0, total: 0, notRead: 0 }, missed: [], extra: [], disagreements: [] },
-    findings: { perRule: {}, byRole: {}, overall: { findings: 0, tp: 0, precision: null }, recall: { agree: 0, total: 0 }, coveredRecall: { agree: 0, total: 0 }, byCategory: {}, labelRecall: {}, labelMissed: [], uncategorised: [], unjudged: [], wrong: [], missed: [] },
-    silence: { files: 0, findings: 0, filesWithFindings: 0, artifacts: 0, decoyFindings: 0, decoyLines: 0, flagged: [] },
+    stories: {
+      overall: blank(),
+      byLanguage: {},
+      byForm: {},
+      byFolder: {},
+      byLayout: {},
+      benefit: { agree: 0, total: 0 },
+      acceptanceCriteria: { agree: 0, total: 0 },
+      acRange: { agree: 0, total: 0 },
+      missed: [],
+      extra: [],
+      disagreements: [],
+    },
+    sections: {
+      byType: {},
+      recognised: { agree: 0, total: 0 },
+      templates: { agree: 0, total: 0 },
+      missed: [],
+      wrong: [],
+    },
+    roadmap: {
+      items: blank(),
+      why: { agree: 0, total: 0 },
+      horizon: { agree: 0, total: 0 },
+      horizonHeadings: blank(),
+      metrics: { agree: 0, total: 0, notRead: 0 },
+      missed: [],
+      extra: [],
+      disagreements: [],
+    },
+    findings: {
+      perRule: {},
+      byRole: {},
+      overall: { findings: 0, tp: 0, precision: null },
+      recall: { agree: 0, total: 0 },
+      coveredRecall: { agree: 0, total: 0 },
+      byCategory: {},
+      labelRecall: {},
+      labelMissed: [],
+      uncategorised: [],
+      unjudged: [],
+      wrong: [],
+      missed: [],
+    },
+    silence: {
+      files: 0,
+      findings: 0,
+      filesWithFindings: 0,
+      artifacts: 0,
+      decoyFindings: 0,
+      decoyLines: 0,
+      flagged: [],
+    },
   };
   for (const [saved, g] of Object.entries(gold.files).sort(([a], [b]) => a.localeCompare(b))) {
     const linted = lintFile(path.join(dir, saved), g);
     res.files++;
-    const at = (line: number, note?: string): Pointer => ({ file: saved, line, text: (linted.lines[line - 1] ?? '').trim().slice(0, 100), note });
+    const at = (line: number, note?: string): Pointer => ({
+      file: saved,
+      line,
+      text: (linted.lines[line - 1] ?? '').trim().slice(0, 100),
+      note,
+    });
     if (linted.problem) res.problems.push({ file: saved, line: 1, text: linted.problem });
     classification(res, g, linted.report, at);
     stories(res, g, linted, at);
@@ -206,7 +271,12 @@ export function evaluateRealworld(dir: string, verdicts: Verdicts, lintFile: Lin
   return res;
 }
 
-function classification(res: RealworldResult, g: GoldFile, report: InspectReport | null, at: (l: number, n?: string) => Pointer): void {
+function classification(
+  res: RealworldResult,
+  g: GoldFile,
+  report: InspectReport | null,
+  at: (l: number, n?: string) => Pointer,
+): void {
   const predicted = report ? (report.kind ?? 'none') : 'unreadable';
   const c = res.classification;
   const ok = predicted === g.kind;
@@ -216,7 +286,10 @@ function classification(res: RealworldResult, g: GoldFile, report: InspectReport
   const row = (c.confusion[g.kind] ??= {});
   row[predicted] = (row[predicted] ?? 0) + 1;
   if (!ok) {
-    const why = report?.evidence.map((e) => `${e.signal}${e.lines[0] ? `@${e.lines[0].line}` : ''}: ${e.detail}`).slice(0, 4).join('; ');
+    const why = report?.evidence
+      .map((e) => `${e.signal}${e.lines[0] ? `@${e.lines[0].line}` : ''}: ${e.detail}`)
+      .slice(0, 4)
+      .join('; ');
     c.wrong.push({ ...at(1), text: `gold ${g.kind}, read as ${predicted}`, note: why || undefined });
   }
 }
@@ -226,7 +299,13 @@ function stories(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: 
   if (g.kind === 'template') return;
   const gs = g.stories ?? [];
   const ps = linted.report?.stories ?? [];
-  const m = matchByLine(gs, ps, (s) => s.line, (s) => s.line, 1);
+  const m = matchByLine(
+    gs,
+    ps,
+    (s) => s.line,
+    (s) => s.line,
+    1,
+  );
   const s = res.stories;
   s.overall = add(s.overall, m.pairs.length, m.extra.length, m.missed.length);
   bump(s.byLanguage, g.language, m.pairs.length, m.extra.length, m.missed.length);
@@ -248,15 +327,28 @@ function stories(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: 
   for (const { gold: gst, pred } of m.pairs) compareStory(res, gst, pred, at);
 }
 
-function compareStory(res: RealworldResult, g: GoldStory, p: InspectedStory, at: (l: number, n?: string) => Pointer): void {
+function compareStory(
+  res: RealworldResult,
+  g: GoldStory,
+  p: InspectedStory,
+  at: (l: number, n?: string) => Pointer,
+): void {
   const s = res.stories;
   const benefit = p.benefit !== null;
   count(s.benefit, benefit === g.has_benefit);
-  if (benefit !== g.has_benefit) s.disagreements.push(at(g.line, g.has_benefit ? 'benefit not seen' : `benefit read as "${p.benefit}"`));
+  if (benefit !== g.has_benefit)
+    s.disagreements.push(at(g.line, g.has_benefit ? 'benefit not seen' : `benefit read as "${p.benefit}"`));
   const ac = p.acceptanceCriteria !== null;
   count(s.acceptanceCriteria, ac === g.has_acceptance_criteria);
   if (ac !== g.has_acceptance_criteria) {
-    s.disagreements.push(at(g.line, g.has_acceptance_criteria ? `acceptance criteria (lines ${g.ac_lines?.join('–')}) not seen` : `lines ${p.acceptanceCriteria?.line}–${p.acceptanceCriteria?.endLine} read as acceptance criteria`));
+    s.disagreements.push(
+      at(
+        g.line,
+        g.has_acceptance_criteria
+          ? `acceptance criteria (lines ${g.ac_lines?.join('–')}) not seen`
+          : `lines ${p.acceptanceCriteria?.line}–${p.acceptanceCriteria?.endLine} read as acceptance criteria`,
+      ),
+    );
   }
   if (g.ac_lines && p.acceptanceCriteria) {
     const [gs, ge] = g.ac_lines;
@@ -264,7 +356,12 @@ function compareStory(res: RealworldResult, g: GoldStory, p: InspectedStory, at:
   }
 }
 
-function sections(res: RealworldResult, g: GoldFile, report: InspectReport | null, at: (l: number, n?: string) => Pointer): void {
+function sections(
+  res: RealworldResult,
+  g: GoldFile,
+  report: InspectReport | null,
+  at: (l: number, n?: string) => Pointer,
+): void {
   if (!g.sections) return;
   const sectioned = report !== null && report.kind !== null && SECTIONED.has(report.kind);
   const headings = (report?.sections ?? []).map((s) => ({ ...s, kinds: sectionKinds(s.title) as readonly string[] }));
@@ -272,12 +369,16 @@ function sections(res: RealworldResult, g: GoldFile, report: InspectReport | nul
   for (const [name, gs] of Object.entries(g.sections)) {
     const kinds = sectionKindsFor(name);
     const named = headings.filter((h) => h.kinds.some((k) => kinds.includes(k)));
-    const atLine = gs.heading_line === null ? undefined : named.find((h) => Math.abs(h.line - (gs.heading_line as number)) <= 1);
+    const atLine =
+      gs.heading_line === null ? undefined : named.find((h) => Math.abs(h.line - (gs.heading_line as number)) <= 1);
     if (template) {
       if (gs.present) count(res.sections.templates, atLine !== undefined);
       continue;
     }
-    const t = (res.sections.byType[name] ??= { presentAbsent: { agree: 0, total: 0 }, headingLine: { agree: 0, total: 0 } });
+    const t = (res.sections.byType[name] ??= {
+      presentAbsent: { agree: 0, total: 0 },
+      headingLine: { agree: 0, total: 0 },
+    });
     // Present/absent as the rules see it: only a document read as a PRD, epic or business case has sections.
     const seen = sectioned && named.length > 0;
     count(t.presentAbsent, seen === gs.present);
@@ -285,7 +386,10 @@ function sections(res: RealworldResult, g: GoldFile, report: InspectReport | nul
       const ok = sectioned && atLine !== undefined;
       count(t.headingLine, ok);
       count(res.sections.recognised, ok);
-      if (!ok) res.sections.missed.push(at(gs.heading_line, `${name}${sectioned ? '' : ` (file read as ${report?.kind ?? 'none'})`}`));
+      if (!ok)
+        res.sections.missed.push(
+          at(gs.heading_line, `${name}${sectioned ? '' : ` (file read as ${report?.kind ?? 'none'})`}`),
+        );
     } else if (!gs.present && seen) {
       res.sections.wrong.push(at(named[0]?.line ?? 1, `${name} is absent in gold, read from "${named[0]?.title}"`));
     }
@@ -298,24 +402,41 @@ function roadmap(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: 
   const isRoadmap = report?.kind === 'roadmap' || report?.kind === 'roadmap-item';
   if (g.items) {
     const ps = isRoadmap ? (report?.roadmapItems ?? []) : [];
-    const m = matchByLine(g.items, ps, (i) => i.line, (i) => i.line, 1);
+    const m = matchByLine(
+      g.items,
+      ps,
+      (i) => i.line,
+      (i) => i.line,
+      1,
+    );
     r.items = add(r.items, m.pairs.length, m.extra.length, m.missed.length);
     for (const i of m.missed) r.missed.push(at(i.line, 'item not read'));
     for (const i of m.extra) r.extra.push(at(i.line, 'read as an item'));
-    const flagged = (rule: string, line: number): boolean => linted.findings.some((f) => f.ruleId === rule && f.line === line);
+    const flagged = (rule: string, line: number): boolean =>
+      linted.findings.some((f) => f.ruleId === rule && f.line === line);
     for (const { gold: gi, pred } of m.pairs) {
       // What the user sees: an item has a why (horizon) unless the rule reports it.
       const why = !flagged('roadmap-item-why', pred.line);
       const horizon = !flagged('roadmap-item-horizon', pred.line);
       count(r.why, why === gi.has_why);
       count(r.horizon, horizon === gi.has_horizon);
-      if (why !== gi.has_why) r.disagreements.push(at(gi.line, gi.has_why ? 'why not seen' : `why read as "${pred.why ?? '(no finding)'}"`));
-      if (horizon !== gi.has_horizon) r.disagreements.push(at(gi.line, gi.has_horizon ? 'horizon not seen' : `horizon read as "${pred.horizon ?? '(no finding)'}"`));
+      if (why !== gi.has_why)
+        r.disagreements.push(at(gi.line, gi.has_why ? 'why not seen' : `why read as "${pred.why ?? '(no finding)'}"`));
+      if (horizon !== gi.has_horizon)
+        r.disagreements.push(
+          at(gi.line, gi.has_horizon ? 'horizon not seen' : `horizon read as "${pred.horizon ?? '(no finding)'}"`),
+        );
     }
   }
   if (g.horizon_headings && g.kind === 'roadmap') {
     const ps = isRoadmap ? (report?.sections ?? []).filter((s) => isHorizonTitle(s.title)) : [];
-    const m = matchByLine(g.horizon_headings, ps, (l) => l, (s) => s.line, 1);
+    const m = matchByLine(
+      g.horizon_headings,
+      ps,
+      (l) => l,
+      (s) => s.line,
+      1,
+    );
     r.horizonHeadings = add(r.horizonHeadings, m.pairs.length, m.extra.length, m.missed.length);
     for (const l of m.missed) r.missed.push(at(l, 'horizon heading not read'));
     for (const s of m.extra) r.extra.push(at(s.line, 'read as a horizon heading'));
@@ -327,7 +448,10 @@ function roadmap(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: 
     }
     const measurable = !linted.findings.some((f) => f.ruleId === 'metric-measurable' && f.line === metric.line);
     count(r.metrics, measurable === metric.measurable);
-    if (measurable !== metric.measurable) r.disagreements.push(at(metric.line, metric.measurable ? 'measurable metric reported' : 'unmeasurable metric not reported'));
+    if (measurable !== metric.measurable)
+      r.disagreements.push(
+        at(metric.line, metric.measurable ? 'measurable metric reported' : 'unmeasurable metric not reported'),
+      );
   }
 }
 
@@ -341,22 +465,46 @@ export function verdictKey(saved: string, line: number, ruleId: string): string 
   return `${saved}:${line}:${ruleId}`;
 }
 
-function findings(res: RealworldResult, saved: string, g: GoldFile, linted: LintedFile, verdicts: Verdicts, at: (l: number, n?: string) => Pointer): void {
+function findings(
+  res: RealworldResult,
+  saved: string,
+  g: GoldFile,
+  linted: LintedFile,
+  verdicts: Verdicts,
+  at: (l: number, n?: string) => Pointer,
+): void {
   const F = res.findings;
   const expected = g.expected_findings.map((e) => ({ ...e, categories: whatCategories(e.what) }));
   for (const e of expected) if (e.categories.length === 0) F.uncategorised.push(at(e.line, e.what));
   // Plain files are scored by the silence report; their findings count as wrong here too.
-  const m = matchByLine(expected, linted.findings, (e) => e.line, (f) => f.line, 2, (e, f) => ruleCategories(f.ruleId).some((c) => e.categories.includes(c)));
+  const m = matchByLine(
+    expected,
+    linted.findings,
+    (e) => e.line,
+    (f) => f.line,
+    2,
+    (e, f) => ruleCategories(f.ruleId).some((c) => e.categories.includes(c)),
+  );
   const matched = new Set(m.pairs.map((p) => p.pred));
   for (const e of expected) {
     const found = m.pairs.some((p) => p.gold === e);
     count(F.recall, found);
     if (e.categories.some((c) => COVERED.has(c))) count(F.coveredRecall, found);
-    for (const c of e.categories.length ? e.categories : ['(uncategorised)']) count((F.byCategory[c] ??= { agree: 0, total: 0 }), found);
+    for (const c of e.categories.length ? e.categories : ['(uncategorised)'])
+      count((F.byCategory[c] ??= { agree: 0, total: 0 }), found);
     if (!found) F.missed.push(at(e.line, `${e.what} [${e.categories.join(', ') || 'uncategorised'}]`));
   }
   for (const f of linted.findings) {
-    const rule = (F.perRule[f.ruleId] ??= { findings: 0, gold: 0, labelsRight: 0, labelsWrong: 0, right: 0, wrong: 0, unjudged: 0, precision: null });
+    const rule = (F.perRule[f.ruleId] ??= {
+      findings: 0,
+      gold: 0,
+      labelsRight: 0,
+      labelsWrong: 0,
+      right: 0,
+      wrong: 0,
+      unjudged: 0,
+      precision: null,
+    });
     const role = (F.byRole[roleOf(f)] ??= { findings: 0, tp: 0, precision: null });
     rule.findings++;
     role.findings++;
@@ -406,20 +554,27 @@ const SECTION_RULE: Record<string, string> = {
 };
 
 /** What the labels say is missing, and whether the rule that should say so did (story rules ±1 line). */
-function labelRecall(res: RealworldResult, g: GoldFile, linted: LintedFile, at: (l: number, n?: string) => Pointer): void {
+function labelRecall(
+  res: RealworldResult,
+  g: GoldFile,
+  linted: LintedFile,
+  at: (l: number, n?: string) => Pointer,
+): void {
   if (g.kind === 'none' || g.kind === 'template' || g.should_stay_silent) return;
   const F = res.findings;
   const stories = g.stories ?? [];
   const check = (rule: string, line: number, tolerance: number, what: string): void => {
     // A story rule's finding belongs to the story it sits in (storyAt); others must be within the tolerance.
-    const on = (f: Finding): boolean => (rule.startsWith('story-') ? storyAt(stories, f.line)?.line === line : Math.abs(f.line - line) <= tolerance);
+    const on = (f: Finding): boolean =>
+      rule.startsWith('story-') ? storyAt(stories, f.line)?.line === line : Math.abs(f.line - line) <= tolerance;
     const found = linted.findings.some((f) => f.ruleId === rule && on(f));
     count((F.labelRecall[rule] ??= { agree: 0, total: 0 }), found);
     if (!found) F.labelMissed.push({ ...at(line, what), rule });
   };
   for (const st of g.stories ?? []) {
     if (!st.has_benefit) check('story-benefit', st.line, 1, 'story without a benefit');
-    if (!st.has_acceptance_criteria) check('story-acceptance-criteria', st.line, 1, 'story without acceptance criteria');
+    if (!st.has_acceptance_criteria)
+      check('story-acceptance-criteria', st.line, 1, 'story without acceptance criteria');
     if (!st.atomic) check('story-atomic', st.line, 1, 'story with more than one feature');
   }
   for (const item of g.items ?? []) {

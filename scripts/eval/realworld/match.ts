@@ -46,9 +46,16 @@ export function matchByLine<G, P>(
 }
 
 /** Precision / recall / F1 from counts; null where undefined. */
-export function prf(tp: number, fp: number, fn: number): { tp: number; fp: number; fn: number; precision: number | null; recall: number | null; f1: number | null } {
+export function prf(
+  tp: number,
+  fp: number,
+  fn: number,
+): { tp: number; fp: number; fn: number; precision: number | null; recall: number | null; f1: number | null } {
   const precision = tp + fp > 0 ? tp / (tp + fp) : null;
   const recall = tp + fn > 0 ? tp / (tp + fn) : null;
-  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : null;
   return { tp, fp, fn, precision, recall, f1 };
 }

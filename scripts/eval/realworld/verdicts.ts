@@ -20,7 +20,11 @@ export function verdictFiles(paths: readonly string[]): string[] {
     const stat = fs.statSync(p, { throwIfNoEntry: false });
     if (!stat) return [];
     if (!stat.isDirectory()) return [p];
-    return fs.readdirSync(p).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(p, n));
+    return fs
+      .readdirSync(p)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => path.join(p, n));
   });
 }
 
@@ -31,7 +35,8 @@ export function readVerdicts(files: readonly string[]): { verdicts: Verdicts; co
     for (const [key, value] of Object.entries(data)) {
       if (key.startsWith('$')) continue;
       const v = value as { verdict?: unknown; reason?: unknown } | null;
-      if (v?.verdict !== 'right' && v?.verdict !== 'wrong') throw new Error(`${file}: "${key}" needs "verdict": "right" or "wrong"`);
+      if (v?.verdict !== 'right' && v?.verdict !== 'wrong')
+        throw new Error(`${file}: "${key}" needs "verdict": "right" or "wrong"`);
       const list = seen.get(key) ?? [];
       list.push({ file, verdict: v.verdict, reason: typeof v.reason === 'string' ? v.reason : '' });
       seen.set(key, list);
@@ -46,7 +51,10 @@ export function readVerdicts(files: readonly string[]): { verdicts: Verdicts; co
       continue;
     }
     conflicts.push({ key, judged: list });
-    verdicts[key] = { verdict: 'wrong', reason: `reviewers disagree: ${list.map((x) => `${path.basename(x.file)} ${x.verdict} (${x.reason})`).join('; ')}` };
+    verdicts[key] = {
+      verdict: 'wrong',
+      reason: `reviewers disagree: ${list.map((x) => `${path.basename(x.file)} ${x.verdict} (${x.reason})`).join('; ')}`,
+    };
   }
   return { verdicts, conflicts };
 }

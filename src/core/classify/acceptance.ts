@@ -8,7 +8,8 @@ import type { Span } from '../types';
 import { GHERKIN_SHAPE, NOTE_START } from './statement';
 import { normalizeLabel, offsets, plainText } from './text';
 
-const GHERKIN_START = /^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s*)?[*_]*(?:given|when|then|and|but|scenario(?: outline)?|background)\b/i;
+const GHERKIN_START =
+  /^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s*)?[*_]*(?:given|when|then|and|but|scenario(?: outline)?|background)\b/i;
 const GHERKIN_ANYWHERE = /\b(?:given|when)\b[\s\S]*\bthen\b/i;
 
 /** Memoised, like the label checks below: the editor classifies the same criteria on every keystroke. */
@@ -86,7 +87,13 @@ function criteriaOf(doc: ParsedDocument, nodes: readonly RootContent[]): Criteri
   return out;
 }
 
-function block(doc: ParsedDocument, label: Span | undefined, start: number, end: number, criteria: Criterion[]): AcceptanceCriteria {
+function block(
+  doc: ParsedDocument,
+  label: Span | undefined,
+  start: number,
+  end: number,
+  criteria: Criterion[],
+): AcceptanceCriteria {
   return { label, span: spanOf(doc, start, end), criteria };
 }
 
@@ -162,8 +169,10 @@ export function findAcceptanceCriteria(
   }
   // Unlabelled Given/When/Then lines or a gherkin code block still are acceptance criteria.
   const gherkin = nodes.filter(
-    (n) => (n.type === 'code' && /^(?:gherkin|feature|cucumber)$/i.test(n.lang ?? '')) ||
-      ((n.type === 'paragraph' || n.type === 'list') && (GHERKIN_START.test(doc.text.slice(...offsets(n))) || GHERKIN_SHAPE.test(doc.text.slice(...offsets(n))))),
+    (n) =>
+      (n.type === 'code' && /^(?:gherkin|feature|cucumber)$/i.test(n.lang ?? '')) ||
+      ((n.type === 'paragraph' || n.type === 'list') &&
+        (GHERKIN_START.test(doc.text.slice(...offsets(n))) || GHERKIN_SHAPE.test(doc.text.slice(...offsets(n))))),
   );
   if (gherkin.length > 0) {
     const start = offsets(gherkin[0] as RootContent)[0];

@@ -59,18 +59,33 @@ export function isDominant(g: LocatedGroups['groups'][number]): boolean {
   return !g.weak && g.stories.length >= 2 && g.stories.length * 2 >= g.size;
 }
 
-export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: readonly SectionNodes[], locator: LocatedGroups): KindDecision {
+export function decideKind(
+  doc: ParsedDocument,
+  options: ClassifyOptions,
+  flat: readonly SectionNodes[],
+  locator: LocatedGroups,
+): KindDecision {
   const evidence: Evidence[] = [];
   const typeValue = frontMatterField(doc, 'type');
   const fmKind = kindFromName(typeValue);
   if (fmKind) {
     const at = /^type[ \t]*:/m.exec(doc.text);
     const line = at ? lineOf(doc, at.index) : 1;
-    evidence.push({ signal: 'front-matter', says: fmKind, detail: `type: ${String(typeValue)}`, lines: [{ line, text: `type: ${String(typeValue)}` }] });
+    evidence.push({
+      signal: 'front-matter',
+      says: fmKind,
+      detail: `type: ${String(typeValue)}`,
+      lines: [{ line, text: `type: ${String(typeValue)}` }],
+    });
     return { kind: fmKind, detectedBy: 'front-matter', evidence, template: null };
   }
   if (options.config.artifact) {
-    evidence.push({ signal: 'config', says: options.config.artifact, detail: `the config maps this file to ${options.config.artifact}`, lines: [] });
+    evidence.push({
+      signal: 'config',
+      says: options.config.artifact,
+      detail: `the config maps this file to ${options.config.artifact}`,
+      lines: [],
+    });
     return { kind: options.config.artifact, detectedBy: 'config', evidence, template: null };
   }
   const filled = locator.groups.reduce((n, g) => n + g.stories.filter((st) => isFilledStory(st.statement)).length, 0);
@@ -88,12 +103,25 @@ export function decideKind(doc: ParsedDocument, options: ClassifyOptions, flat: 
   return decideByContent(doc, flat, locator, evidence);
 }
 
-function decideByContent(doc: ParsedDocument, flat: readonly SectionNodes[], locator: LocatedGroups, evidence: Evidence[]): KindDecision {
-  const found = (kind: ArtifactKind, detail: string, lines: Evidence['lines'], roadmap?: Roadmap | null): KindDecision => {
+function decideByContent(
+  doc: ParsedDocument,
+  flat: readonly SectionNodes[],
+  locator: LocatedGroups,
+  evidence: Evidence[],
+): KindDecision {
+  const found = (
+    kind: ArtifactKind,
+    detail: string,
+    lines: Evidence['lines'],
+    roadmap?: Roadmap | null,
+  ): KindDecision => {
     evidence.push({ signal: 'content', says: kind, detail, lines });
     return { kind, detectedBy: 'content', evidence, template: null, roadmap };
   };
-  const headings: HeadingSignal[] = flat.map((e) => ({ line: lineOf(doc, e.section.heading.start), text: e.section.title }));
+  const headings: HeadingSignal[] = flat.map((e) => ({
+    line: lineOf(doc, e.section.heading.start),
+    text: e.section.title,
+  }));
   const signals = contentSignals(headings);
   const title = titleOf(doc);
   const titleKind = title ? kindFromTitle(title.text) : null;
@@ -101,33 +129,67 @@ function decideByContent(doc: ParsedDocument, flat: readonly SectionNodes[], loc
   const titleLines = title ? [{ line: title.line, text: title.text }] : [];
 
   if (signals.design.length > 0) {
-    evidence.push({ signal: 'content', says: 'design-doc', detail: `${signals.design.length} design-document headings`, lines: asLines(signals.design) });
+    evidence.push({
+      signal: 'content',
+      says: 'design-doc',
+      detail: `${signals.design.length} design-document headings`,
+      lines: asLines(signals.design),
+    });
   }
-  if (titleKind === 'epic' && (sectioned >= 1 || locator.groups.length > 0)) return found('epic', 'the title names an epic', titleLines);
-  if (titleKind === 'business-case' && sectioned >= 1) return found('business-case', 'the title names a business case', titleLines);
-  if (titleKind === 'prd' && sectioned >= 1) return found('prd', 'the title names a PRD or product spec', [...titleLines, ...asLines([...signals.product, ...signals.shared])]);
+  if (titleKind === 'epic' && (sectioned >= 1 || locator.groups.length > 0))
+    return found('epic', 'the title names an epic', titleLines);
+  if (titleKind === 'business-case' && sectioned >= 1)
+    return found('business-case', 'the title names a business case', titleLines);
+  if (titleKind === 'prd' && sectioned >= 1)
+    return found('prd', 'the title names a PRD or product spec', [
+      ...titleLines,
+      ...asLines([...signals.product, ...signals.shared]),
+    ]);
   // By headings alone: product headings (audience, metrics, mockups …) must outweigh design-document ones.
   if (signals.product.length >= 2 && sectioned >= 3 && signals.design.length <= signals.product.length) {
-    return found('prd', `${signals.product.length} product headings and ${signals.shared.length} shared ones outweigh ${signals.design.length} design-document headings`, asLines([...signals.product, ...signals.shared]));
+    return found(
+      'prd',
+      `${signals.product.length} product headings and ${signals.shared.length} shared ones outweigh ${signals.design.length} design-document headings`,
+      asLines([...signals.product, ...signals.shared]),
+    );
   }
   if (sectioned > 0) {
-    evidence.push({ signal: 'content', says: null, detail: 'PRD-like headings, too few or outweighed by design-document ones', lines: asLines([...signals.product, ...signals.shared]) });
+    evidence.push({
+      signal: 'content',
+      says: null,
+      detail: 'PRD-like headings, too few or outweighed by design-document ones',
+      lines: asLines([...signals.product, ...signals.shared]),
+    });
   }
 
   const history = (title && isHistoryTitle(title.text)) || false;
   if (!history) {
     const hints = titleKind === 'roadmap' ? roadmapHints(doc, flat) : [];
     if (hints.length > 0) {
-      return found('roadmap', 'the title names a roadmap and horizons are named', [...titleLines, ...hints], findRoadmap(doc, flat, true));
+      return found(
+        'roadmap',
+        'the title names a roadmap and horizons are named',
+        [...titleLines, ...hints],
+        findRoadmap(doc, flat, true),
+      );
     }
     const roadmap = findRoadmap(doc, flat, false);
-    if (roadmap) return found('roadmap', 'horizon headings or a roadmap table hold items', roadmapHints(doc, flat), roadmap);
-    if (titleKind === 'roadmap') evidence.push({ signal: 'content', says: null, detail: 'the title names a roadmap, but no horizon is named', lines: titleLines });
+    if (roadmap)
+      return found('roadmap', 'horizon headings or a roadmap table hold items', roadmapHints(doc, flat), roadmap);
+    if (titleKind === 'roadmap')
+      evidence.push({
+        signal: 'content',
+        says: null,
+        detail: 'the title names a roadmap, but no horizon is named',
+        lines: titleLines,
+      });
   }
 
   const dominant = locator.groups.filter(isDominant);
   if (dominant.length > 0) {
-    const lines = dominant.flatMap((g) => g.stories.slice(0, 3)).map((s) => ({ line: lineOf(doc, s.span.start), text: s.statement.span.text.slice(0, 80) }));
+    const lines = dominant
+      .flatMap((g) => g.stories.slice(0, 3))
+      .map((s) => ({ line: lineOf(doc, s.span.start), text: s.statement.span.text.slice(0, 80) }));
     return found('backlog', 'stories make up most of a list, table or section', lines);
   }
   if (opensWithStory(doc)) return found('story', 'the document opens with a story statement', []);

@@ -91,7 +91,8 @@ function moveDraft(x: Draft, d: number, moved: Map<Span, Span>): Draft {
     out.acceptanceCriteria = { ...ac, span: m(ac.span), criteria: ac.criteria.map((c) => ({ ...c, span: m(c.span) })) };
     if (ac.label) out.acceptanceCriteria.label = m(ac.label);
   }
-  if (x.acceptanceCriteriaInsert) out.acceptanceCriteriaInsert = { ...x.acceptanceCriteriaInsert, offset: x.acceptanceCriteriaInsert.offset + d };
+  if (x.acceptanceCriteriaInsert)
+    out.acceptanceCriteriaInsert = { ...x.acceptanceCriteriaInsert, offset: x.acceptanceCriteriaInsert.offset + d };
   return out;
 }
 
@@ -152,7 +153,8 @@ export class IncrementalClassifier {
       const end = offsetOf(children[to], doc.text.length);
       ranges.push({ from, to, start, end });
       const entries: SectionNodes[] = [];
-      while (entry < flat.length && (flat[entry] as SectionNodes).headingIndex < to) entries.push(flat[entry++] as SectionNodes);
+      while (entry < flat.length && (flat[entry] as SectionNodes).headingIndex < to)
+        entries.push(flat[entry++] as SectionNodes);
       const head = children[from] as RootContent;
       const cached = this.located.get(head);
       let result: Located;
@@ -169,8 +171,16 @@ export class IncrementalClassifier {
     this.located = kept;
 
     const tops = results.flatMap((r) => (r.top ? [r.top] : []));
-    const topGroup: DraftGroup[] = tops.length > 0 ? [{ size: results.length, stories: tops, others: results.flatMap((r) => (r.topOther ? [r.topOther] : [])) }] : [];
-    const groups = [...topGroup, ...results.flatMap((r) => r.sectionGroups), ...preamble.groups, ...results.flatMap((r) => r.blockGroups)];
+    const topGroup: DraftGroup[] =
+      tops.length > 0
+        ? [{ size: results.length, stories: tops, others: results.flatMap((r) => (r.topOther ? [r.topOther] : [])) }]
+        : [];
+    const groups = [
+      ...topGroup,
+      ...results.flatMap((r) => r.sectionGroups),
+      ...preamble.groups,
+      ...results.flatMap((r) => r.blockGroups),
+    ];
     const model = modelOf(doc, options, tree, flat, { groups });
     return { model, sections: { ranges, fresh, preambleEnd: offsetOf(children[firstStart], doc.text.length) } };
   }
@@ -181,17 +191,33 @@ export class IncrementalClassifier {
   }
 
   /** Stories of one top-level section, as classify() finds them there. */
-  private locate(doc: ParsedDocument, labels: readonly string[], children: readonly RootContent[], from: number, to: number, entries: readonly SectionNodes[], start: number): Located {
+  private locate(
+    doc: ParsedDocument,
+    labels: readonly string[],
+    children: readonly RootContent[],
+    from: number,
+    to: number,
+    entries: readonly SectionNodes[],
+    start: number,
+  ): Located {
     const locator = new StoryLocator(doc, labels);
     const [top, ...nested] = locator.sectionSiblings(entries);
     for (const { entries: siblings, stories } of nested) {
-      if (stories.length > 0) locator.groups.push({ size: siblings.length, stories, others: locator.sectionOthers(siblings, stories) });
+      if (stories.length > 0)
+        locator.groups.push({ size: siblings.length, stories, others: locator.sectionOthers(siblings, stories) });
     }
     const topStory = top?.stories[0] ?? null;
     const topOther = topStory || !top ? null : (locator.sectionOthers(top.entries, [])[0] ?? null);
     const sectionGroups = [...locator.groups];
     const nodes = children.slice(from, to);
     locator.scanBlocks(nodes);
-    return { nodes, start, top: topStory, topOther, sectionGroups, blockGroups: locator.groups.slice(sectionGroups.length) };
+    return {
+      nodes,
+      start,
+      top: topStory,
+      topOther,
+      sectionGroups,
+      blockGroups: locator.groups.slice(sectionGroups.length),
+    };
   }
 }

@@ -18,7 +18,13 @@ function appendPoint(doc: ParsedDocument, depth: number): InsertPoint {
   let end = doc.text.length;
   while (end > 0 && /\s/.test(doc.text[end - 1] as string)) end--;
   // The text's own final newline stays after the insertion; add one only when there is none.
-  return { offset: end, before: end === 0 ? '' : '\n\n', after: /[\r\n]/.test(doc.text.slice(end)) ? '' : '\n', indent: '', headingDepth: depth };
+  return {
+    offset: end,
+    before: end === 0 ? '' : '\n\n',
+    after: /[\r\n]/.test(doc.text.slice(end)) ? '' : '\n',
+    indent: '',
+    headingDepth: depth,
+  };
 }
 
 export function classify(doc: ParsedDocument, options: ClassifyOptions): DocumentModel {
@@ -34,13 +40,30 @@ export function classify(doc: ParsedDocument, options: ClassifyOptions): Documen
  * the editor's incremental classification (incremental-classify.ts) calls it with groups it assembled
  * from the sections an edit did not touch.
  */
-export function modelOf(doc: ParsedDocument, options: ClassifyOptions, tree: Section[], flat: readonly SectionNodes[], locator: LocatedGroups): DocumentModel {
+export function modelOf(
+  doc: ParsedDocument,
+  options: ClassifyOptions,
+  tree: Section[],
+  flat: readonly SectionNodes[],
+  locator: LocatedGroups,
+): DocumentModel {
   const decision = decideKind(doc, options, flat, locator);
   const { kind, detectedBy } = decision;
   const forcedRoadmap = kind === 'roadmap' && detectedBy !== 'content';
   const dominant = locator.groups.filter(isDominant);
-  const model: DocumentModel = { kind, detectedBy, evidence: decision.evidence, template: decision.template, stories: [], backlog: null, sectioned: null, roadmap: null, sections: tree };
-  const located = (): Omit<Story, 'parent'>[] => locator.groups.flatMap((g) => g.stories).sort((a, b) => a.span.start - b.span.start);
+  const model: DocumentModel = {
+    kind,
+    detectedBy,
+    evidence: decision.evidence,
+    template: decision.template,
+    stories: [],
+    backlog: null,
+    sectioned: null,
+    roadmap: null,
+    sections: tree,
+  };
+  const located = (): Omit<Story, 'parent'>[] =>
+    locator.groups.flatMap((g) => g.stories).sort((a, b) => a.span.start - b.span.start);
   // Ordinary Markdown can still quote stories (a developer guide's requirements table): they are shown, not checked.
   if (!kind) {
     model.stories = located().map((s, index) => ({ ...s, index, parent: null }));
@@ -52,30 +75,51 @@ export function modelOf(doc: ParsedDocument, options: ClassifyOptions, tree: Sec
   if (kind === 'story') {
     // A story file with several stories (job stories one per bullet) holds them all; otherwise it is one story.
     const several = located();
-    model.stories = several.length >= 2 ? several.map(withParent) : [withParent(documentStory(doc, options.config.acceptanceCriteriaLabels), 0)];
+    model.stories =
+      several.length >= 2
+        ? several.map(withParent)
+        : [withParent(documentStory(doc, options.config.acceptanceCriteriaLabels), 0)];
   } else if (kind === 'roadmap' || kind === 'roadmap-item') {
-    model.roadmap = decision.roadmap !== undefined ? decision.roadmap : findRoadmap(doc, flat, forcedRoadmap || kind === 'roadmap-item');
+    model.roadmap =
+      decision.roadmap !== undefined
+        ? decision.roadmap
+        : findRoadmap(doc, flat, forcedRoadmap || kind === 'roadmap-item');
   } else {
     const found = locator.groups.flatMap((g) => g.stories);
     // A non-story item that holds stories (a "## US-2: Export" heading over a list of stories) is a grouping, not an item.
-    const holdsStory = (d: (typeof found)[number]): boolean => found.some((s) => s !== d && s.span.start >= d.span.start && s.span.end <= d.span.end);
+    const holdsStory = (d: (typeof found)[number]): boolean =>
+      found.some((s) => s !== d && s.span.start >= d.span.start && s.span.end <= d.span.end);
     const drafts = locator.groups.flatMap((g) =>
-      kind === 'backlog' && dominant.includes(g) ? [...g.stories, ...g.others.filter((o) => !holdsStory(o))] : g.stories,
+      kind === 'backlog' && dominant.includes(g)
+        ? [...g.stories, ...g.others.filter((o) => !holdsStory(o))]
+        : g.stories,
     );
     drafts.sort((a, b) => a.span.start - b.span.start);
     model.stories = drafts.map(withParent);
     if (kind === 'backlog') {
       const first = model.stories[0];
       const last = model.stories[model.stories.length - 1];
-      model.backlog = { kind: 'backlog', span: first && last ? spanOf(doc, first.span.start, last.span.end) : spanOf(doc, 0, doc.text.length), stories: model.stories };
+      model.backlog = {
+        kind: 'backlog',
+        span: first && last ? spanOf(doc, first.span.start, last.span.end) : spanOf(doc, 0, doc.text.length),
+        stories: model.stories,
+      };
     } else {
-      model.sectioned = sectioned(doc, kind, flat.map((e) => e.section));
+      model.sectioned = sectioned(
+        doc,
+        kind,
+        flat.map((e) => e.section),
+      );
     }
   }
   return model;
 }
 
-function sectioned(doc: ParsedDocument, kind: 'prd' | 'epic' | 'business-case', sections: SectionedArtifact['sections']): SectionedArtifact {
+function sectioned(
+  doc: ParsedDocument,
+  kind: 'prd' | 'epic' | 'business-case',
+  sections: SectionedArtifact['sections'],
+): SectionedArtifact {
   const h1 = doc.root.children.find((n) => n.type === 'heading' && n.depth === 1);
   const depths = sections.map((s) => s.depth).filter((d) => !(h1 && d === 1));
   return {

@@ -12,7 +12,13 @@ export function lineIndent(doc: ParsedDocument, offset: number): string {
  * An insertion after `offset` (the end of a block). A loose insertion gets a blank line on both sides;
  * a tight one (a nested bullet under a list item) only starts a new line.
  */
-export function insertAfter(doc: ParsedDocument, offset: number, headingDepth: number, indent = '', tight = false): InsertPoint {
+export function insertAfter(
+  doc: ParsedDocument,
+  offset: number,
+  headingDepth: number,
+  indent = '',
+  tight = false,
+): InsertPoint {
   const atEnd = offset >= doc.text.length || doc.text.slice(offset).trim() === '';
   // A blank line already follows, in any line ending (LF, CRLF or CR): no need for another.
   const blankFollows = /^(?:\r\n|\n|\r(?!\n))(?:\r|\n)/.test(doc.text.slice(offset, offset + 4));

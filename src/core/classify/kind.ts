@@ -78,16 +78,38 @@ export function kindFromFileName(filePath: string | undefined): ArtifactKind | u
   const named = words.slice(start, end);
   for (const { words: w, kind } of NAME_WORDS) {
     const atEnd = named.length >= w.length && w.every((x, i) => named[named.length - w.length + i] === x);
-    const atStart = named.length >= w.length && w.every((x, i) => named[i] === x) && (named.length === w.length || !DESCRIPTIVE_NEXT.has(named[w.length] as string));
+    const atStart =
+      named.length >= w.length &&
+      w.every((x, i) => named[i] === x) &&
+      (named.length === w.length || !DESCRIPTIVE_NEXT.has(named[w.length] as string));
     if (atEnd || atStart) return kind;
   }
   return undefined;
 }
 
 /** Words that, after a kind word, show the name is about something else ("epic-decision-record", "story-map"). */
-const DESCRIPTIVE_NEXT = new Set(['decision', 'record', 'map', 'mapping', 'template', 'templates', 'guide', 'points', 'point', 'writing', 'format', 'workflow', 'process', 'refinement', 'grooming', 'management']);
+const DESCRIPTIVE_NEXT = new Set([
+  'decision',
+  'record',
+  'map',
+  'mapping',
+  'template',
+  'templates',
+  'guide',
+  'points',
+  'point',
+  'writing',
+  'format',
+  'workflow',
+  'process',
+  'refinement',
+  'grooming',
+  'management',
+]);
 
 /** True when a file's name says it is a template ("0000-template.md", "platform-epic-template.md", "PULL_REQUEST_TEMPLATE.md"). */
 export function fileNameSaysTemplate(filePath: string | undefined): boolean {
-  return fileNameWords(filePath).some((w) => /^(?:template|templates|sjabloon|vorlage|modele|plantilla|modelo)$/.test(w));
+  return fileNameWords(filePath).some((w) =>
+    /^(?:template|templates|sjabloon|vorlage|modele|plantilla|modelo)$/.test(w),
+  );
 }

@@ -19,7 +19,8 @@ export function fieldOf(label: string): Field | null {
   for (const f of FIELDS) if ((fieldVocabulary[f] as string[]).includes(norm)) return f;
   // "Targeted release", "Estimated release date": the last word names the field.
   const last = norm.split(/\s+/).pop() ?? '';
-  if (last !== norm) for (const f of ['horizon', 'why'] as const) if ((fieldVocabulary[f] as string[]).includes(last)) return f;
+  if (last !== norm)
+    for (const f of ['horizon', 'why'] as const) if ((fieldVocabulary[f] as string[]).includes(last)) return f;
   return null;
 }
 
@@ -32,7 +33,8 @@ export function isNotItem(title: string): boolean {
   return NOT_ITEMS.test(wordForm(title));
 }
 /** "Why: …" / "**Why**: …" / "Horizon - Q3" at the start of a line. */
-const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?[*_]{0,2}([A-Za-z][A-Za-z ]{0,30}?)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]*(.*)$/gm;
+const LABEL_LINE =
+  /^[ \t]*(?:[-*+][ \t]+)?[*_]{0,2}([A-Za-z][A-Za-z ]{0,30}?)[*_]{0,2}[ \t]*[:：][*_]{0,2}[ \t]*(.*)$/gm;
 
 function labelledFields(doc: ParsedDocument, start: number, end: number, into: Record<string, Span>): void {
   const text = doc.text.slice(start, end);
@@ -101,11 +103,22 @@ function tableItems(doc: ParsedDocument, table: Table, inherited?: Span): Roadma
       const field = columns[i];
       const [cs, ce] = cell.children.length > 0 ? contentOffsets(cell) : offsets(cell);
       // An empty cell has no children, and its offsets cover the pipe: it is no value.
-      if (field && field !== 'title' && cell.children.length > 0 && doc.text.slice(cs, ce).trim() !== '') fields[field] = spanOf(doc, cs, ce);
+      if (field && field !== 'title' && cell.children.length > 0 && doc.text.slice(cs, ce).trim() !== '')
+        fields[field] = spanOf(doc, cs, ce);
     });
     const titleCell = row.children[titleColumn] ?? row.children[0];
-    const title = titleCell && titleCell.children.length > 0 ? spanOf(doc, ...contentOffsets(titleCell)) : spanOf(doc, ...offsets(row));
-    const item: RoadmapItem = { kind: 'roadmap-item', container: 'table-row', span: spanOf(doc, rs, re), title, fields, inheritedHorizon: inherited };
+    const title =
+      titleCell && titleCell.children.length > 0
+        ? spanOf(doc, ...contentOffsets(titleCell))
+        : spanOf(doc, ...offsets(row));
+    const item: RoadmapItem = {
+      kind: 'roadmap-item',
+      container: 'table-row',
+      span: spanOf(doc, rs, re),
+      title,
+      fields,
+      inheritedHorizon: inherited,
+    };
     if (emptyCells) item.emptyCells = emptyCells;
     return item;
   });
@@ -123,7 +136,10 @@ function nestedGroup(item: List['children'][number]): List | null {
 function listItems(doc: ParsedDocument, list: List, inherited?: Span): RoadmapItem[] {
   return list.children.flatMap((item) => {
     const group = nestedGroup(item);
-    return [listItem(doc, item, inherited), ...(group ? group.children.map((child) => listItem(doc, child, inherited)) : [])];
+    return [
+      listItem(doc, item, inherited),
+      ...(group ? group.children.map((child) => listItem(doc, child, inherited)) : []),
+    ];
   });
 }
 
@@ -146,7 +162,13 @@ function listItem(doc: ParsedDocument, item: List['children'][number], inherited
   }
 }
 
-function sectionItem(doc: ParsedDocument, entry: SectionNodes, nodes: readonly RootContent[], sub: readonly SectionNodes[], inherited?: Span): RoadmapItem {
+function sectionItem(
+  doc: ParsedDocument,
+  entry: SectionNodes,
+  nodes: readonly RootContent[],
+  sub: readonly SectionNodes[],
+  inherited?: Span,
+): RoadmapItem {
   const fields: Record<string, Span> = {};
   for (const s of sub) {
     const field = fieldOf(s.section.title);
@@ -190,11 +212,14 @@ export function roadmapHints(doc: ParsedDocument, flat: readonly SectionNodes[])
   const at = (offset: number, text: string): void => {
     if (hints.length < 8) hints.push({ line: doc.lines.positionAt(offset).line, text });
   };
-  for (const e of flat) if (isHorizonTitle(e.section.title, true) && !isNotItem(e.section.title)) at(e.section.heading.start, e.section.title);
+  for (const e of flat)
+    if (isHorizonTitle(e.section.title, true) && !isNotItem(e.section.title))
+      at(e.section.heading.start, e.section.title);
   for (const node of doc.root.children) {
     const pseudo = pseudoHeading(node);
     if (pseudo && isHorizonTitle(pseudo, true)) at(offsets(node)[0], pseudo);
-    if (node.type === 'table' && tableColumns(node).includes('horizon')) at(offsets(node)[0], plainText(node.children[0] as never).slice(0, 80));
+    if (node.type === 'table' && tableColumns(node).includes('horizon'))
+      at(offsets(node)[0], plainText(node.children[0] as never).slice(0, 80));
     if (node.type === 'list') {
       for (const item of node.children) {
         const lead = plainText(item.children[0] ?? item).split(/[(:–—-]/)[0] ?? '';
@@ -206,14 +231,19 @@ export function roadmapHints(doc: ParsedDocument, flat: readonly SectionNodes[])
 }
 
 /** Items under bold pseudo-headings that name horizons, for roadmaps written without Markdown headings. */
-function pseudoHorizonItems(doc: ParsedDocument, nodes: readonly RootContent[], taken: Set<RootContent>): RoadmapItem[] {
+function pseudoHorizonItems(
+  doc: ParsedDocument,
+  nodes: readonly RootContent[],
+  taken: Set<RootContent>,
+): RoadmapItem[] {
   const items: RoadmapItem[] = [];
   let inherited: Span | undefined;
   for (const node of nodes) {
     if (node.type === 'heading') inherited = undefined;
     const pseudo = pseudoHeading(node);
     if (pseudo !== null) {
-      inherited = isHorizonTitle(pseudo, true) && !isNotItem(pseudo) ? spanOf(doc, ...contentOffsets(node as never)) : undefined;
+      inherited =
+        isHorizonTitle(pseudo, true) && !isNotItem(pseudo) ? spanOf(doc, ...contentOffsets(node as never)) : undefined;
       continue;
     }
     if (inherited && !taken.has(node) && node.type === 'list') {
@@ -235,7 +265,9 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
   const items: RoadmapItem[] = [];
   // The document's title ("IPFS GUI Roadmap 2019") names the whole roadmap, not one of its buckets.
   const isTitle = (e: SectionNodes): boolean => e.section.depth === 1 && kindFromTitle(e.section.title) === 'roadmap';
-  const horizonSections = flat.filter((e) => !isTitle(e) && isHorizonTitle(e.section.title, forced) && !isNotItem(e.section.title));
+  const horizonSections = flat.filter(
+    (e) => !isTitle(e) && isHorizonTitle(e.section.title, forced) && !isNotItem(e.section.title),
+  );
   const taken = new Set<RootContent>();
   if (horizonSections.length >= (forced ? 1 : 2)) {
     for (const h of horizonSections) {
@@ -246,7 +278,11 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
         else if (node.type === 'list') items.push(...listItems(doc, node, inherited));
         taken.add(node);
       }
-      const direct = subs.filter((x) => !horizonSections.includes(x) && !subs.some((o) => o !== x && o.headingIndex < x.headingIndex && x.endIndex <= o.endIndex));
+      const direct = subs.filter(
+        (x) =>
+          !horizonSections.includes(x) &&
+          !subs.some((o) => o !== x && o.headingIndex < x.headingIndex && x.endIndex <= o.endIndex),
+      );
       for (const s of direct.filter((x) => !fieldOf(x.section.title) && !isNotItem(x.section.title))) {
         // A sub-section holding only a list groups items ("### Tooling" over bullets): the bullets are the items.
         const own = nodes.slice(s.headingIndex + 1, s.endIndex);
@@ -264,7 +300,9 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
   if (forced) items.push(...pseudoHorizonItems(doc, nodes, taken));
   for (const node of nodes) {
     if (node.type !== 'table' || taken.has(node)) continue;
-    const inside = horizonSections.find((h) => offsets(node)[0] > h.section.heading.end && offsets(node)[1] <= h.section.span.end);
+    const inside = horizonSections.find(
+      (h) => offsets(node)[0] > h.section.heading.end && offsets(node)[1] <= h.section.span.end,
+    );
     if (inside) continue;
     if (isRoadmapTable(tableColumns(node), forced)) items.push(...tableItems(doc, node));
   }
@@ -273,13 +311,28 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
     const depths = flat.map((e) => e.section.depth);
     const titleDepth = depths.filter((d) => d === 1).length === 1 ? 1 : 0;
     const itemDepth = Math.min(...depths.filter((d) => d > titleDepth));
-    for (const e of flat.filter((x) => x.section.depth === itemDepth && !isNotItem(x.section.title) && !NOT_ITEMS.test(normalizeLabel(x.section.title)))) {
+    for (const e of flat.filter(
+      (x) =>
+        x.section.depth === itemDepth &&
+        !isNotItem(x.section.title) &&
+        !NOT_ITEMS.test(normalizeLabel(x.section.title)),
+    )) {
       const inner = flat.filter((x) => x.headingIndex > e.headingIndex && x.endIndex <= e.endIndex);
       // A heading over several item headings ("## Milestones" over "### …") groups them: they are the items.
-      const children = inner.filter((x) => x.section.depth === Math.min(...inner.map((i) => i.section.depth)) && !fieldOf(x.section.title));
+      const children = inner.filter(
+        (x) => x.section.depth === Math.min(...inner.map((i) => i.section.depth)) && !fieldOf(x.section.title),
+      );
       const own = nodes.slice(e.headingIndex + 1, inner[0]?.headingIndex ?? e.endIndex);
       // A section that only lists links ("## Subprojects" over per-project roadmap files) points elsewhere.
-      if (inner.length === 0 && own.length > 0 && own.every((n) => n.type === 'list' && n.children.every((i) => isLinkOnly(doc.text.slice(...contentOffsets(i as never)))))) continue;
+      if (
+        inner.length === 0 &&
+        own.length > 0 &&
+        own.every(
+          (n) =>
+            n.type === 'list' && n.children.every((i) => isLinkOnly(doc.text.slice(...contentOffsets(i as never)))),
+        )
+      )
+        continue;
       if (children.length >= 2) {
         // "Milestones below are taken up in 2025": a year or quarter in the group's introduction is its items' horizon.
         const intro = own.filter((n) => n.type === 'paragraph').map((n) => offsets(n));
@@ -309,10 +362,17 @@ export function findRoadmap(doc: ParsedDocument, flat: readonly SectionNodes[], 
       // Still nothing: the bullets are the items, unless they sit under a framing heading or only point elsewhere.
       nodes.forEach((node, index) => {
         if (node.type !== 'list') return;
-        const around = flat.filter((e) => e.section.depth > titleDepth && e.headingIndex < index && index < e.endIndex).pop();
+        const around = flat
+          .filter((e) => e.section.depth > titleDepth && e.headingIndex < index && index < e.endIndex)
+          .pop();
         if (around && isNotItem(around.section.title)) return;
         // "Next (the next major release)" defines a horizon; it is no item.
-        items.push(...listItems(doc, node).filter((item) => !isLinkOnly(item.title.text) && !isHorizonTitle((item.title.text.split(/[(:–—]/)[0] ?? '').trim())));
+        items.push(
+          ...listItems(doc, node).filter(
+            (item) =>
+              !isLinkOnly(item.title.text) && !isHorizonTitle((item.title.text.split(/[(:–—]/)[0] ?? '').trim()),
+          ),
+        );
       });
     }
   }

@@ -25,7 +25,20 @@ const LANGUAGES: readonly Vocabulary[] = [en, nl, de, fr, es, pt];
  * When a heading names several kinds, the first here is the one `sectionKind` answers: the more specific
  * noun wins ("User success metrics" is metrics, "Problem impact" is problem, "Non-target users" is scope).
  */
-const PRIORITY: readonly SectionKind[] = ['scope', 'metrics', 'risks', 'questions', 'assumptions', 'audience', 'cost', 'benefits', 'problem', 'goals', 'requirements', 'horizon'];
+const PRIORITY: readonly SectionKind[] = [
+  'scope',
+  'metrics',
+  'risks',
+  'questions',
+  'assumptions',
+  'audience',
+  'cost',
+  'benefits',
+  'problem',
+  'goals',
+  'requirements',
+  'horizon',
+];
 
 /**
  * The comparable form of a heading or label: lower case, no accents, no numbering ("1)", "2.3", "(#1)"),
@@ -81,7 +94,9 @@ for (const vocabulary of LANGUAGES) {
 const anywhereKinds = phraseMatcher(anywhere.map((a) => ({ phrase: a.phrase, value: a.kind })));
 
 /** Every heading phrase of every language, in word form: the prefilter looks for them in raw lines. */
-export const SECTION_CUES: readonly string[] = [...new Set([...exact.keys(), ...lead.map((l) => l.phrase), ...anywhere.map((a) => a.phrase)])];
+export const SECTION_CUES: readonly string[] = [
+  ...new Set([...exact.keys(), ...lead.map((l) => l.phrase), ...anywhere.map((a) => a.phrase)]),
+];
 
 /** The heading with its leading modifiers ("the", "our", "key", "expected", "notre" …) dropped. */
 function core(words: string): string {
@@ -101,7 +116,8 @@ function kindsOfWords(words: string): SectionKind[] {
   for (const part of parts) {
     const c = core(part);
     for (const k of exact.get(c) ?? exact.get(part) ?? []) found.add(k);
-    for (const l of lead) if (c === l.phrase || c.startsWith(`${l.phrase} `) || part.startsWith(`${l.phrase} `)) found.add(l.kind);
+    for (const l of lead)
+      if (c === l.phrase || c.startsWith(`${l.phrase} `) || part.startsWith(`${l.phrase} `)) found.add(l.kind);
   }
   for (const k of anywhereKinds(words)) found.add(k);
   // Horizons name the whole heading only: "Future work" inside a PRD is no horizon.
@@ -118,7 +134,9 @@ export const sectionKinds = memoByText(
     const words = wordForm(title);
     const kinds = kindsOfWords(words);
     // "Goals/Non-goals", "Problem / opportunity": each side of a slash is a heading of its own.
-    if (title.includes('/')) for (const side of title.split('/')) for (const k of kindsOfWords(wordForm(side))) if (!kinds.includes(k)) kinds.push(k);
+    if (title.includes('/'))
+      for (const side of title.split('/'))
+        for (const k of kindsOfWords(wordForm(side))) if (!kinds.includes(k)) kinds.push(k);
     return PRIORITY.filter((k) => kinds.includes(k));
   },
 );
@@ -171,16 +189,26 @@ export function isHorizonTitle(title: string, loose = false): boolean {
 }
 
 /** Memoised: the editor classifies the same headings again on every keystroke. */
-const strictHorizon = memoByText((title: string) => title, (title: string) => horizonOf(title, false));
-const looseHorizon = memoByText((title: string) => title, (title: string) => horizonOf(title, true));
+const strictHorizon = memoByText(
+  (title: string) => title,
+  (title: string) => horizonOf(title, false),
+);
+const looseHorizon = memoByText(
+  (title: string) => title,
+  (title: string) => horizonOf(title, true),
+);
 
 function horizonOf(title: string, loose: boolean): boolean {
-  const raw = title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const raw = title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   const words = raw.replace(/[^a-z0-9+]+/g, ' ').trim();
   if (words === '') return false;
   const label = wordForm(title);
   if (label !== '' && exact.get(label)?.includes('horizon')) return true;
-  if (label !== '' && label.split(/ and | or | en | und | et | y | e /).every((p) => exact.get(p)?.includes('horizon'))) return true;
+  if (label !== '' && label.split(/ and | or | en | und | et | y | e /).every((p) => exact.get(p)?.includes('horizon')))
+    return true;
   if (HORIZON.test(label) || HORIZON.test(words)) return true;
   return loose && LOOSE_HORIZON.test(words);
 }

@@ -9,7 +9,15 @@ import { phraseMatcher, sectionKinds, wordForm, type SectionKind } from './secti
 /** Section kinds found in product documents and rarely in engineering designs. */
 const PRODUCT_KINDS: readonly SectionKind[] = ['audience', 'metrics', 'cost', 'benefits'];
 /** Section kinds both kinds of document have. */
-const SHARED_KINDS: readonly SectionKind[] = ['problem', 'goals', 'scope', 'risks', 'assumptions', 'questions', 'requirements'];
+const SHARED_KINDS: readonly SectionKind[] = [
+  'problem',
+  'goals',
+  'scope',
+  'risks',
+  'assumptions',
+  'questions',
+  'requirements',
+];
 
 const designExact = new Set(designWords.exact.map(wordForm));
 const designAnywhere = phraseMatcher(designWords.anywhere.map((p) => ({ phrase: wordForm(p), value: true })));
@@ -60,24 +68,36 @@ export function contentSignals(headings: readonly HeadingSignal[]): ContentSigna
 
 const TITLE_CUES: readonly { kind: 'prd' | 'epic' | 'business-case' | 'roadmap'; pattern: RegExp }[] = [
   { kind: 'epic', pattern: /^\s*(?:epic|épica|epico|épico|épique)\b/iu },
-  { kind: 'business-case', pattern: /\b(?:business case|businesscase|caso de negocio|caso de negócio|dossier d'investissement)\b/iu },
+  {
+    kind: 'business-case',
+    pattern: /\b(?:business case|businesscase|caso de negocio|caso de negócio|dossier d'investissement)\b/iu,
+  },
   {
     kind: 'prd',
     pattern:
       /(?<![\p{L}])(?:prd|product requirements?(?: document)?|product spec(?:ification)?|product brief|product one[- ]pager|product vision|vision(?: del| do| de)? (?:producto|produto|produit)|vis[aã]o (?:de|do) produto|documento de vis[aã]o|productvisie|produktvision|feature spec(?:ification)?)(?![\p{L}])/iu,
   },
   // "Roadmap", "2019 IPFS Project Roadmap", "Kubeflow 2019 roadmap", "GitHub public roadmap", "Roadmap 2025": roadmap is the head noun.
-  { kind: 'roadmap', pattern: /(?:^|\s)(?:road ?map|feuille de route|hoja de ruta|roteiro|routekaart|fahrplan)(?:\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?|[-–—:(].*))?\s*$/iu },
+  {
+    kind: 'roadmap',
+    pattern:
+      /(?:^|\s)(?:road ?map|feuille de route|hoja de ruta|roteiro|routekaart|fahrplan)(?:\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?|[-–—:(].*))?\s*$/iu,
+  },
 ];
 
 /** The kind a document's title names, or null. */
 export function kindFromTitle(title: string): 'prd' | 'epic' | 'business-case' | 'roadmap' | null {
-  const t = title.replace(/[*_`#]/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = title
+    .replace(/[*_`#]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const { kind, pattern } of TITLE_CUES) if (pattern.test(t)) return kind;
   return null;
 }
 
 /** Titles of documents that record the past: their version and date headings are no horizons. */
 export function isHistoryTitle(title: string): boolean {
-  return /\b(?:change ?log|changes|release notes?|releasenotes|history|what'?s new|versie ?geschiedenis|historique|historial)\b/i.test(title);
+  return /\b(?:change ?log|changes|release notes?|releasenotes|history|what'?s new|versie ?geschiedenis|historique|historial)\b/i.test(
+    title,
+  );
 }

@@ -8,8 +8,14 @@ import type { StoryStatement } from '../model';
 import type { Span } from '../types';
 import { continuationOf, findStatement, findStem, type Stem } from './statement';
 
-const statementOf = memoByText((text: string) => text, (text: string) => findStatement(text, 0));
-const stemOf = memoByText((text: string) => text, (text: string) => findStem(text, 0));
+const statementOf = memoByText(
+  (text: string) => text,
+  (text: string) => findStatement(text, 0),
+);
+const stemOf = memoByText(
+  (text: string) => text,
+  (text: string) => findStem(text, 0),
+);
 const continuationFor = memoByText(
   ({ text, stem }: { text: string; stem: Stem }) => `${stem.language}\u0000${stem.form}\u0000${text}`,
   ({ text, stem }: { text: string; stem: Stem }) => continuationOf(text, 0, stem),

@@ -61,7 +61,10 @@ function phrase(p: string): string {
 
 /** Longest first, so "so that I can" wins over "so that" and "wil ik graag" over "wil ik". */
 function alternation(phrases: readonly string[]): string {
-  return [...phrases].sort((a, b) => b.length - a.length).map(phrase).join('|');
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(phrase)
+    .join('|');
 }
 
 interface Language {
@@ -89,7 +92,10 @@ function compile(code: string, v: LanguageVocabulary): Language {
   const not = v.roleNot.length > 0 ? `(?!(?:${alternation(v.roleNot)}))` : '';
   const opener = `(?:${alternation(v.role)})${gap}${not}(?:${articles}(?=[\\p{L}\\[<{.…_]))`;
   const to = v.wantTo.length > 0 ? `(?:\\s+(?:${alternation(v.wantTo)})${NOT_LETTER})?` : '';
-  const weakInfinitive = v.infinitive.length > 0 ? `|\\s+(${alternation(v.weakEnds)})\\s+(?=\\p{L}+(?:${v.infinitive.join('|')})${NOT_LETTER})` : '';
+  const weakInfinitive =
+    v.infinitive.length > 0
+      ? `|\\s+(${alternation(v.weakEnds)})\\s+(?=\\p{L}+(?:${v.infinitive.join('|')})${NOT_LETTER})`
+      : '';
   const weak = v.weakEnds.length > 0 ? `|,\\s*(${alternation(v.weakEnds)})\\s+${weakInfinitive}` : '';
   return {
     code,
@@ -105,11 +111,15 @@ function compile(code: string, v: LanguageVocabulary): Language {
   };
 }
 
-const LANGUAGES: readonly Language[] = Object.entries(vocabulary.languages as Record<string, LanguageVocabulary>).map(([code, v]) => compile(code, v));
+const LANGUAGES: readonly Language[] = Object.entries(vocabulary.languages as Record<string, LanguageVocabulary>).map(
+  ([code, v]) => compile(code, v),
+);
 const BY_CODE = new Map(LANGUAGES.map((l) => [l.code, l]));
 
 /** Acceptance-criteria labels of every language, for the default configuration. */
-export const STORY_LABELS: readonly string[] = [...new Set(Object.values(vocabulary.languages as Record<string, LanguageVocabulary>).flatMap((v) => v.labels))];
+export const STORY_LABELS: readonly string[] = [
+  ...new Set(Object.values(vocabulary.languages as Record<string, LanguageVocabulary>).flatMap((v) => v.labels)),
+];
 
 const ALL = Object.values(vocabulary.languages as Record<string, LanguageVocabulary>);
 
@@ -124,7 +134,10 @@ export const GHERKIN_SHAPE = new RegExp(
 );
 
 /** "Note: …", "i.e. …", "Por ejemplo …": a note or an example under a story, never one of its criteria. */
-export const NOTE_START = new RegExp(`^[\\s>*_\\-+]*(?:${alternation([...new Set(ALL.flatMap((v) => v.notes))])})(?:[\\s:,]|$)`, 'iu');
+export const NOTE_START = new RegExp(
+  `^[\\s>*_\\-+]*(?:${alternation([...new Set(ALL.flatMap((v) => v.notes))])})(?:[\\s:,]|$)`,
+  'iu',
+);
 
 /** Every want and stem phrase: a text with none of them holds no story (the CLI prefilter uses it). */
 export const STORY_CUE = new RegExp(
@@ -133,7 +146,8 @@ export const STORY_CUE = new RegExp(
 );
 
 /** Abbreviations whose period does not end a sentence. */
-const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|min|max|no|nr|mr|mrs|ms|dr|st|z\.b|bzw|ggf|usw|d\.h|bijv|o\.a|p\.ex|ej|p\.e)|\b[a-z])$/i;
+const ABBREVIATIONS =
+  /(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|min|max|no|nr|mr|mrs|ms|dr|st|z\.b|bzw|ggf|usw|d\.h|bijv|o\.a|p\.ex|ej|p\.e)|\b[a-z])$/i;
 
 /** Offset (in `masked`) just after the sentence that starts at `from`, and the sentence end mark. */
 function sentenceEnd(masked: string, from: number, limit: number): number {
@@ -201,7 +215,10 @@ export function findStatement(source: string, base: number): StoryStatement | nu
   const masked = maskMarkup(source);
   for (const at of openings(masked)) {
     for (const lang of LANGUAGES) {
-      const st = connextraAt(source, masked, base, at, lang) ?? benefitFirstAt(source, masked, base, at, lang) ?? jobAt(source, masked, base, at, lang);
+      const st =
+        connextraAt(source, masked, base, at, lang) ??
+        benefitFirstAt(source, masked, base, at, lang) ??
+        jobAt(source, masked, base, at, lang);
       if (st) return isTemplate(st) ? null : st;
     }
   }
@@ -257,7 +274,19 @@ export function continuationOf(source: string, base: number, stem: Stem): StoryS
   const lead = /^(?:\s|[-•◦▪]\s|\.{2,}|…|to\s+(?=\p{L}))*/iu.exec(masked);
   if (lead) start = lead[0].length;
   if (!/\p{L}/u.test(masked[start] ?? '')) return null;
-  const st = finish(source, masked, base, start, blockLimit(masked, source, start), 'connextra', -1, -1, start, lang, stem.form);
+  const st = finish(
+    source,
+    masked,
+    base,
+    start,
+    blockLimit(masked, source, start),
+    'connextra',
+    -1,
+    -1,
+    start,
+    lang,
+    stem.form,
+  );
   return st.means ? { ...st, role: stem.role, template: 'connextra' } : null;
 }
 
@@ -299,14 +328,47 @@ function connextraAt(source: string, masked: string, base: number, at: number, l
   const meansStart = roleStart + want.index + want.length;
   if (benefit) {
     const ends = trimSpan(source, base, roleStart + benefit.index + benefit.length, roleStart + want.index);
-    const st = finish(source, masked, base, at, limit, 'connextra', roleStart, roleEnd, meansStart, lang, 'benefit-first', false);
+    const st = finish(
+      source,
+      masked,
+      base,
+      at,
+      limit,
+      'connextra',
+      roleStart,
+      roleEnd,
+      meansStart,
+      lang,
+      'benefit-first',
+      false,
+    );
     return { ...st, ends, endsKeyword: benefit.keyword };
   }
-  return finish(source, masked, base, at, limit, 'connextra', roleStart, roleEnd, meansStart, lang, 'connextra', true, m[0].includes(':'));
+  return finish(
+    source,
+    masked,
+    base,
+    at,
+    limit,
+    'connextra',
+    roleStart,
+    roleEnd,
+    meansStart,
+    lang,
+    'connextra',
+    true,
+    m[0].includes(':'),
+  );
 }
 
 /** "So that <benefit>, as a <role>, I want <goal>" and "In order to <benefit>, I want <goal>". */
-function benefitFirstAt(source: string, masked: string, base: number, at: number, lang: Language): StoryStatement | null {
+function benefitFirstAt(
+  source: string,
+  masked: string,
+  base: number,
+  at: number,
+  lang: Language,
+): StoryStatement | null {
   lang.endsFirst.lastIndex = at;
   const m = lang.endsFirst.exec(masked);
   if (!m) return null;
@@ -348,7 +410,19 @@ function jobAt(source: string, masked: string, base: number, at: number, lang: L
   const window = masked.slice(situationStart, Math.min(limit, situationStart + 240));
   const want = findAt(window, lang.jobWant);
   if (!want) return null;
-  const st = finish(source, masked, base, at, limit, 'job', situationStart, situationStart + want.index, situationStart + want.index + want.length, lang, 'job');
+  const st = finish(
+    source,
+    masked,
+    base,
+    at,
+    limit,
+    'job',
+    situationStart,
+    situationStart + want.index,
+    situationStart + want.index + want.length,
+    lang,
+    'job',
+  );
   // "When X, I want to Y": the comma (or an outcome clause) keeps acceptance criteria ("When I save I can see…") out.
   if (window[want.index] !== ',' && !st.ends) return null;
   return st;
@@ -361,7 +435,16 @@ function findAt(window: string, re: RegExp): { index: number; length: number; ke
     if (c !== ',' && c !== ' ' && c !== '-' && c !== '–' && c !== '—') continue;
     re.lastIndex = i;
     const m = re.exec(window);
-    if (m) return { index: i, length: m[0].length, keyword: m.slice(1).find((g) => g !== undefined)?.replace(/\s+/g, ' ').toLowerCase() };
+    if (m)
+      return {
+        index: i,
+        length: m[0].length,
+        keyword: m
+          .slice(1)
+          .find((g) => g !== undefined)
+          ?.replace(/\s+/g, ' ')
+          .toLowerCase(),
+      };
   }
   return null;
 }
@@ -453,7 +536,11 @@ const COLUMN_WORDS: Map<string, { column: StoryColumn; language?: string }> = ((
     for (const w of words) if (!out.has(columnKey(w))) out.set(columnKey(w), { column, language });
   };
   for (const [code, v] of Object.entries(vocabulary.languages as Record<string, LanguageVocabulary>)) {
-    add(v.role.flatMap((r) => [r, ...v.roleArticles.map((a) => `${r} ${a}`)]), 'role', code);
+    add(
+      v.role.flatMap((r) => [r, ...v.roleArticles.map((a) => `${r} ${a}`)]),
+      'role',
+      code,
+    );
     add(v.want, 'want', code);
     add(v.ends, 'benefit', code);
     add(v.weakEnds, 'benefit', code);

@@ -104,7 +104,8 @@ export class StoryLocator {
     claimed.splice(at, 0, [start, end]);
     // Claims come mostly in document order, so this recomputes a short tail.
     this.reach.length = at;
-    for (let i = at; i < claimed.length; i++) this.reach.push(Math.max(i > 0 ? (this.reach[i - 1] as number) : -1, (claimed[i] as [number, number])[1]));
+    for (let i = at; i < claimed.length; i++)
+      this.reach.push(Math.max(i > 0 ? (this.reach[i - 1] as number) : -1, (claimed[i] as [number, number])[1]));
   }
 
   /** Stories that are heading sections: the statement is in the heading or the section's first paragraph. */
@@ -124,7 +125,8 @@ export class StoryLocator {
     const bySiblings = new Map<string, SectionSiblings>();
     const open: SectionNodes[] = [];
     for (const entry of flat) {
-      while (open.length > 0 && (open[open.length - 1] as SectionNodes).section.depth >= entry.section.depth) open.pop();
+      while (open.length > 0 && (open[open.length - 1] as SectionNodes).section.depth >= entry.section.depth)
+        open.pop();
       const parent = open[open.length - 1];
       open.push(entry);
       const key = `${parent?.headingIndex ?? -1}:${entry.section.depth}`;
@@ -142,7 +144,13 @@ export class StoryLocator {
         statement = findStatement(this.doc.text.slice(ps, pe), ps);
         statementNode = firstPara;
         // A section with several statements ("## Main stories" over one story per paragraph) is a group, not a story.
-        if (statement && this.storyStarts(firstPara) + this.statementsIn(children.slice(entry.headingIndex + 1, entry.endIndex), firstPara) > 1) statement = null;
+        if (
+          statement &&
+          this.storyStarts(firstPara) +
+            this.statementsIn(children.slice(entry.headingIndex + 1, entry.endIndex), firstPara) >
+            1
+        )
+          statement = null;
       }
       if (!statement) continue;
       group.stories.push(this.sectionStory(entry, statement, statementNode));
@@ -159,7 +167,12 @@ export class StoryLocator {
       if (storyStarts.has(entry.section.span.start) || this.isClaimed(entry.section.heading.start)) continue;
       const firstPara = children.slice(entry.headingIndex + 1, entry.endIndex).find((n) => n.type === 'paragraph');
       const paraText = firstPara ? plainText(firstPara) : '';
-      if (!STORY_ID_TITLE.test(normalizeLabel(entry.section.title).toUpperCase()) && !ATTEMPT.test(paraText) && !ATTEMPT.test(entry.section.title)) continue;
+      if (
+        !STORY_ID_TITLE.test(normalizeLabel(entry.section.title).toUpperCase()) &&
+        !ATTEMPT.test(paraText) &&
+        !ATTEMPT.test(entry.section.title)
+      )
+        continue;
       const target = firstPara ?? (children[entry.headingIndex] as RootContent);
       // Not claimed: stories in lists or tables inside such a section are still found.
       others.push(this.sectionStory(entry, invalidStatement(this.doc, ...offsets(target)), target, false));
@@ -194,7 +207,12 @@ export class StoryLocator {
     return n;
   }
 
-  private sectionStory(entry: SectionNodes, statement: StoryStatement, statementNode: RootContent, claim = true): Draft {
+  private sectionStory(
+    entry: SectionNodes,
+    statement: StoryStatement,
+    statementNode: RootContent,
+    claim = true,
+  ): Draft {
     const children = this.doc.root.children;
     const body = children.slice(entry.headingIndex + 1, entry.endIndex);
     const afterStatement = body.filter((n) => offsets(n)[0] >= offsets(statementNode)[1]);
@@ -276,7 +294,14 @@ export class StoryLocator {
         const statement = findStatement(line, s) ?? continuationAt(line.replace(/^(\s*)o(?=\s)/, '$1 '), s, stem);
         if (statement) {
           this.claim(s, e);
-          group.stories.push({ kind: 'story', container: 'line', span: spanOf(this.doc, s, e), statement, acceptanceCriteria: null, index: 0 });
+          group.stories.push({
+            kind: 'story',
+            container: 'line',
+            span: spanOf(this.doc, s, e),
+            statement,
+            acceptanceCriteria: null,
+            index: 0,
+          });
         }
       }
       s = e + 1;
@@ -292,7 +317,14 @@ export class StoryLocator {
       group.size++;
       if (!run.statement) continue;
       this.claim(run.start, run.end);
-      group.stories.push({ kind: 'story', container: 'line', span: spanOf(this.doc, run.start, run.end), statement: run.statement, acceptanceCriteria: null, index: 0 });
+      group.stories.push({
+        kind: 'story',
+        container: 'line',
+        span: spanOf(this.doc, run.start, run.end),
+        statement: run.statement,
+        acceptanceCriteria: null,
+        index: 0,
+      });
     }
     if (group.stories.length > 0) this.groups.push(group);
   }
@@ -312,7 +344,14 @@ export class StoryLocator {
       const statement = findStatement(this.doc.text.slice(start, end), start);
       if (!statement) continue;
       this.claim(start, end);
-      group.stories.push({ kind: 'story', container: 'table-row', span: spanOf(this.doc, start, end), statement, acceptanceCriteria: null, index: 0 });
+      group.stories.push({
+        kind: 'story',
+        container: 'table-row',
+        span: spanOf(this.doc, start, end),
+        statement,
+        acceptanceCriteria: null,
+        index: 0,
+      });
     }
     if (group.stories.length > 0) this.groups.push(group);
   }
@@ -322,7 +361,10 @@ export class StoryLocator {
     const nestedLists: List[] = [];
     for (const item of list.children) {
       const head = item.children[0];
-      const statement = head && head.type === 'paragraph' ? findStatement(this.doc.text.slice(...offsets(head)), offsets(head)[0]) : null;
+      const statement =
+        head && head.type === 'paragraph'
+          ? findStatement(this.doc.text.slice(...offsets(head)), offsets(head)[0])
+          : null;
       const nested = item.children.find((c): c is List => c.type === 'list');
       // "As an admin, I want:" reads as a statement without a goal; with bullets under it, it is their stem.
       const stem = !statement?.means && nested && head && head.type === 'paragraph' ? this.stemOf(head) : null;
@@ -371,7 +413,10 @@ export class StoryLocator {
     const parts = { role: at('role'), want: at('want'), benefit: at('benefit') };
     const language = columns.find((c) => c?.language)?.language;
     for (const row of rows) {
-      const story = parts.role >= 0 && parts.want >= 0 ? this.columnStory(row, parts, acColumn, language) : this.rowStory(row, acColumn);
+      const story =
+        parts.role >= 0 && parts.want >= 0
+          ? this.columnStory(row, parts, acColumn, language)
+          : this.rowStory(row, acColumn);
       if (story) group.stories.push(story);
       else group.others.push(this.rowDraft(row, acColumn, invalidStatement(this.doc, ...offsets(row))));
     }
@@ -389,7 +434,12 @@ export class StoryLocator {
   }
 
   /** A row of a table whose columns are the story's parts ("As a … | I want to … | So that I can …"). */
-  private columnStory(row: TableRow, parts: Record<StoryColumn, number>, acColumn: number, language: string | undefined): Draft | null {
+  private columnStory(
+    row: TableRow,
+    parts: Record<StoryColumn, number>,
+    acColumn: number,
+    language: string | undefined,
+  ): Draft | null {
     const cell = (i: number): Span | undefined => {
       const c = i >= 0 ? row.children[i] : undefined;
       if (!c) return undefined;
@@ -405,7 +455,15 @@ export class StoryLocator {
     const used = [role, means, ends].filter((x): x is Span => x !== undefined);
     const start = Math.min(...used.map((x) => x.start));
     const end = Math.max(...used.map((x) => x.end));
-    const statement: StoryStatement = { span: spanOf(this.doc, start, end), template: 'connextra', form: 'connextra', language, role, means, ends };
+    const statement: StoryStatement = {
+      span: spanOf(this.doc, start, end),
+      template: 'connextra',
+      form: 'connextra',
+      language,
+      role,
+      means,
+      ends,
+    };
     return this.rowDraft(row, acColumn, statement);
   }
 
@@ -426,7 +484,11 @@ export class StoryLocator {
    * takes the lines after it up to the next such line, so "As a … / I want … / So that …" on three lines is one
    * statement. Lines end at line breaks and at `<br>` tags. In a code block a blank line also ends a run.
    */
-  private lineRuns(start: number, end: number, blankEnds: boolean): { start: number; end: number; statement: StoryStatement | null }[] {
+  private lineRuns(
+    start: number,
+    end: number,
+    blankEnds: boolean,
+  ): { start: number; end: number; statement: StoryStatement | null }[] {
     const text = this.doc.text;
     const lines: [number, number][] = [];
     const breaks = /\r\n?|\n|<br\s*\/?>/gi;
@@ -439,7 +501,9 @@ export class StoryLocator {
       s = e + m[0].length;
     }
     const blank = lines.map(([s, e]) => text.slice(s, e).trim() === '' || /^\s*(?:`{3,}|~{3,})/.test(text.slice(s, e)));
-    const opens = lines.map(([s, e], i) => !blank[i] && (opensWithRole(text.slice(s, e)) || findStatement(text.slice(s, e), s) !== null));
+    const opens = lines.map(
+      ([s, e], i) => !blank[i] && (opensWithRole(text.slice(s, e)) || findStatement(text.slice(s, e), s) !== null),
+    );
     const runs: { start: number; end: number; statement: StoryStatement | null }[] = [];
     for (let i = 0; i < lines.length; i++) {
       if (blank[i]) continue;
@@ -481,9 +545,23 @@ export class StoryLocator {
       const span = spanOf(this.doc, run.start, run.end);
       if (run.statement) {
         this.claim(run.start, run.end);
-        group.stories.push({ kind: 'story', container: 'line', span, statement: run.statement, acceptanceCriteria: null, index: 0 });
+        group.stories.push({
+          kind: 'story',
+          container: 'line',
+          span,
+          statement: run.statement,
+          acceptanceCriteria: null,
+          index: 0,
+        });
       } else {
-        group.others.push({ kind: 'story', container: 'line', span, statement: invalidStatement(this.doc, run.start, run.end), acceptanceCriteria: null, index: 0 });
+        group.others.push({
+          kind: 'story',
+          container: 'line',
+          span,
+          statement: invalidStatement(this.doc, run.start, run.end),
+          acceptanceCriteria: null,
+          index: 0,
+        });
       }
     }
     if (group.stories.length === 0) return;
@@ -514,7 +592,10 @@ export function documentStory(doc: ParsedDocument, labels: readonly string[]): O
   let statementNode: RootContent | undefined;
   for (const node of nodes) {
     if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'blockquote') continue;
-    const [s, e] = node.type === 'heading' ? contentOffsets(node) : offsets(node.type === 'blockquote' ? (node.children[0] ?? node) : node);
+    const [s, e] =
+      node.type === 'heading'
+        ? contentOffsets(node)
+        : offsets(node.type === 'blockquote' ? (node.children[0] ?? node) : node);
     statement = findStatement(doc.text.slice(s, e), s);
     if (statement) {
       statementNode = node;
@@ -526,7 +607,10 @@ export function documentStory(doc: ParsedDocument, labels: readonly string[]): O
   const [ss, se] = statementNode ? offsets(statementNode) : [0, 0];
   const after = doc.root.children.filter((n) => offsets(n)[0] >= se);
   const title = nodes[0]?.type === 'heading' ? spanOf(doc, ...offsets(nodes[0])) : undefined;
-  const topDepth = Math.min(...doc.root.children.filter((n) => n.type === 'heading').map((h) => (h as { depth: number }).depth), 6);
+  const topDepth = Math.min(
+    ...doc.root.children.filter((n) => n.type === 'heading').map((h) => (h as { depth: number }).depth),
+    6,
+  );
   return {
     kind: 'story',
     container: 'document',

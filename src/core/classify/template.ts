@@ -98,19 +98,37 @@ function titleOf(doc: ParsedDocument): { text: string; line: number } | null {
 }
 
 /** Whether a document is a template, and the evidence that says so; null for a document to lint. */
-export function templateOf(doc: ParsedDocument, filePath: string | undefined, filledStories: number): TemplateVerdict | null {
+export function templateOf(
+  doc: ParsedDocument,
+  filePath: string | undefined,
+  filledStories: number,
+): TemplateVerdict | null {
   const path = (filePath ?? '').replace(/\\/g, '/').toLowerCase();
   const data = frontMatterData(doc);
   const words = fileNameWords(filePath).join(' ');
-  const evidence = (detail: string, lines: { line: number; text: string }[]): Evidence => ({ signal: 'template', says: 'template', detail, lines });
+  const evidence = (detail: string, lines: { line: number; text: string }[]): Evidence => ({
+    signal: 'template',
+    says: 'template',
+    detail,
+    lines,
+  });
 
-  const issueForm = (data !== null && ISSUE_TEMPLATE_KEYS.every((k) => typeof data[k] === 'string')) || path.includes('/.github/issue_template/');
+  const issueForm =
+    (data !== null && ISSUE_TEMPLATE_KEYS.every((k) => typeof data[k] === 'string')) ||
+    path.includes('/.github/issue_template/');
   const prForm = words === 'pull request template' || path.includes('/.github/pull_request_template/');
   if (issueForm || prForm) {
     if (opensWithFilledStory(doc)) return null;
-    const about = data ? ['name', 'about', 'title', 'labels'].map((k) => (typeof data[k] === 'string' ? (data[k] as string) : '')).join(' ') : '';
-    const body = proseRegions(doc).map((r) => r.text).join('\n');
-    const ofArtifact = !prForm && (ARTIFACT_WORDS.test(about) || ARTIFACT_WORDS.test(words) || ARTIFACT_WORDS.test(body));
+    const about = data
+      ? ['name', 'about', 'title', 'labels']
+          .map((k) => (typeof data[k] === 'string' ? (data[k] as string) : ''))
+          .join(' ')
+      : '';
+    const body = proseRegions(doc)
+      .map((r) => r.text)
+      .join('\n');
+    const ofArtifact =
+      !prForm && (ARTIFACT_WORDS.test(about) || ARTIFACT_WORDS.test(words) || ARTIFACT_WORDS.test(body));
     const detail = prForm ? 'a pull-request template' : 'a GitHub issue template (front matter name/about)';
     return { of: ofArtifact ? 'artifact' : 'other', evidence: evidence(detail, []) };
   }
@@ -118,11 +136,14 @@ export function templateOf(doc: ParsedDocument, filePath: string | undefined, fi
   if (filledStories >= 3) return null;
   if (fileNameSaysTemplate(filePath)) return { of: 'artifact', evidence: evidence('the file name says template', []) };
   const title = titleOf(doc);
-  if (title && TEMPLATE_WORD.test(title.text)) return { of: 'artifact', evidence: evidence('the title says template', [title]) };
+  if (title && TEMPLATE_WORD.test(title.text))
+    return { of: 'artifact', evidence: evidence('the title says template', [title]) };
   const slots = placeholderLines(doc);
   // Mostly slots to fill in: at least five, and one line in eight of the document.
   if (slots.length >= 5 && slots.length * 8 >= nonBlankLines(doc)) {
-    const lines = slots.slice(0, 5).map((line) => ({ line, text: (doc.text.split(/\r\n|\r|\n/)[line - 1] ?? '').trim() }));
+    const lines = slots
+      .slice(0, 5)
+      .map((line) => ({ line, text: (doc.text.split(/\r\n|\r|\n/)[line - 1] ?? '').trim() }));
     return { of: 'artifact', evidence: evidence(`${slots.length} placeholder lines`, lines) };
   }
   return null;

@@ -9,7 +9,9 @@ export function plainText(node: Nodes): string {
 }
 
 /** Start and end offsets of a node. */
-export function offsets(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] {
+export function offsets(node: {
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}): [number, number] {
   const start = node.position?.start.offset ?? 0;
   return [start, node.position?.end.offset ?? start];
 }

@@ -4,7 +4,18 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  closeAll, codeOf, diagnosticsUntil, EXTENSION_ID, extensionPath, ofRule, open, ours, RULE, setSetting, sleep, waitFor,
+  closeAll,
+  codeOf,
+  diagnosticsUntil,
+  EXTENSION_ID,
+  extensionPath,
+  ofRule,
+  open,
+  ours,
+  RULE,
+  setSetting,
+  sleep,
+  waitFor,
   workspaceUri,
 } from '../helpers';
 
@@ -25,7 +36,7 @@ suite('diagnostics', () => {
     const [d, ...rest] = await diagnosticsUntil(uri, (ds) => ds.length > 0, 'the diagnostic');
     assert.strictEqual(rest.length, 0);
     const api = vscode.extensions.getExtension<{ lintThread: string }>(EXTENSION_ID)!.exports;
-    assert.strictEqual(api.lintThread, 'worker', 'linted off the extension host\'s thread');
+    assert.strictEqual(api.lintThread, 'worker', "linted off the extension host's thread");
     assert.strictEqual(codeOf(d!), RULE);
     assert.ok(typeof d!.code === 'object');
     // The bundled docs, offline; a team's own docs site only when backlogLint.docsUrl names one.
@@ -34,8 +45,11 @@ suite('diagnostics', () => {
     try {
       await open(workspaceUri('backlog', 'checkout.md'));
       const want = `https://wiki.example.com/lint/po/${RULE}`;
-      await diagnosticsUntil(workspaceUri('backlog', 'checkout.md'),
-        (ds) => ds.length > 0 && ds.every((c) => (c.code as { target: vscode.Uri }).target.toString(true) === want), want);
+      await diagnosticsUntil(
+        workspaceUri('backlog', 'checkout.md'),
+        (ds) => ds.length > 0 && ds.every((c) => (c.code as { target: vscode.Uri }).target.toString(true) === want),
+        want,
+      );
     } finally {
       await setSetting('backlogLint.docsUrl', undefined);
     }
@@ -43,8 +57,10 @@ suite('diagnostics', () => {
     assert.strictEqual(d!.source, 'backlog-lint (PO)');
     assert.match(d!.message, /no acceptance criteria/);
     // The story statement, line 3 (0-based 2), whole line.
-    assert.deepStrictEqual([d!.range.start.line, d!.range.start.character, d!.range.end.line, d!.range.end.character],
-      [2, 0, 2, 103]);
+    assert.deepStrictEqual(
+      [d!.range.start.line, d!.range.start.character, d!.range.end.line, d!.range.end.character],
+      [2, 0, 2, 103],
+    );
   });
 
   test('reports exactly what the CLI reports for the same files and config', async () => {
@@ -55,17 +71,29 @@ suite('diagnostics', () => {
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       encoding: 'utf8',
     }).toString();
-    const report = JSON.parse(out) as { filePath: string; messages: { ruleId: string; line: number; column: number;
-      endLine: number; endColumn: number; message: string }[] }[];
+    const report = JSON.parse(out) as {
+      filePath: string;
+      messages: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+    }[];
     for (const uri of files) {
       await open(uri);
       const fromCli = report.find((r) => r.filePath === uri.fsPath)?.messages ?? [];
-      const inEditor = await waitFor(() => (ours(uri).length === fromCli.length ? ours(uri) : undefined),
-        `${fromCli.length} diagnostics in ${vscode.workspace.asRelativePath(uri)}`);
+      const inEditor = await waitFor(
+        () => (ours(uri).length === fromCli.length ? ours(uri) : undefined),
+        `${fromCli.length} diagnostics in ${vscode.workspace.asRelativePath(uri)}`,
+      );
       const sorted = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
       assert.deepStrictEqual(
-        sorted(inEditor.map((d) => [codeOf(d), d.range.start.line + 1, d.range.start.character + 1,
-          d.range.end.line + 1, d.range.end.character + 1, d.message])),
+        sorted(
+          inEditor.map((d) => [
+            codeOf(d),
+            d.range.start.line + 1,
+            d.range.start.character + 1,
+            d.range.end.line + 1,
+            d.range.end.character + 1,
+            d.message,
+          ]),
+        ),
         sorted(fromCli.map((m) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn, m.message])),
         vscode.workspace.asRelativePath(uri),
       );
@@ -89,7 +117,7 @@ suite('diagnostics', () => {
     }
     assert.ok(editor.document.isDirty);
     await diagnosticsUntil(uri, (ds) => ds.length === 0, 'the warning to clear on the unsaved text');
-    await sleep(400);   // longer than the debounce: no late, stale result may come back
+    await sleep(400); // longer than the debounce: no late, stale result may come back
     assert.strictEqual(ofRule(uri).length, 0, 'still clear');
   });
 
@@ -113,7 +141,9 @@ suite('diagnostics', () => {
     await setSetting('backlogLint.run', 'onSave');
     try {
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-      await editor.edit((e) => e.insert(end, '\n\n### Acceptance criteria\n\n- Given an order, when I search, then I find it\n'));
+      await editor.edit((e) =>
+        e.insert(end, '\n\n### Acceptance criteria\n\n- Given an order, when I search, then I find it\n'),
+      );
       await sleep(600);
       assert.strictEqual(ofRule(uri).length, 1, 'unchanged before saving');
       assert.ok(await editor.document.save());

@@ -5,8 +5,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  AC_FIX, closeAll, codeActionTitled, codeOf, diagnosticsUntil, EXTENSION_ID, extensionPath, open, ours, RULE, setSetting,
-  sleep, waitFor, workspaceUri,
+  AC_FIX,
+  closeAll,
+  codeActionTitled,
+  codeOf,
+  diagnosticsUntil,
+  EXTENSION_ID,
+  extensionPath,
+  open,
+  ours,
+  RULE,
+  setSetting,
+  sleep,
+  waitFor,
+  workspaceUri,
 } from '../helpers';
 
 const FIX_ALL = 'Fix all backlog-lint issues in this file';
@@ -34,11 +46,14 @@ suite('code actions', () => {
     const uri = workspaceUri('backlog', 'checkout.md');
     const editor = await open(uri);
     const ds = await diagnosticsUntil(uri, (ds) => ds.length === 3, 'three diagnostics');
-    const listItem = ds.find((d) => d.range.start.line === 16)!;   // "- As a shopper, I want to split…"
+    const listItem = ds.find((d) => d.range.start.line === 16)!; // "- As a shopper, I want to split…"
     const disable = await codeActionTitled(uri, listItem.range, `Disable ${RULE} for this line`);
     assert.ok(disable.edit && (await vscode.workspace.applyEdit(disable.edit)));
     // In a list item the comment goes at the end of the line (a line above would split the list).
-    assert.match(editor.document.lineAt(16).text, new RegExp(`^- As a shopper.*<!-- backlog-lint-disable-line ${RULE} -->$`));
+    assert.match(
+      editor.document.lineAt(16).text,
+      new RegExp(`^- As a shopper.*<!-- backlog-lint-disable-line ${RULE} -->$`),
+    );
     await diagnosticsUntil(uri, (ds) => ds.length === 2, 'that finding to be suppressed');
   });
 
@@ -51,9 +66,12 @@ suite('code actions', () => {
     await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
     const api = vscode.extensions.getExtension<{ docsRuleId?: string }>(EXTENSION_ID)!.exports;
     await waitFor(() => api.docsRuleId === RULE, 'the docs panel to show the rule');
-    const docsTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.label === `Rule: ${RULE}`);
-    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ');
+    const docsTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === `Rule: ${RULE}`);
+    const labels = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => t.label)
+        .join(', ');
     await waitFor(() => docsTab(), `a docs tab of its own (tabs: ${labels()})`);
     await open(workspaceUri('backlog', 'checkout.md'));
     await sleep(300);
@@ -74,9 +92,13 @@ suite('code actions', () => {
 
   test('menu order on a PRD title: fixes, Fix all, one Disable per rule (for this file), docs; the disable works', async () => {
     const uri = workspaceUri('docs', `order-${process.pid}.prd.md`);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(
-      '---\ntype: prd\n---\n# PRD: Shared shopping lists\n\n## Audience\n\nFamilies who shop together.\n\n' +
-      '## Scope\n\nShare a list with a household; everyone sees edits live.\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode(
+        '---\ntype: prd\n---\n# PRD: Shared shopping lists\n\n## Audience\n\nFamilies who shop together.\n\n' +
+          '## Scope\n\nShare a list with a household; everyone sees edits live.\n',
+      ),
+    );
     try {
       const editor = await open(uri);
       const ds = await waitFor(() => (ours(uri).length >= 2 ? ours(uri) : undefined), 'the PRD findings');
@@ -84,18 +106,43 @@ suite('code actions', () => {
       const rules = [...new Set(ds.filter((d) => d.range.isEqual(title)).map(codeOf))];
       const titles = await waitFor(async () => {
         const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider', uri, title, vscode.CodeActionKind.QuickFix.value);
+          'vscode.executeCodeActionProvider',
+          uri,
+          title,
+          vscode.CodeActionKind.QuickFix.value,
+        );
         return actions.some((a) => a.title.startsWith('Disable')) ? actions.map((a) => a.title) : undefined;
       }, 'the actions');
-      const kind = (t: string) => t === FIX_ALL ? 1 : t.startsWith('Disable ') ? 2 : t.startsWith('Show documentation') ? 3 : 0;
-      assert.deepStrictEqual([...titles].sort((a, b) => kind(a) - kind(b)), titles, `grouped in order: ${titles.join(' | ')}`);
-      assert.deepStrictEqual(titles.filter((t) => kind(t) === 2), rules.map((r) => `Disable ${r} for this file`), 'one per rule, for the file');
-      assert.deepStrictEqual(titles.filter((t) => kind(t) === 3), rules.map((r) => `Show documentation for ${r}`), 'one per rule');
+      const kind = (t: string) =>
+        t === FIX_ALL ? 1 : t.startsWith('Disable ') ? 2 : t.startsWith('Show documentation') ? 3 : 0;
+      assert.deepStrictEqual(
+        [...titles].sort((a, b) => kind(a) - kind(b)),
+        titles,
+        `grouped in order: ${titles.join(' | ')}`,
+      );
+      assert.deepStrictEqual(
+        titles.filter((t) => kind(t) === 2),
+        rules.map((r) => `Disable ${r} for this file`),
+        'one per rule, for the file',
+      );
+      assert.deepStrictEqual(
+        titles.filter((t) => kind(t) === 3),
+        rules.map((r) => `Show documentation for ${r}`),
+        'one per rule',
+      );
       const disable = await codeActionTitled(uri, title, `Disable ${rules[0]} for this file`);
       assert.ok(disable.edit && (await vscode.workspace.applyEdit(disable.edit)));
-      assert.strictEqual(editor.document.lineAt(3).text, `<!-- backlog-lint-disable-file ${rules[0]} -->`, 'below the front matter');
-      await waitFor(() => !ours(uri).some((d) => codeOf(d) === rules[0]) && ours(uri).length === ds.length - ds.filter((d) => codeOf(d) === rules[0]).length,
-        'only that rule silenced');
+      assert.strictEqual(
+        editor.document.lineAt(3).text,
+        `<!-- backlog-lint-disable-file ${rules[0]} -->`,
+        'below the front matter',
+      );
+      await waitFor(
+        () =>
+          !ours(uri).some((d) => codeOf(d) === rules[0]) &&
+          ours(uri).length === ds.length - ds.filter((d) => codeOf(d) === rules[0]).length,
+        'only that rule silenced',
+      );
     } finally {
       await closeAll();
       await vscode.workspace.fs.delete(uri, { useTrash: false });
@@ -117,7 +164,9 @@ suite('code actions', () => {
     try {
       try {
         execFileSync(process.execPath, [path.join(extensionPath(), 'dist', 'cli.js'), '--fix', copy], {
-          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'pipe' });
+          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+          stdio: 'pipe',
+        });
       } catch {
         // Exit 1 when findings remain after fixing; the text is what we compare.
       }

@@ -2,7 +2,16 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  AC_FIX, closeAll, codeActionTitled, diagnosticsUntil, EXTENSION_ID, open, RULE, setSetting, waitFor, workspaceUri,
+  AC_FIX,
+  closeAll,
+  codeActionTitled,
+  diagnosticsUntil,
+  EXTENSION_ID,
+  open,
+  RULE,
+  setSetting,
+  waitFor,
+  workspaceUri,
 } from '../helpers';
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -35,8 +44,11 @@ suite('config', () => {
     } finally {
       await remove(config);
     }
-    const [d] = await diagnosticsUntil(story(), (ds) => ds[0]?.severity === vscode.DiagnosticSeverity.Warning,
-      'the default severity after deleting the config');
+    const [d] = await diagnosticsUntil(
+      story(),
+      (ds) => ds[0]?.severity === vscode.DiagnosticSeverity.Warning,
+      'the default severity after deleting the config',
+    );
     assert.ok(d);
   });
 
@@ -47,14 +59,24 @@ suite('config', () => {
         const ds = vscode.languages.getDiagnostics(config);
         return ds.length > 0 ? ds : undefined;
       }, 'the config problem');
-      assert.match(problem!.message, new RegExp(`^rules\\.${RULE}: `), 'the key path first: the file is the one it is on');
-      assert.ok(!problem!.message.includes(vscode.workspace.workspaceFolders![0]!.uri.fsPath), `no absolute path: ${problem!.message}`);
+      assert.match(
+        problem!.message,
+        new RegExp(`^rules\\.${RULE}: `),
+        'the key path first: the file is the one it is on',
+      );
+      assert.ok(
+        !problem!.message.includes(vscode.workspace.workspaceFolders![0]!.uri.fsPath),
+        `no absolute path: ${problem!.message}`,
+      );
       assert.strictEqual(problem!.severity, vscode.DiagnosticSeverity.Error);
       const text = (await vscode.workspace.openTextDocument(config)).getText(problem!.range);
       assert.strictEqual(text, `"${RULE}":"loud"`, 'on the key and its value, not a zero-width mark at 1:1');
       // Linting goes on with the last good config (the defaults here) while the file is broken.
-      await diagnosticsUntil(story(), (ds) => ds.length === 1 && ds[0]!.severity === vscode.DiagnosticSeverity.Warning,
-        'the finding under the last good config');
+      await diagnosticsUntil(
+        story(),
+        (ds) => ds.length === 1 && ds[0]!.severity === vscode.DiagnosticSeverity.Warning,
+        'the finding under the last good config',
+      );
     } finally {
       await remove(config);
     }
@@ -66,7 +88,11 @@ suite('config', () => {
   test('settings: severity overrides, roles, enable', async () => {
     await setSetting('backlogLint.rules', { [RULE]: 'info' });
     try {
-      await diagnosticsUntil(story(), (ds) => ds[0]?.severity === vscode.DiagnosticSeverity.Information, 'info severity');
+      await diagnosticsUntil(
+        story(),
+        (ds) => ds[0]?.severity === vscode.DiagnosticSeverity.Information,
+        'info severity',
+      );
     } finally {
       await setSetting('backlogLint.rules', undefined);
     }
@@ -113,11 +139,17 @@ suite('config', () => {
 
   test('workspace trust: workspace fix templates only in a trusted workspace', async () => {
     const config = await writeWorkspaceFile('.backlog-lint.json', JSON.stringify({ templates: 'team-templates' }));
-    await writeWorkspaceFile('team-templates/story-acceptance-criteria.md',
-      '### Done when\n\n- Given <team context>, when <team action>, then <team outcome>\n');
+    await writeWorkspaceFile(
+      'team-templates/story-acceptance-criteria.md',
+      '### Done when\n\n- Given <team context>, when <team action>, then <team outcome>\n',
+    );
     try {
       // The config change re-lints; wait for the code action to reflect the new config.
-      const [d] = await diagnosticsUntil(story(), (ds) => ds.length === 1, 'the diagnostic (built-in rules run either way)');
+      const [d] = await diagnosticsUntil(
+        story(),
+        (ds) => ds.length === 1,
+        'the diagnostic (built-in rules run either way)',
+      );
       const expected = vscode.workspace.isTrusted ? 'Given <team context>' : 'Given \\<context>';
       let seen = '';
       await waitFor(async () => {

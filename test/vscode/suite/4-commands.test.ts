@@ -23,26 +23,42 @@ suite('commands', () => {
     const draft = workspaceUri('drafts', 'wip.md');
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'backlog-lint-cli-'));
     try {
-      await vscode.workspace.fs.writeFile(unopened, new TextEncoder().encode(
-        '# SRCH-8: Search by phone\n\nAs a support agent, I want to search orders by phone number, so that I can help callers.\n'));
-      await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(
-        '# WIP-1: Draft\n\nAs a writer, I want drafts kept private, so that I can think out loud.\n'));
+      await vscode.workspace.fs.writeFile(
+        unopened,
+        new TextEncoder().encode(
+          '# SRCH-8: Search by phone\n\nAs a support agent, I want to search orders by phone number, so that I can help callers.\n',
+        ),
+      );
+      await vscode.workspace.fs.writeFile(
+        draft,
+        new TextEncoder().encode(
+          '# WIP-1: Draft\n\nAs a writer, I want drafts kept private, so that I can think out loud.\n',
+        ),
+      );
       await sleep(500);
       assert.strictEqual(ofRule(unopened).length, 0, 'a file nobody opened has no diagnostics before the command');
       const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>(
-        'backlogLint.lintWorkspace');
+        'backlogLint.lintWorkspace',
+      );
       assert.ok(!summary.cancelled);
       assert.strictEqual(ofRule(unopened).length, 1);
-      assert.strictEqual(ofRule(workspaceUri('backlog', 'returns.md'), 'backlog-duplicate').length, 1,
-        'the story repeated from checkout.md');
+      assert.strictEqual(
+        ofRule(workspaceUri('backlog', 'returns.md'), 'backlog-duplicate').length,
+        1,
+        'the story repeated from checkout.md',
+      );
       assert.strictEqual(ours(draft).length, 0, 'the .gitignored draft is skipped');
 
       // The CLI on a copy outside this repository: the harness's run folder is itself git-ignored here.
       const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
       fs.cpSync(folder, copy, { recursive: true });
       const cli = path.join(extensionPath(), 'dist', 'cli.js');
-      const report = JSON.parse(execFileSync(process.execPath, [cli, '--format', 'json', copy], {
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' }).toString()) as CliFileReport[];
+      const report = JSON.parse(
+        execFileSync(process.execPath, [cli, '--format', 'json', copy], {
+          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+          encoding: 'utf8',
+        }).toString(),
+      ) as CliFileReport[];
       assert.strictEqual(summary.files, report.length, 'the same files');
       const rows = (ds: vscode.Diagnostic[]) =>
         ds.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`).sort();
@@ -63,12 +79,19 @@ suite('commands', () => {
     const config = workspaceUri('.backlog-lint.json');
     const encode = (t: string) => new TextEncoder().encode(t);
     try {
-      await vscode.workspace.fs.writeFile(unopened, encode(
-        '# SRCH-9: Search by email\n\nAs a support agent, I want to search orders by email, so that I can help writers.\n'));
+      await vscode.workspace.fs.writeFile(
+        unopened,
+        encode(
+          '# SRCH-9: Search by email\n\nAs a support agent, I want to search orders by email, so that I can help writers.\n',
+        ),
+      );
       await vscode.commands.executeCommand('backlogLint.lintWorkspace');
       assert.strictEqual(ofRule(unopened).length, 1);
       await vscode.workspace.fs.writeFile(config, encode(JSON.stringify({ rules: { [RULE]: 'error' } })));
-      await waitFor(() => ofRule(unopened)[0]?.severity === vscode.DiagnosticSeverity.Error, 'the finding under the new config');
+      await waitFor(
+        () => ofRule(unopened)[0]?.severity === vscode.DiagnosticSeverity.Error,
+        'the finding under the new config',
+      );
       await vscode.workspace.fs.writeFile(config, encode(JSON.stringify({ rules: { [RULE]: 'eror' } })));
       await waitFor(() => vscode.languages.getDiagnostics(config).length > 0, 'the config problem');
       await sleep(1000);
@@ -90,7 +113,8 @@ suite('commands', () => {
       fs.symlinkSync(path.join(outside, 'fifo'), links[0]!.fsPath);
       fs.symlinkSync('/dev/zero', links[1]!.fsPath);
       const summary = await vscode.commands.executeCommand<{ files: number; skipped: number; cancelled: boolean }>(
-        'backlogLint.lintWorkspace');
+        'backlogLint.lintWorkspace',
+      );
       assert.ok(!summary.cancelled);
       assert.ok(summary.files > 0, 'the other files are linted');
       for (const l of links) assert.deepStrictEqual(ours(l), [], `${path.basename(l.fsPath)} not linted`);

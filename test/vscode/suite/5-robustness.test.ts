@@ -10,7 +10,17 @@ import { createConfigLoader, nodeFileSystem } from '../../../src/config';
 import { lintText } from '../../../test/helpers/lint';
 import type { Finding } from '../../../src/core/types';
 import {
-  closeAll, codeOf, diagnosticsUntil, EXTENSION_ID, open, ours, RULE, setSetting, sleep, waitFor, workspaceUri,
+  closeAll,
+  codeOf,
+  diagnosticsUntil,
+  EXTENSION_ID,
+  open,
+  ours,
+  RULE,
+  setSetting,
+  sleep,
+  waitFor,
+  workspaceUri,
 } from '../helpers';
 
 const FIX_ALL = 'Fix all backlog-lint issues in this file';
@@ -29,22 +39,31 @@ function describe(code: string | undefined, r: vscode.Range, severity: vscode.Di
 }
 
 function published(uri: vscode.Uri): string[] {
-  return ours(uri).map((d) => describe(codeOf(d), d.range, d.severity)).sort();
+  return ours(uri)
+    .map((d) => describe(codeOf(d), d.range, d.severity))
+    .sort();
 }
 
 /** What the CLI would report for this text at this path: the core, the config found on disk. */
 async function freshLint(uri: vscode.Uri, text: string): Promise<string[]> {
   const folder = vscode.workspace.getWorkspaceFolder(uri)!;
-  const config = await createConfigLoader({ fs: nodeFileSystem(), rules: allRules, stopAt: folder.uri.fsPath })
-    .forFile(uri.fsPath);
-  return lintText(text, { filePath: uri.fsPath, config }).findings
-    .map((f) => describe(f.ruleId, new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1),
-      SEVERITY[f.severity]))
+  const config = await createConfigLoader({ fs: nodeFileSystem(), rules: allRules, stopAt: folder.uri.fsPath }).forFile(
+    uri.fsPath,
+  );
+  return lintText(text, { filePath: uri.fsPath, config })
+    .findings.map((f) =>
+      describe(
+        f.ruleId,
+        new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1),
+        SEVERITY[f.severity],
+      ),
+    )
     .sort();
 }
 
 function api(): { configNotifications: readonly string[]; lintThread: string } {
-  return vscode.extensions.getExtension<{ configNotifications: readonly string[]; lintThread: string }>(EXTENSION_ID)!.exports;
+  return vscode.extensions.getExtension<{ configNotifications: readonly string[]; lintThread: string }>(EXTENSION_ID)!
+    .exports;
 }
 
 suite('robustness', () => {
@@ -66,8 +85,10 @@ suite('robustness', () => {
     const finalText = editor.document.getText();
     const expected = await freshLint(uri, finalText);
     assert.ok(expected.length > 3, `the edits added findings: ${expected.join(', ')}`);
-    await waitFor(() => JSON.stringify(published(uri)) === JSON.stringify(expected),
-      `the diagnostics of the final text (have ${published(uri).join(', ')}; want ${expected.join(', ')})`);
+    await waitFor(
+      () => JSON.stringify(published(uri)) === JSON.stringify(expected),
+      `the diagnostics of the final text (have ${published(uri).join(', ')}; want ${expected.join(', ')})`,
+    );
     await sleep(SETTLE_MS);
     assert.deepStrictEqual(published(uri), expected, 'no late publish of an older version');
   });
@@ -75,7 +96,8 @@ suite('robustness', () => {
   test('closing a document within the debounce leaves no diagnostics for it', async () => {
     // Untitled: VS Code disposes it on close at once (a file's document may linger for minutes).
     const doc = await vscode.workspace.openTextDocument({
-      language: 'markdown', content: '# ABC-1: Sign in\n\nAs a returning customer, I want to sign in, so that I see my orders.\n',
+      language: 'markdown',
+      content: '# ABC-1: Sign in\n\nAs a returning customer, I want to sign in, so that I see my orders.\n',
     });
     const editor = await vscode.window.showTextDocument(doc);
     const uri = doc.uri;
@@ -88,7 +110,9 @@ suite('robustness', () => {
         }
       });
     });
-    await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\nAs a user, I want more.\n'));
+    await editor.edit((e) =>
+      e.insert(new vscode.Position(editor.document.lineCount, 0), '\nAs a user, I want more.\n'),
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await closed;
     assert.deepStrictEqual(published(uri), [], 'cleared on close');
@@ -102,7 +126,8 @@ suite('robustness', () => {
     await diagnosticsUntil(story, (ds) => ds.length === 1, 'the diagnostic');
     const config = workspaceUri('.backlog-lint.json');
     const before = api().configNotifications.length;
-    const severity = (s: vscode.DiagnosticSeverity) => (ds: vscode.Diagnostic[]) => ds.length === 1 && ds[0]!.severity === s;
+    const severity = (s: vscode.DiagnosticSeverity) => (ds: vscode.Diagnostic[]) =>
+      ds.length === 1 && ds[0]!.severity === s;
     try {
       await vscode.workspace.fs.writeFile(config, encode(JSON.stringify({ rules: { [RULE]: 'error' } })));
       await diagnosticsUntil(story, severity(vscode.DiagnosticSeverity.Error), 'error from the config');
@@ -122,13 +147,21 @@ suite('robustness', () => {
       await diagnosticsUntil(story, severity(vscode.DiagnosticSeverity.Error), 'the last good config (error) kept');
       const shown = api().configNotifications.slice(before);
       assert.strictEqual(shown.length, 1, `one notification: ${JSON.stringify(shown)}`);
-      assert.match(shown[0]!, /^\.backlog-lint\.json: rules\.story-acceptance-criteria/, 'the path relative to the folder');
+      assert.match(
+        shown[0]!,
+        /^\.backlog-lint\.json: rules\.story-acceptance-criteria/,
+        'the path relative to the folder',
+      );
 
       await vscode.workspace.fs.writeFile(config, encode(JSON.stringify({ rules: { [RULE]: 'info' } })));
       await diagnosticsUntil(story, severity(vscode.DiagnosticSeverity.Information), 'info from the fixed config');
       await waitFor(() => vscode.languages.getDiagnostics(config).length === 0, 'the config problem to clear');
       await sleep(SETTLE_MS);
-      assert.deepStrictEqual(ours(story).map((d) => d.severity), [vscode.DiagnosticSeverity.Information], 'nothing stale');
+      assert.deepStrictEqual(
+        ours(story).map((d) => d.severity),
+        [vscode.DiagnosticSeverity.Information],
+        'nothing stale',
+      );
       assert.strictEqual(api().configNotifications.length - before, 1, 'still one notification');
     } finally {
       await vscode.workspace.fs.delete(config, { useTrash: false });
@@ -142,7 +175,11 @@ suite('robustness', () => {
     const [d] = await diagnosticsUntil(uri, (ds) => ds.length === 3, 'three diagnostics');
     const actions = await waitFor(async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value);
+        'vscode.executeCodeActionProvider',
+        uri,
+        d!.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return all.find((a) => a.title === FIX_ALL);
     }, 'the fix-all action');
     const stale = actions.command!;
@@ -158,16 +195,19 @@ suite('robustness', () => {
     const current = await vscode.commands.executeCommand<boolean>(stale.command, uri, editor.document.version);
     assert.strictEqual(current, true, 'applies to the version it is given');
     assert.ok(editor.document.getText().startsWith('<!-- moved -->\n'), 'the user edit kept');
-    await waitFor(async () => JSON.stringify(published(uri)) ===
-      JSON.stringify(await freshLint(uri, editor.document.getText())), 'diagnostics of the fixed text');
+    await waitFor(
+      async () => JSON.stringify(published(uri)) === JSON.stringify(await freshLint(uri, editor.document.getText())),
+      'diagnostics of the fixed text',
+    );
   });
 
   test('workspace trust: nothing from the workspace is loaded as code', async () => {
     // Files that would flag themselves if anything require()d or imported them.
     const flag = '__backlogLintWorkspaceCodeRan';
     const js = `globalThis.${flag} = true;\nmodule.exports = {};\n`;
-    const planted = ['.backlog-lint.js', '.backlog-lint.cjs', 'team-templates/story-acceptance-criteria.js']
-      .map((rel) => workspaceUri(...rel.split('/')));
+    const planted = ['.backlog-lint.js', '.backlog-lint.cjs', 'team-templates/story-acceptance-criteria.js'].map(
+      (rel) => workspaceUri(...rel.split('/')),
+    );
     const config = workspaceUri('.backlog-lint.json');
     try {
       for (const uri of planted) await vscode.workspace.fs.writeFile(uri, encode(js));
@@ -191,19 +231,31 @@ suite('robustness', () => {
     await setSetting('backlogLint.maxTimePerFileMs', 1500);
     try {
       // 8,000 stories: far over 1.5 s to lint on any machine, under every structural limit.
-      const stories = Array.from({ length: 8000 }, (_, i) =>
-        `## S-${i}: Export ${i}\n\nAs an accountant, I want to export report ${i} fast, so that I can file taxes.\n`).join('\n');
+      const stories = Array.from(
+        { length: 8000 },
+        (_, i) =>
+          `## S-${i}: Export ${i}\n\nAs an accountant, I want to export report ${i} fast, so that I can file taxes.\n`,
+      ).join('\n');
       const big = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Backlog\n\n${stories}` });
       await vscode.window.showTextDocument(big);
       // Queued behind the big one in the same worker.
       const story = workspaceUri('stories', 'login.md');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(story), { preview: false });
-      const [over] = await waitFor(() => {
-        const ds = ours(big.uri).filter((d) => /took more than 1500 ms/.test(d.message));
-        return ds.length > 0 ? ds : undefined;
-      }, 'the over-budget problem on the big document', 60_000);
+      const [over] = await waitFor(
+        () => {
+          const ds = ours(big.uri).filter((d) => /took more than 1500 ms/.test(d.message));
+          return ds.length > 0 ? ds : undefined;
+        },
+        'the over-budget problem on the big document',
+        60_000,
+      );
       assert.strictEqual(over!.severity, vscode.DiagnosticSeverity.Error);
-      await diagnosticsUntil(story, (ds) => ds.length === 1, 'the other document linted after the worker was replaced', 30_000);
+      await diagnosticsUntil(
+        story,
+        (ds) => ds.length === 1,
+        'the other document linted after the worker was replaced',
+        30_000,
+      );
       assert.strictEqual(api().lintThread, 'worker', 'still linting in a worker thread');
     } finally {
       // Closed first: a lint of the big document under the default budget would hold up the next tests.
