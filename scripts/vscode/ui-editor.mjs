@@ -158,6 +158,8 @@ try {
     slotReported,
     (await panel.locator('.monaco-list-row').allInnerTexts()).join(' | '),
   );
+  // The key goes to the focused part: after waiting on the Problems panel that may not be the editor.
+  await page.locator('.editor-group-container.active .view-lines').first().click();
   await page.keyboard.press('Control+Shift+V');
   const slotsShown = 'As a <role>, I want <goal>, so that <benefit>.';
   const previewText = await until(async () => {
