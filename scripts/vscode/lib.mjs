@@ -279,6 +279,30 @@ export function shooter(page, run) {
 }
 
 /** A route's check: logged as PASS or FAIL and kept in result.checks; a failed one throws, ending the route. */
+/**
+ * Opens a file with Quick Open (Ctrl+P), as a person would: types `query`, waits for the row naming `name`
+ * and presses Enter (the caller waits for what it times or needs next).
+ */
+export async function quickOpen(page, query, name = path.basename(query)) {
+  // A closed webview (the preview, say) can leave the key with nothing focused: click into the editor area and try again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const shown = await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'visible', timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) break;
+    if (attempt === 4) throw new Error(`Quick Open did not show after ${attempt} tries`);
+    await page.locator('.part.editor').first().click();
+  }
+  await page.keyboard.type(query);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
 export function checker(result) {
   return (name, ok, detail = '') => {
     result.checks.push({ name, ok, detail });

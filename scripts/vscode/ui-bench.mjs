@@ -22,6 +22,7 @@ import {
   launchBrowser,
   shooter,
   workbenchUrl,
+  quickOpen,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({
@@ -198,11 +199,7 @@ try {
     const entry = { stories: f.n, bytes: f.bytes, samples: f.targets.length };
     result.files.push(entry);
     const before = await page.evaluate(() => window.__problems());
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-    await page.keyboard.type(f.name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: f.name }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, f.name);
     const first = await waitForChange(before, null, 'problems');
     if (!first) throw new Error(`no findings within ${TIMEOUT_MS} ms of opening ${f.name}`);
     entry.firstFindingsMs = Math.round(first.ms);

@@ -26,6 +26,7 @@ import {
   checker,
   recordFailure,
   finishRoute,
+  quickOpen,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, 'run-dir': { type: 'string' } } });
@@ -90,26 +91,7 @@ const until = async (fn, ms = 30_000) => {
 };
 
 async function openFile(rel) {
-  // A closed webview (the preview) can leave the key with nothing focused: click into the workbench and try again.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('Control+P');
-    const shown = await page
-      .locator('.quick-input-widget')
-      .waitFor({ state: 'visible', timeout: 5_000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    if (shown) break;
-    if (attempt === 3) throw new Error('Quick Open did not show after 4 tries');
-    await page.locator('.part.editor').first().click();
-  }
-  await page.keyboard.type(rel);
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) })
-    .first()
-    .waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
+  await quickOpen(page, rel);
   await page.locator('.tabs-container .tab.active', { hasText: path.basename(rel) }).waitFor({ timeout: 30_000 });
 }
 

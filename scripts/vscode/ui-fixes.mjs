@@ -25,6 +25,7 @@ import {
   checker,
   recordFailure,
   finishRoute,
+  quickOpen,
 } from './lib.mjs';
 
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, 'run-dir': { type: 'string' } } });
@@ -50,11 +51,7 @@ try {
   await page.locator('#status\\.problems').waitFor({ timeout: 90_000 });
 
   const open = async (name) => {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
-    await page.keyboard.type(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, name);
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
   };
   /** "Ln 12, Col 5 (61 selected)" → { line, column, selected }. */
