@@ -17,7 +17,7 @@
  * The messages are those of src/core/worker-protocol.ts, as for the editor's worker.
  */
 import { totalmem } from 'node:os';
-import { serveRequests, WorkerConnection } from '../core/worker-protocol';
+import { serveRequests, settlingFirst, WorkerConnection } from '../core/worker-protocol';
 import { lintFile, type FileJob, type LintJobOutput } from './lint-job';
 
 export { WorkerMemoryError } from '../core/worker-protocol';
@@ -101,21 +101,14 @@ export class WorkerPool {
     await slot.ready;
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
-      const settled = () => {
-        clearTimeout(timer);
-        if (slot.alive) this.release(slot);
-      };
       // `budgetMs` lets the worker refuse at once a text sure to need more (limits.ts).
-      slot.send(timeoutMs > 0 ? { ...job, budgetMs: timeoutMs } : job, {
-        resolve: (output) => {
-          settled();
-          resolve(output);
-        },
-        reject: (err) => {
-          settled();
-          reject(err);
-        },
-      });
+      slot.send(
+        timeoutMs > 0 ? { ...job, budgetMs: timeoutMs } : job,
+        settlingFirst({ resolve, reject }, () => {
+          clearTimeout(timer);
+          if (slot.alive) this.release(slot);
+        }),
+      );
       if (timeoutMs > 0) timer = setTimeout(() => this.expire(slot), timeoutMs);
     });
   }

@@ -19,6 +19,20 @@ export interface Call<R> {
   reject: (err: Error) => void;
 }
 
+/** `call`, with `first` run before it settles either way (a caller's own bookkeeping: timers, queues). */
+export function settlingFirst<R>(call: Call<R>, first: () => void): Call<R> {
+  return {
+    resolve: (reply) => {
+      first();
+      call.resolve(reply);
+    },
+    reject: (err) => {
+      first();
+      call.reject(err);
+    },
+  };
+}
+
 export interface ConnectionOptions {
   workerData?: unknown;
   resourceLimits?: ResourceLimits;

@@ -16,7 +16,7 @@ import type { EffectiveConfig } from '../core/types';
 import { DEFAULT_MAX_TIME_PER_FILE_MS, runWithin, TimeBudgetError } from '../core/time-budget';
 import { reviveConfigError, type LoaderSpec } from './config-request';
 import { overBudgetOutput, type LintJobOutput } from '../core/lint-job';
-import { WorkerConnection } from '../core/worker-protocol';
+import { settlingFirst, WorkerConnection } from '../core/worker-protocol';
 import {
   EDITOR_REPORTING,
   LintSession,
@@ -188,20 +188,13 @@ export class LintClient implements vscode.Disposable {
   }
 
   private post(connection: WorkerConnection<SessionRequest, SessionReply>, job: Pending): void {
-    const settled = () => {
-      clearTimeout(job.timer);
-      this.pending.delete(id);
-    };
-    const id = connection.send(job.request, {
-      resolve: (reply) => {
-        settled();
-        job.resolve(reply);
-      },
-      reject: (err) => {
-        settled();
-        job.reject(err);
-      },
-    });
+    const id = connection.send(
+      job.request,
+      settlingFirst(job, () => {
+        clearTimeout(job.timer);
+        this.pending.delete(id);
+      }),
+    );
     this.pending.set(id, job);
     // The budget runs from when the worker is sent the request: it serves them in order, so a request
     // queued behind another gets its budget on top of the one ahead.

@@ -76,12 +76,10 @@ export class LintSession {
         return null;
       case 'warmUp': {
         const config = defaultConfig();
+        const rules = rulesFor(config);
         return warmUp(
           (text) =>
-            runLintJob(
-              { text, filePath: 'warm-up.md', config, fix: false, reporting: EDITOR_REPORTING },
-              rulesFor(config),
-            ),
+            runLintJob({ text, filePath: 'warm-up.md', config, fix: false, reporting: EDITOR_REPORTING }, rules),
           () => this.linted,
         );
       }
